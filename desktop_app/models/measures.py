@@ -1,0 +1,39 @@
+"""Units and their measures: what an imported table row becomes, before targets are applied."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One indicator of one unit: counts when the file gives them, the rate in percent."""
+
+    numerator: float | None
+    denominator: float | None
+    rate: float | None  # computed from the counts when they exist, else the file's rate
+    given_rate: float | None = None  # the file's own rate column, when it has one
+
+
+@dataclass
+class UnitRecord:
+    name: str
+    level: str
+    measures: dict[str, Measure] = field(default_factory=dict)
+    source: str = ""  # "file.xlsx › Sheet" for messages
+    row: int = 0  # 1-based row in the sheet
+
+
+@dataclass
+class SheetImport:
+    """One table read from one sheet of one file."""
+
+    path: str
+    sheet: str
+    kind: str  # "unit_table" | "dossier_list"
+    period: str | None
+    title: str
+    issuer: str
+    units: list[UnitRecord]
+    labels: dict[str, str]  # indicator key -> label, for custom indicators found here
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,103 @@
+"""Numbers as they come in Vietnamese reports, and as users expect to read them."""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from desktop_app.models.text import clean
+
+NumberKind = Literal["count", "rate", "any"]
+
+_NOTHING = {"", "-", "--", "---", "x", "…", "...", "n/a", "na", "k", "kps", "không"}
+_NUMERIC = re.compile(r"^[+-]?(\d[\d.,]*|[.,]\d+)$")
+
+
+def parse_number(value: object, kind: NumberKind = "any") -> float | None:
+    """A cell as a float, or None for blanks, dashes, text and Excel errors.
+
+    Text follows Vietnamese habits: "1.234" is a thousand two hundred and thirty-four,
+    "96,25" and "96,25%" are ninety-six and a quarter. In a count column a lone
+    separator before exactly three digits groups thousands ("1,234" too); in a rate
+    column a lone separator is always the decimal point ("92.30").
+    """
+    if value is None or isinstance(value, bool | datetime | date):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+        return None if math.isnan(number) or math.isinf(number) else number
+    text = clean(value).replace(" ", "").replace("\u202f", "")
+    if text.endswith("%"):
+        text = text[:-1]
+    if text.lower() in _NOTHING or text.startswith("#") or not _NUMERIC.match(text):
+        return None
+    return _parse_digits(text, kind)
+
+
+def _parse_digits(text: str, kind: NumberKind) -> float | None:
+    sign = -1.0 if text.startswith("-") else 1.0
+    text = text.lstrip("+-")
+    dots, commas = text.count("."), text.count(",")
+    if dots and commas:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        if text.count(decimal_sep) > 1:
+            return None
+        text = text.replace(group_sep, "").replace(decimal_sep, ".")
+    elif dots + commas > 1:
+        sep = "." if dots else ","
+        parts = text.split(sep)
+        if any(len(p) != 3 for p in parts[1:]) or not parts[0]:
+            return None
+        text = "".join(parts)
+    elif dots + commas == 1:
+        sep = "." if dots else ","
+        head, tail = text.split(sep)
+        grouped = len(tail) == 3 and 1 <= len(head) <= 3 and head != "0"
+        if kind == "count" and grouped or (kind == "any" and sep == "." and grouped):
+            text = head + tail
+        else:
+            text = f"{head or '0'}.{tail}"
+    try:
+        return sign * float(text)
+    except ValueError:
+        return None
+
+
+def has_percent_sign(value: object) -> bool:
+    return isinstance(value, str) and value.strip().endswith("%")
+
+
+def round2(value: float) -> float:
+    """Round half up to two decimals, as the figure is shown (96.245 -> 96.25)."""
+    return float(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+
+
+def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:
+    """96.25 -> "96,25 %" (Vietnamese) or "96.25 %"."""
+    if value is None:
+        return empty
+    text = f"{round2(value):.2f}"
+    return (text.replace(".", ",") if lang == "vi" else text) + " %"
+
+
+def format_points(value: float, lang: str = "vi") -> str:
+    """A change in percentage points without the sign: 12.93 -> "12,93"."""
+    text = f"{round2(abs(value)):.2f}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+def format_count(value: float | None, lang: str = "vi") -> str:
+    """1234 -> "1.234" (Vietnamese thousands dot); non-integers keep two decimals."""
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+        return text.replace(",", ".") if lang == "vi" else text
+    text = f"{value:,.2f}"
+    if lang == "vi":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text

@@ -1,0 +1,58 @@
+"""Vietnamese text normalisation: matching headers and unit names, sorting names."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+# Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+
+
+def clean(value: object) -> str:
+    """NFC, non-breaking and repeated spaces folded, trimmed."""
+    if value is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
+    return _SPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def fold(value: str) -> str:
+    """Lower case without diacritics ("Đơn vị" -> "don vi"), for matching."""
+    text = unicodedata.normalize("NFD", clean(value).lower()).replace("đ", "d")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.replace("đ", "d")
+
+
+def unit_key(name: str) -> str:
+    """The identity of a unit name across systems and months: case, spaces, accents-as-typed."""
+    text = clean(name).lower()
+    text = re.sub(r"\btp\.\s*", "thành phố ", text)
+    text = re.sub(r"[\s.,;:\-–]+", " ", text)
+    return text.strip()
+
+
+def vietnamese_sort_key(name: str) -> tuple:
+    """Sort key for Vietnamese alphabetical order (letters first, then tones), not code points."""
+    base: list[int] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFD", clean(name).lower()):
+        if ch in _TONES:
+            if tones:
+                tones[-1] = _TONES[ch]
+            continue
+        if unicodedata.combining(ch):
+            # breve, circumflex, horn modify the base letter
+            if base:
+                letter = _ALPHABET[base[-1]] if 0 <= base[-1] < len(_ALPHABET) else ""
+                base[-1] = _RANK.get(unicodedata.normalize("NFC", letter + ch), base[-1])
+            continue
+        base.append(-1 if ch == " " else _RANK.get(ch, 100 + ord(ch)))
+        tones.append(0)
+    return (tuple(base), tuple(tones))
+
