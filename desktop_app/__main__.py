@@ -1,4 +1,4 @@
-"""``python -m desktop_app [FILE…]`` opens the window; ``python -m desktop_app summarize …`` runs the command line."""
+"""``python -m desktop_app [FILE…]`` opens the window; ``… summarize FILE…`` runs the command line."""
 
 from __future__ import annotations
 

@@ -23,7 +23,6 @@ from desktop_app.models.targets import effective_targets
 logger = logging.getLogger(__name__)
 
 
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m desktop_app")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,7 +43,9 @@ def text_report(summary: Summary) -> str:
         lines.append(f"Tệp: {Path(sheet.path).name} › {sheet.sheet} ({when}) — {sheet.title}")
     for info in summary.indicators:
         lines += ["", info.label.upper()]
-        header = f"{'STT':>4}  {'Đơn vị':<40} {'Tỷ lệ':>10} {'Tử số':>9} {'Mẫu số':>9} {'Chỉ tiêu':>9}  Đánh giá"
+        header = (
+            f"{'STT':>4}  {'Đơn vị':<40} {'Tỷ lệ':>10} {'Tử số':>9} {'Mẫu số':>9} {'Chỉ tiêu':>9}  Đánh giá"
+        )
         for s in summary.levels:
             if s.indicator != info.key:
                 continue
@@ -58,7 +59,7 @@ def text_report(summary: Summary) -> str:
                 lines.append(
                     f"{n:>4}  {unit.name[:40]:<40} {format_rate(a.rate, empty='—'):>10} "
                     f"{format_count(a.numerator):>9} {format_count(a.denominator):>9} "
-                    f"{format_rate(a.target, empty='—'):>9}  {STATUS_LABELS["vi"][a.status]}"
+                    f"{format_rate(a.target, empty='—'):>9}  {STATUS_LABELS['vi'][a.status]}"
                 )
             lines.append(
                 f"      Trung bình {format_rate(s.mean_rate, empty='—')}; tỷ lệ chung "

@@ -14,10 +14,26 @@ from desktop_app.models.measures import Measure, UnitRecord
 from desktop_app.models.vocabulary import vocabulary, words
 
 ROLES: dict[str, tuple[str, ...]] = {
-    "unit": ("don vi tiep nhan", "co quan tiep nhan", "ten don vi", "don vi", "co quan giai quyet",
-             "don vi xu ly", "noi tiep nhan", "co quan", "don vi giai quyet"),
-    "channel": ("hinh thuc nop", "hinh thuc tiep nhan", "kenh tiep nhan", "kenh nop", "hinh thuc",
-                "phuong thuc nop", "phuong thuc tiep nhan"),
+    "unit": (
+        "don vi tiep nhan",
+        "co quan tiep nhan",
+        "ten don vi",
+        "don vi",
+        "co quan giai quyet",
+        "don vi xu ly",
+        "noi tiep nhan",
+        "co quan",
+        "don vi giai quyet",
+    ),
+    "channel": (
+        "hinh thuc nop",
+        "hinh thuc tiep nhan",
+        "kenh tiep nhan",
+        "kenh nop",
+        "hinh thuc",
+        "phuong thuc nop",
+        "phuong thuc tiep nhan",
+    ),
     "fee": ("co phi le phi", "co phi", "phi le phi", "thu phi", "co thu phi"),
     "paid": ("thanh toan truc tuyen", "da thanh toan truc tuyen", "thanh toan"),
     "e_result": ("ket qua dien tu", "tra ket qua dien tu", "cap ket qua dien tu"),
@@ -43,14 +59,26 @@ def _is_online(text: str) -> bool:
 
 def _is_resolved(text: str) -> bool:
     w = words(text)
-    return any(p in w for p in (" da giai quyet ", " hoan thanh ", " da tra ", " da co ket qua ",
-                                " tra ket qua ", " da xu ly "))
+    return any(
+        p in w
+        for p in (
+            " da giai quyet ",
+            " hoan thanh ",
+            " da tra ",
+            " da co ket qua ",
+            " tra ket qua ",
+            " da xu ly ",
+        )
+    )
 
 
 def _is_on_time(text: str) -> bool:
     w = words(text)
-    return _is_resolved(text) and any(p in w for p in (" dung han ", " truoc han ", " som han ")) \
+    return (
+        _is_resolved(text)
+        and any(p in w for p in (" dung han ", " truoc han ", " som han "))
         and " qua han " not in w
+    )
 
 
 def _flags(column: pa.ChunkedArray, test: Callable[[str], bool]) -> np.ndarray:
@@ -67,8 +95,14 @@ def _find_roles(layout: TableLayout) -> dict[str, int]:
         for phrase in phrases:  # exact header first, then containing
             col = next((c for c, h in enumerate(headers) if h == phrase and c not in roles.values()), None)
             if col is None:
-                col = next((c for c, h in enumerate(headers) if f" {phrase} " in f" {h} "
-                            and c not in roles.values()), None)
+                col = next(
+                    (
+                        c
+                        for c, h in enumerate(headers)
+                        if f" {phrase} " in f" {h} " and c not in roles.values()
+                    ),
+                    None,
+                )
             if col is not None:
                 roles[role] = col
                 break

@@ -21,10 +21,30 @@ logger = logging.getLogger(__name__)
 HEAD_ROWS = 400  # enough for a province's units; longer sheets are read again whole
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
-_TITLE_WORDS = (" bao cao ", " thong ke ", " ket qua ", " tinh hinh ", " tong hop ", " danh sach ",
-                " bang ", " bieu ", " xep hang ", " chi so ")
-_ISSUER_WORDS = (" ubnd ", " uy ban nhan dan ", " so ", " van phong ", " trung tam ", " ban ",
-                 " bo ", " cuc ", " tinh uy ", " hdnd ")
+_TITLE_WORDS = (
+    " bao cao ",
+    " thong ke ",
+    " ket qua ",
+    " tinh hinh ",
+    " tong hop ",
+    " danh sach ",
+    " bang ",
+    " bieu ",
+    " xep hang ",
+    " chi so ",
+)
+_ISSUER_WORDS = (
+    " ubnd ",
+    " uy ban nhan dan ",
+    " so ",
+    " van phong ",
+    " trung tam ",
+    " ban ",
+    " bo ",
+    " cuc ",
+    " tinh uy ",
+    " hdnd ",
+)
 _MOTTO_WORDS = (" cong hoa xa hoi ", " doc lap tu do ")
 
 
@@ -63,7 +83,9 @@ def import_file(
                 raise
             except Exception as exc:  # a sheet we cannot make sense of must not sink the file
                 logger.exception("sheet %s of %s", name, path)
-                raise ReportError(path, f"không đọc được trang «{name}» ({exc.__class__.__name__}).") from None
+                raise ReportError(
+                    path, f"không đọc được trang «{name}» ({exc.__class__.__name__})."
+                ) from None
             if sheet is not None:
                 found.append(sheet)
             if progress is not None:
@@ -116,6 +138,7 @@ def import_files(
     sheets: list[SheetImport] = []
     errors: list[ReportError] = []
     for i, path in enumerate(paths):
+
         def step(fraction: float, i: int = i) -> None:
             if progress is not None:
                 progress((i + fraction) / len(paths))

@@ -103,8 +103,7 @@ def collect(sheets: list[SheetImport]) -> Collection:
             key = unit_key(record.name)
             if key in seen_here:
                 warnings.append(
-                    f"Đơn vị «{record.name}» xuất hiện nhiều lần trong {record.source} "
-                    f"(dòng {record.row})."
+                    f"Đơn vị «{record.name}» xuất hiện nhiều lần trong {record.source} (dòng {record.row})."
                 )
             target = next(
                 (u for u in by_key.get(key, []) if not set(u.measures) & set(record.measures)),
@@ -147,14 +146,14 @@ def assess(collection: Collection, targets: Targets) -> Summary:
         row = {}
         for key, m in unit.measures.items():
             target = targets.target_for(key, unit.level)
-            row[key] = Assessment(m.rate, m.numerator, m.denominator, m.given_rate, target,
-                                  status_of(m.rate, target))
+            row[key] = Assessment(
+                m.rate, m.numerator, m.denominator, m.given_rate, target, status_of(m.rate, target)
+            )
         assessments.append(row)
     levels, overall = [], []
     for info in collection.indicators:
         members = [
-            (u, a[info.key]) for u, a in zip(collection.units, assessments, strict=True)
-            if info.key in a
+            (u, a[info.key]) for u, a in zip(collection.units, assessments, strict=True) if info.key in a
         ]
         present = sorted({u.level for u, _ in members}, key=level_order)
         for level in present:
@@ -187,5 +186,16 @@ def summarize(sheets: list[SheetImport], targets: Targets) -> Summary:
     return assess(collect(sheets), targets)
 
 
-__all__ = ["LEVELS", "STATUS_LABELS", "Assessment", "Collection", "GroupStats", "Summary", "Unit", "assess",
-           "collect", "status_of", "summarize"]
+__all__ = [
+    "LEVELS",
+    "STATUS_LABELS",
+    "Assessment",
+    "Collection",
+    "GroupStats",
+    "Summary",
+    "Unit",
+    "assess",
+    "collect",
+    "status_of",
+    "summarize",
+]

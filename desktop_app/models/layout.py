@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -53,7 +54,7 @@ def is_column_number_row(row: list[object]) -> bool:
     if len(texts) < 2 or not all(_COLUMN_NUMBER.match(t) for t in texts):
         return False
     numbers = [int(m.group()) for t in texts if (m := _FIRST_NUMBER.search(t))]
-    return all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
+    return all(b > a for a, b in itertools.pairwise(numbers))
 
 
 def _is_name_header(text: str) -> bool:
@@ -77,7 +78,7 @@ def _find_dossier_header(rows: list[list[object]]) -> int | None:
     vocab = vocabulary()
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         hits = {words(_PARENTHESES.sub(" ", t)) for t in _row_texts(row) if t}
-        if len(hits & set(vocab.dossier_list)) >= 2:
+        if hits & set(vocab.dossier_id) or len(hits & set(vocab.dossier_list)) >= 2:
             return r
     return None
 
@@ -174,7 +175,14 @@ def find_layout(rows: list[list[object]], merges=()) -> TableLayout | None:
         if start < len(rows) and is_column_number_row(rows[start]):
             start += 1
         return TableLayout(
-            "dossier_list", dossier_row, dossier_row + 1, start, -1, None, None, paths,
+            "dossier_list",
+            dossier_row,
+            dossier_row + 1,
+            start,
+            -1,
+            None,
+            None,
+            paths,
             _title_lines(rows[:dossier_row]),
         )
     if anchor is None:
@@ -199,7 +207,14 @@ def find_layout(rows: list[list[object]], merges=()) -> TableLayout | None:
     while data_start < len(rows) and is_column_number_row(rows[data_start]):
         data_start += 1
     return TableLayout(
-        "unit_table", start, end, data_start, name_col, stt_col, level_col, paths,
+        "unit_table",
+        start,
+        end,
+        data_start,
+        name_col,
+        stt_col,
+        level_col,
+        paths,
         _title_lines(rows[:start]),
     )
 

@@ -17,7 +17,7 @@ def level_order(level: str) -> int:
 
 
 def level_from_group(text: str) -> str | None:
-    """"I. Cấp tỉnh", "UBND các huyện, thị xã, thành phố", "Xã, phường, thị trấn" -> level.
+    """ "I. Cấp tỉnh", "UBND các huyện, thị xã, thành phố", "Xã, phường, thị trấn" -> level.
 
     Commune words are tried first ("các xã" must not read as "thị xã"), then the
     district's, then the province's; a group row without any of them sets no level.
@@ -41,16 +41,16 @@ def level_from_cell(value: str) -> str | None:
 
 
 def level_from_name(name: str) -> str:
-    """"UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province."""
+    """ "UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province."""
     vocab = vocabulary()
     text = words(name)
     for prefix in (" ubnd ", " uy ban nhan dan ", " hdnd va ubnd "):
         if text.startswith(prefix):
-            text = " " + text[len(prefix):]
+            text = " " + text[len(prefix) :]
             break
     if text.startswith(" tp "):
         text = " thanh pho " + text[4:]
-    city = text[len(" thanh pho"):] if text.startswith(" thanh pho ") else text
+    city = text[len(" thanh pho") :] if text.startswith(" thanh pho ") else text
     if city in vocab.central_cities or text in _province_names():
         return "province"
     for level in ("commune", "district", "province"):

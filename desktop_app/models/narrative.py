@@ -13,7 +13,7 @@ MAX_LISTED = 10
 
 
 def period_text(period: str | None, lang: str = "vi") -> str:
-    """"2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022"."""
+    """ "2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022"."""
     if not period:
         return ""
     vi = lang == "vi"
@@ -22,8 +22,7 @@ def period_text(period: str | None, lang: str = "vi") -> str:
     if m := re.fullmatch(r"(\d{4})-Q(\d)", period):
         return f"quý {_ROMAN[int(m[2])]}/{m[1]}" if vi else f"Q{m[2]} {m[1]}"
     if m := re.fullmatch(r"(\d{4})-H(\d)", period):
-        return (f"6 tháng {'đầu' if m[2] == '1' else 'cuối'} năm {m[1]}" if vi
-                else f"H{m[2]} {m[1]}")
+        return f"6 tháng {'đầu' if m[2] == '1' else 'cuối'} năm {m[1]}" if vi else f"H{m[2]} {m[1]}"
     if re.fullmatch(r"\d{4}", period):
         return f"năm {period}" if vi else period
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})", period):
@@ -57,7 +56,9 @@ def _change(now: float | None, before: float | None, lang: str) -> str:
     delta = round2(now) - round2(before)
     if lang != "vi":
         word = "up" if delta > 0 else "down" if delta < 0 else "unchanged"
-        return f" ({word} {format_points(delta, lang)} points on the previous period)" if delta else f" ({word})"
+        return (
+            f" ({word} {format_points(delta, lang)} points on the previous period)" if delta else f" ({word})"
+        )
     if delta == 0:
         return " (không đổi so với kỳ trước)"
     word = "tăng" if delta > 0 else "giảm"
@@ -69,8 +70,11 @@ def level_sentence(s: GroupStats, lang: str = "vi", previous: GroupStats | None 
     level = LEVEL_LABELS[lang][s.level or "unknown"]
     vi = lang == "vi"
     if s.mean_rate is None:
-        return (f"{level}: không có đơn vị nào phát sinh số liệu ({s.units} đơn vị)." if vi
-                else f"{level}: no unit has data ({s.units} units).")
+        return (
+            f"{level}: không có đơn vị nào phát sinh số liệu ({s.units} đơn vị)."
+            if vi
+            else f"{level}: no unit has data ({s.units} units)."
+        )
     rated = s.units - s.no_data
     parts = []
     if vi:
@@ -100,21 +104,26 @@ def level_sentence(s: GroupStats, lang: str = "vi", previous: GroupStats | None 
             head += f" (pooled {format_rate(s.pooled_rate, lang)})"
         head += _change(s.mean_rate, previous.mean_rate if previous else None, lang)
         parts.append(head)
-        parts.append(f"{len(s.at_100)}/{rated} units at 100 %"
-                     + (f" ({_names(s.at_100, lang)})" if s.at_100 else ""))
+        parts.append(
+            f"{len(s.at_100)}/{rated} units at 100 %" + (f" ({_names(s.at_100, lang)})" if s.at_100 else "")
+        )
         lowest = [x for x in s.lowest if round2(x[1]) < 100]
         if lowest:
             parts.append(f"lowest: {_rated(lowest, lang)}")
         if s.below:
-            parts.append(f"{s.below} below the target {_target_text(s, lang)}: "
-                         f"{_rated(s.below_units, lang)}".replace("  ", " "))
+            parts.append(
+                f"{s.below} below the target {_target_text(s, lang)}: {_rated(s.below_units, lang)}".replace(
+                    "  ", " "
+                )
+            )
         if s.no_data:
             parts.append(f"{s.no_data} without data")
     return "; ".join(parts) + "."
 
 
-def paragraph(summary: Summary, lang: str = "vi", previous: Summary | None = None,
-              indicators: list[str] | None = None) -> str:
+def paragraph(
+    summary: Summary, lang: str = "vi", previous: Summary | None = None, indicators: list[str] | None = None
+) -> str:
     """The report text: per indicator, one sentence per level, in the order of the table."""
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = period_text(periods[-1], lang) if len(periods) == 1 else ""

@@ -57,7 +57,7 @@ def _parse_digits(text: str, kind: NumberKind) -> float | None:
         sep = "." if dots else ","
         head, tail = text.split(sep)
         grouped = len(tail) == 3 and 1 <= len(head) <= 3 and head != "0"
-        if kind == "count" and grouped or (kind == "any" and sep == "." and grouped):
+        if (kind == "count" and grouped) or (kind == "any" and sep == "." and grouped):
             text = head + tail
         else:
             text = f"{head or '0'}.{tail}"
@@ -72,8 +72,11 @@ def has_percent_sign(value: object) -> bool:
 
 
 def round2(value: float) -> float:
-    """Round half up to two decimals, as the figure is shown (96.245 -> 96.25)."""
-    return float(Decimal(repr(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    """Round half up to two decimals, as the figure is shown (96.245 -> 96.25).
+
+    Binary noise is dropped first (0.79995 * 100 is 79.99499999999999, shown 80,00 by Excel).
+    """
+    return float(Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:

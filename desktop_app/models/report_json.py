@@ -31,25 +31,25 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
     ]
     units = []
     for unit, assessed in zip(summary.units, summary.assessments, strict=True):
-        units.append({
-            "name": unit.name,
-            "level": unit.level,
-            "indicators": {
-                key: {
-                    "rate": a.rate,
-                    "numerator": a.numerator,
-                    "denominator": a.denominator,
-                    "target": a.target,
-                    "status": a.status,
-                }
-                for key, a in assessed.items()
-            },
-        })
+        units.append(
+            {
+                "name": unit.name,
+                "level": unit.level,
+                "indicators": {
+                    key: {
+                        "rate": a.rate,
+                        "numerator": a.numerator,
+                        "denominator": a.denominator,
+                        "target": a.target,
+                        "status": a.status,
+                    }
+                    for key, a in assessed.items()
+                },
+            }
+        )
     return {
         "files": files,
-        "indicators": [
-            {"key": i.key, "label": i.label, "custom": i.custom} for i in summary.indicators
-        ],
+        "indicators": [{"key": i.key, "label": i.label, "custom": i.custom} for i in summary.indicators],
         "units": units,
         "levels": [_group(s) for s in summary.levels],
         "overall": [_group(s) for s in summary.overall],

@@ -55,4 +55,3 @@ def vietnamese_sort_key(name: str) -> tuple:
         base.append(-1 if ch == " " else _RANK.get(ch, 100 + ord(ch)))
         tones.append(0)
     return (tuple(base), tuple(tones))
-

@@ -20,8 +20,43 @@ _ROMAN = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(ix|iv|v?i{0,3})$")
 _LETTER = re.compile(r"^[a-hđ]$")
 _NUMBERED = re.compile(r"^\s*([ivxl]+|[a-hđ]|\d{1,3})\s*[.)/-]\s+(.*)$", re.IGNORECASE)
 _GENERIC = set(
-    "cap tinh huyen xa phuong thi tran thanh pho so ban nganh khoi quan dac khu co don vi "
-    "chuyen mon ubnd uy nhan dan cac va truc thuoc chinh quyen dia cq dv hanh".split()
+    [
+        "cap",
+        "tinh",
+        "huyen",
+        "xa",
+        "phuong",
+        "thi",
+        "tran",
+        "thanh",
+        "pho",
+        "so",
+        "ban",
+        "nganh",
+        "khoi",
+        "quan",
+        "dac",
+        "khu",
+        "co",
+        "don",
+        "vi",
+        "chuyen",
+        "mon",
+        "ubnd",
+        "uy",
+        "nhan",
+        "dan",
+        "cac",
+        "va",
+        "truc",
+        "thuoc",
+        "chinh",
+        "quyen",
+        "dia",
+        "cq",
+        "dv",
+        "hanh",
+    ]
 )
 CROSS_CHECK_TOLERANCE = 0.05
 
@@ -33,7 +68,7 @@ class TableRows:
 
 
 def _is_marker(text: str) -> bool:
-    """"I", "II.", "A", "b)": the STT of a group row."""
+    """ "I", "II.", "A", "b)": the STT of a group row."""
     t = text.strip().rstrip(".)").lower()
     return bool(t) and (bool(_ROMAN.match(t)) or bool(_LETTER.match(t)))
 
@@ -64,9 +99,13 @@ def _is_totals(name: str) -> bool:
     return any(text.startswith(p) for p in vocabulary().totals)
 
 
+_DATE_LINE = re.compile(r" ngay [\d. …]*thang [\d. …]*nam ")
+
+
 def _is_footer(texts: list[str]) -> bool:
+    """The signature block: "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", "…, ngày … tháng … năm …"."""
     footer = vocabulary().footer
-    return any(any(p in words(t) for p in footer) for t in texts if t)
+    return any(any(p in words(t) for p in footer) or _DATE_LINE.search(words(t)) for t in texts if t)
 
 
 class _RateScale:
@@ -74,12 +113,11 @@ class _RateScale:
 
     def __init__(self, rows: list[list[object]], col: int, fmt: NumberFormat, first_row: int):
         numbers = [
-            (i, v) for i, row in enumerate(rows)
+            (i, v)
+            for i, row in enumerate(rows)
             if col < len(row) and isinstance((v := row[col]), int | float) and not isinstance(v, bool)
         ]
-        formatted = fmt is not None and any(
-            "%" in (fmt(first_row + i, col) or "") for i, _ in numbers[:20]
-        )
+        formatted = fmt is not None and any("%" in (fmt(first_row + i, col) or "") for i, _ in numbers[:20])
         self.fractions = formatted or (
             bool(numbers) and all(0 <= v <= 1 for _, v in numbers) and any(0 < v < 1 for _, v in numbers)
         )
@@ -183,8 +221,7 @@ def _cross_check(unit: UnitRecord, labels: dict[str, str]) -> list[str]:
             )
         if m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
             warnings.append(
-                f"{unit.name} ({unit.source}, dòng {unit.row}): {label} vượt 100 % "
-                f"({format_rate(m.rate)})."
+                f"{unit.name} ({unit.source}, dòng {unit.row}): {label} vượt 100 % ({format_rate(m.rate)})."
             )
         if (
             m.numerator is not None

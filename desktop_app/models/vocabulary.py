@@ -67,6 +67,7 @@ class Vocabulary:
     not_name: tuple[str, ...]
     stt: frozenset[str]
     level_header: frozenset[str]
+    dossier_id: tuple[str, ...]
     dossier_list: tuple[str, ...]
     totals: tuple[str, ...]
     footer: tuple[str, ...]
@@ -92,6 +93,7 @@ def vocabulary() -> Vocabulary:
         not_name=_phrases(header["not_name"]),
         stt=frozenset(w.strip() for w in _phrases(header["stt"])),
         level_header=frozenset(w.strip() for w in _phrases(header["level"])),
+        dossier_id=_phrases(header["dossier_id"]),
         dossier_list=_phrases(header["dossier_list"]),
         totals=_phrases(rows["totals"]),
         footer=_phrases(rows["footer"]),
