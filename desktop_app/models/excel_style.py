@@ -1,0 +1,148 @@
+"""Shared look of the Excel export: fonts, borders, number formats, wording, safe cell writes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+FONT_NAME = "Times New Roman"
+BODY_SIZE = 12
+TITLE_SIZE = 13
+# "[$-42A]" ties a number format to the Vietnamese locale: LibreOffice then shows 96,25% and
+# 1.234 whatever its own locale; Excel keeps following the Windows separators as usual.
+_VI_LOCALE = "[$-42A]"
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+THIN = Side(style="thin", color="000000")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+HEADER_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
+GROUP_FILL = PatternFill("solid", start_color="F2F2F2", end_color="F2F2F2")
+AVERAGE_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
+BAD_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
+BAD_FONT = Font(color="9C0006")
+GOOD_FILL = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
+GOOD_FONT = Font(color="006100")
+
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+PARAGRAPH = Alignment(horizontal="justify", vertical="top", wrap_text=True)
+
+TEXTS: dict[str, dict[str, str]] = {
+    "vi": {
+        "sheet_table": "Bảng chỉ số", "sheet_charts": "Biểu đồ", "sheet_summary": "Tóm tắt",
+        "motto1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto2": "Độc lập - Tự do - Hạnh phúc",
+        "title": "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ THEO ĐƠN VỊ",
+        "title_one": "BÁO CÁO KẾT QUẢ CHỈ SỐ {label}",
+        "periods": "Kỳ báo cáo: {periods}",
+        "no": "STT", "unit": "Đơn vị", "level": "Cấp",
+        "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ (%)",
+        "target": "Chỉ tiêu (%)", "status": "Đánh giá", "target_word": "chỉ tiêu",
+        "mean_row": "Trung bình {level} (tỷ lệ trung bình)", "pooled_row": "Tỷ lệ chung {level}",
+        "preparer": "NGƯỜI LẬP BIỂU", "sign": "(Ký, ghi rõ họ tên)",
+        "date_line": "…, ngày … tháng … năm …", "head": "THỦ TRƯỞNG ĐƠN VỊ",
+        "sign_seal": "(Ký, ghi rõ họ tên, đóng dấu)",
+        "charts_title": "BIỂU ĐỒ TỶ LỆ CÁC CHỈ SỐ THEO CẤP",
+        "no_data_units": "Không phát sinh:",
+        "summary_title": "TÓM TẮT KẾT QUẢ THEO CẤP", "indicator": "Chỉ số",
+        "units": "Số đơn vị", "mean": "Tỷ lệ trung bình", "pooled": "Tỷ lệ chung",
+        "met": "Đạt", "below": "Chưa đạt", "no_data": "Không phát sinh", "at_100": "Đạt 100 %",
+        "lowest": "Thấp nhất", "all_levels": "Chung các cấp",
+        "text_title": "NỘI DUNG BÁO CÁO", "warnings_title": "CẢNH BÁO VỀ SỐ LIỆU",
+        "page": "Trang &P/&N",
+    },
+    "en": {
+        "sheet_table": "Indicators", "sheet_charts": "Charts", "sheet_summary": "Summary",
+        "motto1": "SOCIALIST REPUBLIC OF VIET NAM", "motto2": "Independence - Freedom - Happiness",
+        "title": "REPORT ON INDICATORS BY UNIT",
+        "title_one": "REPORT ON {label}",
+        "periods": "Periods: {periods}",
+        "no": "No.", "unit": "Unit", "level": "Level",
+        "numerator": "Numerator", "denominator": "Denominator", "rate": "Rate (%)",
+        "target": "Target (%)", "status": "Assessment", "target_word": "target",
+        "mean_row": "{level}: mean of unit rates", "pooled_row": "{level}: pooled rate",
+        "preparer": "PREPARED BY", "sign": "(Signature, full name)",
+        "date_line": "…, date …", "head": "HEAD OF UNIT",
+        "sign_seal": "(Signature, full name, seal)",
+        "charts_title": "INDICATOR RATES BY LEVEL", "no_data_units": "No data:",
+        "summary_title": "SUMMARY BY LEVEL", "indicator": "Indicator",
+        "units": "Units", "mean": "Mean rate", "pooled": "Pooled rate",
+        "met": "Met", "below": "Below", "no_data": "No data", "at_100": "At 100 %",
+        "lowest": "Lowest", "all_levels": "All levels",
+        "text_title": "REPORT TEXT", "warnings_title": "DATA WARNINGS",
+        "page": "Page &P/&N",
+    },
+}
+
+
+def texts(lang: str) -> dict[str, str]:
+    """The wording of the export in ``lang`` ("vi" unless "en")."""
+    return TEXTS["en" if lang == "en" else "vi"]
+
+
+def number_format(kind: str, lang: str, value: float | None = None) -> str:
+    """Excel number format for a "rate", "target", "count" or "percent" (0–100) cell."""
+    if kind == "count":
+        code = "#,##0" if value is None or float(value).is_integer() else "#,##0.00"
+    elif kind == "target":
+        code = "0%" if value is None or float(value).is_integer() else "0.00%"
+    elif kind == "percent":
+        code = "0.00"
+    else:
+        code = "0.00%"
+    return (_VI_LOCALE + code) if lang != "en" else code
+
+
+def font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False,
+         underline: bool = False) -> Font:
+    """Times New Roman, as in Vietnamese administrative documents."""
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic,
+                underline="single" if underline else None)
+
+
+def put(ws: Worksheet, row: int, column: int, value: Any, *, fmt: str | None = None,
+        style: Font | None = None, align: Alignment | None = None, border: bool = False) -> Any:
+    """Write one cell; text is always text, even "=1+1" from a source file, never a formula."""
+    cell = ws.cell(row=row, column=column)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        cell.data_type = "s"
+    cell.font = style or font()
+    if fmt is not None:
+        cell.number_format = fmt
+    if align is not None:
+        cell.alignment = align
+    if border:
+        cell.border = BOX
+    return cell
+
+
+def merge_put(ws: Worksheet, row: int, first: int, last: int, value: Any, **kwargs: Any) -> Any:
+    """Write ``value`` into row ``row`` across columns ``first``..``last`` (merged when wider)."""
+    cell = put(ws, row, first, value, **kwargs)
+    if last > first:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        if kwargs.get("border"):
+            for column in range(first + 1, last + 1):
+                ws.cell(row=row, column=column).border = BOX
+    return cell
+
+
+def line_count(text: str, width: float) -> int:
+    """Rough number of wrapped lines ``text`` takes in a cell ``width`` characters wide."""
+    usable = max(width * 1.15 - 1, 1.0)  # Times New Roman 12 is narrower than Calibri's "0"
+    return sum(max(1, -(-len(part) // int(usable))) for part in text.split("\n"))
+
+
+def fraction(percent: float | None) -> float | None:
+    """96.25 -> 0.9625, the way a percent-formatted Excel cell stores it."""
+    return None if percent is None else percent / 100
+
+
+def count_value(value: float | None) -> float | int | None:
+    """Whole counts as int so Excel shows 1.234, not 1.234,00."""
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value

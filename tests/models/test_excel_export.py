@@ -1,0 +1,299 @@
+"""The Excel export, read back with openpyxl as a recipient's Excel would see it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop_app.models.errors import ReportError
+from desktop_app.models.excel_export import CREATOR, export_excel
+from desktop_app.models.indicators import Summary, summarize
+from desktop_app.models.measures import Measure, SheetImport, UnitRecord
+from desktop_app.models.narrative import paragraph
+from desktop_app.models.safe_write import LOCKED_MESSAGE
+from desktop_app.models.targets import builtin_targets
+
+# name, level, signed, sent; targets (built in): province 90 %, district 80 %
+UNITS = [
+    ("Sở Nội vụ", "province", 362, 391),  # 92.5831... %
+    ("Sở Tư pháp", "province", 109, 109),  # 100 %
+    ("Sở Lao động - Thương binh và Xã hội", "province", 0, 0),  # không phát sinh
+    ("UBND thành phố Lào Cai", "district", 185, 186),  # 99.4624 %
+    ("=1+1", "district", 89, 110),  # 80.9091 %, a name that looks like a formula
+]
+NOI_VU = 362 / 391 * 100
+PROVINCE_MEAN = (NOI_VU + 100) / 2  # the unit without data is left out
+PROVINCE_POOLED = (362 + 109) / (391 + 109) * 100
+DISTRICT_MEAN = (185 / 186 * 100 + 89 / 110 * 100) / 2
+DISTRICT_POOLED = (185 + 89) / (186 + 110) * 100
+
+
+def _measure(signed: int, sent: int) -> Measure:
+    return Measure(signed, sent, signed / sent * 100 if sent else None)
+
+
+def _sheet(path: Path) -> SheetImport:
+    records = [
+        UnitRecord(name, level, {"signing": _measure(signed, sent)}, source=path.name, row=row)
+        for row, (name, level, signed, sent) in enumerate(UNITS, start=9)
+    ]
+    return SheetImport(str(path), "Ky so", "unit_table", "2024-10",
+                       "BÁO CÁO KẾT QUẢ KÝ SỐ VĂN BẢN ĐI", "UBND TỈNH LÀO CAI\nSỞ NỘI VỤ",
+                       records, {},
+                       ["Dòng 12: tỷ lệ trong tệp khác tỷ lệ tính từ số liệu."])
+
+
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "ky_so_2024_10.xlsx"
+    path.write_bytes(b"the report as it came from iOffice")
+    return path
+
+
+@pytest.fixture
+def signing_summary(source: Path) -> Summary:
+    return summarize([_sheet(source)], builtin_targets())
+
+
+@pytest.fixture
+def book(signing_summary: Summary, tmp_path: Path):
+    out = tmp_path / "ket_qua.xlsx"
+    export_excel(signing_summary, out)
+    return load_workbook(out)
+
+
+def _row_of(ws: Worksheet, text: str, column: int = 2) -> int:
+    for row in range(1, ws.max_row + 1):
+        if ws.cell(row=row, column=column).value == text:
+            return row
+    raise AssertionError(f"{text!r} not in column {column}")
+
+
+def _texts(ws: Worksheet) -> list[str]:
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def test_sheets_properties_and_active_sheet(book) -> None:
+    assert book.sheetnames == ["Bảng chỉ số", "Biểu đồ", "Tóm tắt"]
+    assert book.active.title == "Bảng chỉ số"
+    assert book.properties.creator == CREATOR
+    assert book.properties.title == "BÁO CÁO KẾT QUẢ KÝ SỐ VĂN BẢN ĐI"
+
+
+def test_title_block(book) -> None:
+    ws = book["Bảng chỉ số"]
+    assert ws["A1"].value == "UBND TỈNH LÀO CAI"
+    assert ws["A2"].value == "SỞ NỘI VỤ" and ws["A2"].font.b
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in _texts(ws)
+    assert "Độc lập - Tự do - Hạnh phúc" in _texts(ws)
+    assert "BÁO CÁO KẾT QUẢ KÝ SỐ VĂN BẢN ĐI" in _texts(ws)
+    assert "Tháng 10/2024" in _texts(ws)
+    assert ws["A1"].font.name == "Times New Roman"
+
+
+def test_two_row_header(book) -> None:
+    ws = book["Bảng chỉ số"]
+    header = _row_of(ws, "Đơn vị")
+    first_row = [ws.cell(row=header, column=c).value for c in (1, 2, 3, 4)]
+    assert first_row == ["STT", "Đơn vị", "Cấp", "Ký số"]
+    assert f"D{header}:H{header}" in {str(r) for r in ws.merged_cells.ranges}
+    assert f"B{header}:B{header + 1}" in {str(r) for r in ws.merged_cells.ranges}
+    assert [ws.cell(row=header + 1, column=c).value for c in range(4, 9)] == [
+        "Tử số", "Mẫu số", "Tỷ lệ (%)", "Chỉ tiêu (%)", "Đánh giá"]
+    assert ws.cell(row=header + 1, column=6).alignment.wrap_text
+
+
+def test_unit_rows_store_numbers_with_formats(book) -> None:
+    ws = book["Bảng chỉ số"]
+    row = _row_of(ws, "Sở Nội vụ")
+    assert ws.cell(row=row, column=1).value == 1
+    assert ws.cell(row=row, column=3).value == "Cấp tỉnh"
+    numerator, denominator, rate, target, status = (ws.cell(row=row, column=c) for c in range(4, 9))
+    assert (numerator.value, denominator.value) == (362, 391)
+    assert numerator.number_format.endswith("#,##0")
+    assert rate.value == pytest.approx(0.925831202)
+    assert rate.data_type == "n"
+    assert rate.number_format.endswith("0.00%")
+    assert target.value == pytest.approx(0.9)
+    assert target.number_format.endswith("0%")
+    assert status.value == "Đạt"
+
+
+def test_no_data_unit_has_an_empty_rate(book) -> None:
+    ws = book["Bảng chỉ số"]
+    row = _row_of(ws, "Sở Lao động - Thương binh và Xã hội")
+    assert ws.cell(row=row, column=6).value is None
+    assert ws.cell(row=row, column=8).value == "Không phát sinh"
+    assert ws.column_dimensions["B"].width >= len("Sở Lao động - Thương binh và Xã hội")
+
+
+def test_levels_grouped_numbering_restarts_with_averages(book) -> None:
+    ws = book["Bảng chỉ số"]
+    province = _row_of(ws, "I. Cấp tỉnh")
+    district = _row_of(ws, "II. Cấp huyện")
+    assert ws.cell(row=province, column=2).font.b
+    assert province < _row_of(ws, "Sở Nội vụ") < district
+    assert ws.cell(row=_row_of(ws, "UBND thành phố Lào Cai"), column=1).value == 1
+    mean = _row_of(ws, "Trung bình cấp tỉnh (tỷ lệ trung bình)")
+    pooled = _row_of(ws, "Tỷ lệ chung cấp tỉnh")
+    assert mean < pooled < district
+    assert ws.cell(row=mean, column=6).value == pytest.approx(PROVINCE_MEAN / 100)
+    assert ws.cell(row=pooled, column=6).value == pytest.approx(PROVINCE_POOLED / 100)
+    assert ws.cell(row=_row_of(ws, "Trung bình cấp huyện (tỷ lệ trung bình)"), column=6).value == \
+        pytest.approx(DISTRICT_MEAN / 100)
+    assert ws.cell(row=_row_of(ws, "Tỷ lệ chung cấp huyện"), column=6).value == \
+        pytest.approx(DISTRICT_POOLED / 100)
+
+
+def test_formula_lookalike_name_stays_text(book) -> None:
+    ws = book["Bảng chỉ số"]
+    row = _row_of(ws, "=1+1")
+    assert ws.cell(row=row, column=2).data_type == "s"
+    chart_sheet = book["Biểu đồ"]
+    assert "=1+1" in _texts(chart_sheet)
+    assert all(c.data_type != "f" for r in chart_sheet.iter_rows() for c in r)
+
+
+def test_conditional_formatting_compares_rate_with_target(book) -> None:
+    ws = book["Bảng chỉ số"]
+    first = _row_of(ws, "I. Cấp tỉnh")
+    last = _row_of(ws, "Tỷ lệ chung cấp huyện")
+    rules = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
+    assert list(rules) == [f"F{first}:F{last}"]
+    below, full = rules[f"F{first}:F{last}"]
+    assert below.type == "expression"
+    assert below.formula == [f"AND(ISNUMBER($F{first}),ISNUMBER($G{first}),"
+                             f"ROUND($F{first},4)<ROUND($G{first},4))"]
+    assert below.dxf.fill.fgColor.rgb.endswith("FFC7CE")
+    assert below.dxf.font.color.rgb.endswith("9C0006")
+    assert full.formula == [f"AND(ISNUMBER($F{first}),ROUND($F{first},4)=1)"]
+    assert full.dxf.fill.fgColor.rgb.endswith("C6EFCE")
+
+
+def test_view_filter_and_print_setup(book) -> None:
+    ws = book["Bảng chỉ số"]
+    header = _row_of(ws, "Đơn vị")
+    last = _row_of(ws, "Tỷ lệ chung cấp huyện")
+    assert ws.freeze_panes == f"C{header + 2}"
+    assert ws.auto_filter.ref == f"A{header + 1}:H{last}"
+    assert ws.print_title_rows == f"${header}:${header + 1}"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_options.horizontalCentered
+    assert ws.oddFooter.center.text == "Trang &P/&N"
+
+
+def test_signature_block_under_the_table(book) -> None:
+    ws = book["Bảng chỉ số"]
+    last = _row_of(ws, "Tỷ lệ chung cấp huyện")
+    preparer = _row_of(ws, "NGƯỜI LẬP BIỂU", column=1)
+    assert preparer > last
+    assert ws.cell(row=preparer + 1, column=1).value == "(Ký, ghi rõ họ tên)"
+    texts = _texts(ws)
+    assert "…, ngày … tháng … năm …" in texts
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in texts
+
+
+def _cells(ws: Worksheet, reference: str) -> list[object]:
+    """The values behind a chart reference such as "'Biểu đồ'!$A$5:$A$6"."""
+    cells = ws[reference.split("!")[1].replace("$", "")]
+    return [row[0].value for row in cells]
+
+
+def _chart_title(chart) -> str:
+    return "".join(run.t for p in chart.title.tx.rich.p for run in (p.r or []))
+
+
+def test_a_bar_chart_per_level_with_a_target_line(book) -> None:
+    ws = book["Biểu đồ"]
+    charts = ws._charts
+    assert [_chart_title(c) for c in charts] == [
+        "Tỷ lệ văn bản đi được ký số – Cấp tỉnh", "Tỷ lệ văn bản đi được ký số – Cấp huyện"]
+    province = charts[0]
+    assert province.tagname == "barChart"
+    categories = province.series[0].cat.strRef.f
+    values = province.series[0].val.numRef.f
+    assert "Biểu đồ" in categories and "Biểu đồ" in values
+    assert _cells(ws, categories) == ["Sở Nội vụ", "Sở Tư pháp"]  # no bar for "không phát sinh"
+    assert _cells(ws, values) == [pytest.approx(NOI_VU), 100]
+    line = next(part for part in province._charts if part.tagname == "lineChart")
+    assert line.series[0].cat.strRef.f == categories
+    note = _row_of(ws, "Không phát sinh:", column=1)
+    assert ws.cell(row=note + 1, column=1).value == "Sở Lao động - Thương binh và Xã hội"
+
+
+def test_summary_sheet_figures_and_paragraph(book, signing_summary: Summary) -> None:
+    ws = book["Tóm tắt"]
+    header = _row_of(ws, "Cấp")
+    assert [ws.cell(row=header, column=c).value for c in range(1, 11)] == [
+        "Chỉ số", "Cấp", "Số đơn vị", "Tỷ lệ trung bình", "Tỷ lệ chung", "Đạt", "Chưa đạt",
+        "Không phát sinh", "Đạt 100 %", "Thấp nhất"]
+    row = _row_of(ws, "Cấp tỉnh")
+    values = [ws.cell(row=row, column=c).value for c in range(3, 11)]
+    assert values[0] == 3
+    assert values[1] == pytest.approx(PROVINCE_MEAN / 100)
+    assert values[2] == pytest.approx(PROVINCE_POOLED / 100)
+    assert values[3:7] == [2, 0, 1, 1]
+    assert values[7] == "Sở Nội vụ (92,58 %); Sở Tư pháp (100,00 %)"
+    assert ws.cell(row=row, column=4).number_format.endswith("0.00%")
+    text = paragraph(signing_summary)
+    cell = next(c for r in ws.iter_rows() for c in r if c.value == text)
+    assert cell.alignment.wrap_text
+    assert any(str(m).startswith(cell.coordinate + ":") for m in ws.merged_cells.ranges)
+    assert ws.row_dimensions[cell.row].height >= 2 * 16
+    assert "– Dòng 12: tỷ lệ trong tệp khác tỷ lệ tính từ số liệu." in _texts(ws)
+
+
+def test_refuses_to_overwrite_the_input_report(signing_summary: Summary, source: Path) -> None:
+    with pytest.raises(ReportError):
+        export_excel(signing_summary, source)
+    assert source.read_bytes() == b"the report as it came from iOffice"
+
+
+def test_explicit_inputs_replace_the_summary_sources(signing_summary: Summary,
+                                                    tmp_path: Path) -> None:
+    other = tmp_path / "other.xlsx"
+    other.write_bytes(b"x")
+    with pytest.raises(ReportError):
+        export_excel(signing_summary, other, inputs=[other])
+
+
+def test_locked_target_message(signing_summary: Summary, tmp_path: Path,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("os.replace", locked)
+    with pytest.raises(ReportError) as caught:
+        export_excel(signing_summary, tmp_path / "ket_qua.xlsx")
+    assert caught.value.message == LOCKED_MESSAGE
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ky_so_2024_10.xlsx"]
+
+
+def test_english_and_given_heading(signing_summary: Summary, tmp_path: Path) -> None:
+    out = export_excel(signing_summary, tmp_path / "en.xlsx", lang="en", title="MONTHLY REPORT",
+                       issuer="PEOPLE'S COMMITTEE\nDEPARTMENT", period="2024-Q3")
+    book = load_workbook(out)
+    assert book.sheetnames == ["Indicators", "Charts", "Summary"]
+    ws = book["Indicators"]
+    assert (ws["A1"].value, ws["A2"].value) == ("PEOPLE'S COMMITTEE", "DEPARTMENT")
+    assert "MONTHLY REPORT" in _texts(ws)
+    assert "Q3 2024" in _texts(ws)
+    assert ws.cell(row=_row_of(ws, "Unit") + 1, column=6).value == "Rate (%)"
+    assert ws.cell(row=_row_of(ws, "Sở Nội vụ"), column=6).number_format == "0.00%"
+
+
+def test_many_units_get_horizontal_bars(tmp_path: Path, source: Path) -> None:
+    records = [UnitRecord(f"UBND xã Số {i}", "commune", {"signing": Measure(i, 20, i / 20 * 100)})
+               for i in range(1, 13)]
+    sheet = SheetImport(str(source), "S", "unit_table", None, "", "", records, {})
+    out = export_excel(summarize([sheet], builtin_targets()), tmp_path / "xa.xlsx")
+    (chart,) = load_workbook(out)["Biểu đồ"]._charts
+    assert chart.type == "bar"
+    assert _chart_title(chart) == "Tỷ lệ văn bản đi được ký số – Cấp xã (chỉ tiêu 60 %)"
+    assert _cells(load_workbook(out)["Biểu đồ"], chart.series[0].cat.strRef.f)[0] == "xã Số 1"
