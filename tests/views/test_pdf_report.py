@@ -1,0 +1,284 @@
+"""The printable report: what a clerk reads in the PDF, page breaks, safe writing, print preview."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from desktop_app.models.errors import ReportError
+from desktop_app.models.indicators import Summary, summarize
+from desktop_app.models.measures import Measure, SheetImport, UnitRecord
+from desktop_app.models.targets import builtin_targets
+from desktop_app.views import pdf_report
+from desktop_app.views.pdf_report import build_blocks, export_pdf, layout_report, preview_dialog
+from desktop_app.views.report_document import A4, MARGINS, BarChart
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# (name, signed, sent): two provincial units under the 90 % target, one district under 80 %
+PROVINCE = [
+    ("Văn phòng UBND tỉnh", 362, 391),
+    ("Sở Tư pháp", 109, 109),
+    ("Sở Tài chính", 127, 156),
+    ("Sở Xây dựng", 579, 579),
+    ("Sở Y tế", 120, 148),
+    ("Sở Nội vụ", 306, 306),
+    ("Sở Giáo dục và Đào tạo", 494, 494),
+]
+DISTRICT = [("UBND thành phố Lào Cai", 200, 230), ("UBND huyện Bát Xát", 150, 200),
+            ("UBND thị xã Sa Pa", 90, 90)]
+COMMUNE = [("UBND xã Tả Phời", 0, 0)]
+
+
+def signing(signed: int, sent: int) -> Measure:
+    return Measure(signed, sent, signed / sent * 100 if sent else None)
+
+
+def make_summary(tmp_path: Path, communes: list[tuple[str, int, int]] = COMMUNE) -> Summary:
+    """The monthly signing report of a province: 7 departments, 3 districts, communes."""
+    units = [
+        UnitRecord(name, level, {"signing": signing(a, b)}, source="ky_so.xlsx", row=row)
+        for row, (level, (name, a, b)) in enumerate(
+            [("province", u) for u in PROVINCE] + [("district", u) for u in DISTRICT]
+            + [("commune", u) for u in communes], start=6)
+    ]
+    source = tmp_path / "ky_so_2024_10.xlsx"
+    source.write_bytes(b"input report")
+    sheet = SheetImport(str(source), "Ky so", "unit_table", "2024-10",
+                        "BÁO CÁO TÌNH HÌNH KÝ SỐ VĂN BẢN ĐI",
+                        "UBND tỉnh Lào Cai\nSở Khoa học và Công nghệ", units, {},
+                        ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."])
+    return summarize([sheet], builtin_targets())
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """Each page's text, runs of white space (tabs, no-break spaces, new lines) made one space."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def headless_env() -> dict[str, str]:
+    """This environment without a display or a chosen Qt platform, as a scheduled job has it."""
+    unset = ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    return {k: v for k, v in os.environ.items() if k not in unset}
+
+
+@pytest.fixture(autouse=True)
+def _qt_application(qapp):
+    """A QApplication first, so the export never makes a bare QGuiApplication in the tests."""
+    return qapp
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> tuple[Summary, Path]:
+    summary = make_summary(tmp_path)
+    out = tmp_path / "bao_cao.pdf"
+    export_pdf(summary, out)
+    return summary, out
+
+
+def test_pdf_reads_as_the_monthly_report(report: tuple[Summary, Path]) -> None:
+    _, out = report
+    pages = pdf_pages(out)
+    text = " ".join(pages)
+    assert "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ" in text
+    assert "BÁO CÁO TÌNH HÌNH KÝ SỐ VĂN BẢN ĐI" in text
+    assert "Tháng 10/2024" in text
+    assert "UBND TỈNH LÀO CAI" in text and "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    # the per-level table, Vietnamese figures
+    assert "Tỷ lệ trung bình" in text and "Không phát sinh" in text
+    assert "93,58 %" in text  # the provincial mean
+    # the units below target, each with its rate and target
+    assert "Các đơn vị chưa đạt chỉ tiêu" in text
+    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
+    assert "Sở Y tế: 81,08 % (chỉ tiêu 90 %)" in text
+    assert "UBND huyện Bát Xát: 75,00 % (chỉ tiêu 80 %)" in text
+    assert "Văn phòng UBND tỉnh: 92,58 %" not in text  # met its target: not listed
+    # the chart labels
+    assert "Chỉ tiêu 90 %" in text and "TB 93,58 %" in text and "không phát sinh" in text
+    # the paragraph, the warnings, the signatures
+    assert "tỷ lệ trung bình đạt 93,58 % (tỷ lệ chung 96,06 %)" in text
+    assert "tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu" in text
+    assert "NGƯỜI LẬP BIỂU" in text and "THỦ TRƯỞNG ĐƠN VỊ" in text
+    assert "(Ký, ghi rõ họ tên, đóng dấu)" in text
+    today = date.today()
+    day = f"{today.day:02d}" if today.day < 10 else str(today.day)
+    month = f"{today.month:02d}" if today.month < 3 else str(today.month)
+    assert f"ngày {day} tháng {month} năm {today.year}" in text
+    for number, page in enumerate(pages, start=1):
+        assert f"Trang {number}/{len(pages)}" in page
+
+
+def test_pdf_is_a4_with_embedded_vietnamese_serif(report: tuple[Summary, Path]) -> None:
+    reader = PdfReader(report[1])
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    fonts = {}
+    for page in reader.pages:
+        for item in page["/Resources"]["/Font"].values():
+            font = item.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+                files = ("/FontFile2", "/FontFile3")
+                fonts[str(font["/BaseFont"])] = any(k in descriptor for k in files)
+    assert fonts and all(fonts.values()), fonts  # every font embedded
+    assert all(("Serif" in name or "Times" in name) for name in fonts), fonts
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_pdftotext_reads_the_diacritics(report: tuple[Summary, Path]) -> None:
+    text = subprocess.run(["pdftotext", str(report[1]), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    text = " ".join(text.split())
+    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
+    assert "Sở Giáo dục và Đào tạo" in text and "UBND thị xã Sa Pa" in text
+
+
+def test_bars_ordered_by_rate_and_coloured_by_target(tmp_path: Path) -> None:
+    summary = make_summary(tmp_path)
+    charts = [b for b in build_blocks(summary, 1900.0) if isinstance(b, BarChart)]
+    assert [c.title.split(" – ")[1] for c in charts] == [
+        "Cấp tỉnh (7 đơn vị)", "Cấp huyện (3 đơn vị)", "Cấp xã (1 đơn vị)"]
+    province = charts[0]
+    rates = [b.rate for b in province.bars]
+    assert rates == sorted(rates, reverse=True)
+    colors = {b.name: b.color.name() for b in province.bars}
+    assert colors["Sở Tài chính"] == colors["Sở Y tế"] == "#c62828"
+    assert colors["Văn phòng UBND tỉnh"] == colors["Sở Tư pháp"] == "#2e7d32"
+    assert (province.markers[0].value, province.markers[0].label) == (90.0, "Chỉ tiêu 90 %")
+    assert province.markers[1].label == "TB 93,58 %"
+    commune = charts[2]
+    assert [(b.name, b.rate) for b in commune.bars] == [("UBND xã Tả Phời", None)]
+
+
+def test_a_long_commune_level_continues_over_pages(tmp_path: Path) -> None:
+    communes = [(f"UBND xã Mường Khương {i:03d}", 40 + i % 55, 100) for i in range(120)]
+    summary = make_summary(tmp_path, communes)
+    out = tmp_path / "dai.pdf"
+    export_pdf(summary, out)
+    pages = pdf_pages(out)
+    holding = {name: [n for n, page in enumerate(pages) if name in page] for name, _, _ in communes}
+    assert all(holding.values()), [name for name, found in holding.items() if not found]
+    assert len({found[0] for found in holding.values()}) >= 2  # the chart spans pages
+    assert any("(tiếp theo)" in page for page in pages)
+    # every placed block, rows included, ends above the bottom margin: no row is cut
+    bottom = A4.height() - MARGINS[3]
+    pages = layout_report(summary)
+    for placements in pages[:-1]:
+        assert not placements[-1].block.keep_with_next  # no heading left alone at a page's foot
+    for placements in pages:
+        for item in placements:
+            block = item.block
+            height = block.head(item.continued) + block.foot()
+            height += sum(block.rows()[item.start:item.stop])
+            assert item.y + height <= bottom + 0.01
+
+
+def test_refuses_to_overwrite_an_input_report(tmp_path: Path) -> None:
+    summary = make_summary(tmp_path)
+    source = Path(summary.collection.sheets[0].path)
+    with pytest.raises(ReportError) as caught:
+        export_pdf(summary, source)
+    assert "không ghi đè" in str(caught.value)
+    assert source.read_bytes() == b"input report"
+    other = tmp_path / "khac.xlsx"
+    other.write_bytes(b"another input")
+    with pytest.raises(ReportError):
+        export_pdf(summary, other, inputs=[other])
+    assert other.read_bytes() == b"another input"
+
+
+def test_a_missing_folder_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "khong_co" / "bao_cao.pdf"
+    with pytest.raises(ReportError) as caught:
+        export_pdf(make_summary(tmp_path), out)
+    assert "không tồn tại" in str(caught.value)
+    assert not out.parent.exists()
+
+
+def test_a_failed_drawing_leaves_no_file_and_keeps_the_old_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    summary = make_summary(tmp_path)
+    out = tmp_path / "bao_cao.pdf"
+
+    def broken(*args: object, **kwargs: object) -> int:
+        raise ReportError(None, "hỏng")
+
+    monkeypatch.setattr(pdf_report, "render_report", broken)
+    before = set(tmp_path.iterdir())
+    with pytest.raises(ReportError) as caught:
+        export_pdf(summary, out)
+    assert caught.value.path == str(out)
+    assert set(tmp_path.iterdir()) == before  # neither the PDF nor a temp file
+    out.write_bytes(b"%PDF last month")
+    with pytest.raises(ReportError):
+        export_pdf(summary, out)
+    assert out.read_bytes() == b"%PDF last month"
+
+
+def test_english_report(tmp_path: Path) -> None:
+    out = tmp_path / "report.pdf"
+    export_pdf(make_summary(tmp_path), out, lang="en")
+    text = " ".join(pdf_pages(out))
+    assert "REPORT ON INDICATOR RESULTS" in text and "Sở Tài chính: 81.41 % (target 90 %)" in text
+
+
+def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path,
+                                             report: tuple[Summary, Path]) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    summary, exported = report
+    dialog = preview_dialog(summary)
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "in.pdf"
+    printer.setOutputFileName(str(out))
+    dialog.paintRequested.emit(printer)
+    assert out.exists()
+    printed, saved = pdf_pages(out), pdf_pages(exported)
+    assert len(printed) == len(saved)
+    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in " ".join(printed)
+
+
+def test_export_from_a_process_without_qt_application(tmp_path: Path) -> None:
+    """What ``summarize --pdf`` does: no QApplication, no display."""
+    out = tmp_path / "cli.pdf"
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        sys.path[:0] = [{str(ROOT)!r}, {str(Path(__file__).parent)!r}]
+        from test_pdf_report import make_summary
+        from desktop_app.views.pdf_report import export_pdf
+        export_pdf(make_summary(Path({str(tmp_path)!r})), {str(out)!r})
+    """)
+    env = headless_env()
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Sở Tài chính: 81,41 %" in " ".join(pdf_pages(out))
+
+
+def test_command_line_writes_the_pdf(tmp_path: Path) -> None:
+    from tests.conftest import write_signing_report
+
+    source = write_signing_report(tmp_path / "ky_so_2024_10.xlsx")
+    out = tmp_path / "bao_cao.pdf"
+    env = headless_env()
+    command = [sys.executable, "-m", "desktop_app", "summarize", str(source), "--pdf", str(out)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(pdf_pages(out))
+    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text and "Tháng 10/2024" in text
