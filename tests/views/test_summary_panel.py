@@ -1,0 +1,111 @@
+"""The summary panel: each level's figures as the report prints them, and the paragraph."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from desktop_app.models.indicators import summarize
+from desktop_app.models.measures import Measure, SheetImport, UnitRecord
+from desktop_app.models.narrative import paragraph
+from desktop_app.models.targets import builtin_targets
+from desktop_app.views.summary_panel import SummaryPanel
+from tests.views.test_charts import make_summary
+
+
+@pytest.fixture
+def panel(qtbot) -> SummaryPanel:
+    widget = SummaryPanel()
+    qtbot.addWidget(widget)
+    widget.set_summary(make_summary(), "signing")
+    return widget
+
+
+def table_rows(panel: SummaryPanel) -> dict[str, list[str]]:
+    table = panel.table
+    return {table.verticalHeaderItem(r).text(): [table.item(r, c).text()
+                                                 for c in range(table.columnCount())]
+            for r in range(table.rowCount())}
+
+
+def test_headers(panel):
+    headers = [panel.table.horizontalHeaderItem(c).text() for c in range(panel.table.columnCount())]
+    assert headers == ["Số đơn vị", "Tỷ lệ trung bình", "Tỷ lệ chung", "Đạt", "Chưa đạt",
+                       "Không phát sinh", "Đạt 100 %", "Thấp nhất"]
+    assert panel.title.text() == "Tỷ lệ văn bản đi được ký số"
+
+
+def test_figures_per_level_and_overall(panel):
+    rows = table_rows(panel)
+    assert list(rows) == ["Cấp tỉnh", "Cấp huyện", "Cấp xã", "Toàn bộ"]
+    # mean of 92.58, 100, 81.41, 81.08; pooled 718/804
+    assert rows["Cấp tỉnh"][:7] == ["4", "88,77 %", "89,30 %", "2", "2", "0", "1"]
+    assert rows["Cấp tỉnh"][7].splitlines() == [
+        "Sở Y tế (81,08 %)", "Sở Tài chính (81,41 %)", "Sở Nội vụ (92,58 %)"]
+    # 185/186 and 89/110 (80.91 % meets 80 %); pooled 274/296
+    assert rows["Cấp huyện"][:7] == ["2", "90,19 %", "92,57 %", "2", "0", "0", "0"]
+    # 0/0: no rate, no average, counted as "không phát sinh"
+    assert rows["Cấp xã"] == ["1", "–", "–", "0", "0", "1", "0", "–"]
+    rated = [362 / 391, 1, 127 / 156, 120 / 148, 185 / 186, 89 / 110]
+    mean = f"{sum(rated) / 6 * 100:.2f}".replace(".", ",") + " %"
+    assert rows["Toàn bộ"][:7] == ["7", mean, "90,18 %", "4", "2", "1", "1"]  # pooled 992/1100
+
+
+def test_paragraph_is_the_narrative(panel):
+    text = panel.paragraph_text()
+    assert text == paragraph(make_summary(), indicators=["signing"])
+    assert "Cấp tỉnh: tỷ lệ trung bình đạt 88,77 % (tỷ lệ chung 89,30 %)" in text
+    assert "2 đơn vị chưa đạt chỉ tiêu 90 %: Sở Y tế (81,08 %), Sở Tài chính (81,41 %)" in text
+    assert panel.text.isReadOnly()
+
+
+def test_copy_puts_the_paragraph_on_the_clipboard(panel):
+    QGuiApplication.clipboard().clear()
+    panel.copy_button.click()
+    assert QGuiApplication.clipboard().text() == panel.paragraph_text()
+    assert panel.paragraph_text().startswith("Về tỷ lệ văn bản đi được ký số tháng 10/2024:")
+
+
+def _two_indicators():
+    units = [
+        UnitRecord("Sở Tư pháp", "province", {"signing": Measure(109, 109, 100.0),
+                                               "online_dossier": Measure(None, None, 72.5, 72.5)}),
+        UnitRecord("UBND huyện Gia Bình", "district", {"online_dossier": Measure(30, 40, 75.0)}),
+    ]
+    sheet = SheetImport("a.xlsx", "S", "unit_table", "2024-10", "", "", units, {})
+    return summarize([sheet], builtin_targets())
+
+
+def test_chosen_indicator_comes_first_in_the_paragraph(qtbot):
+    widget = SummaryPanel()
+    qtbot.addWidget(widget)
+    summary = _two_indicators()
+    widget.set_summary(summary, "online_dossier")
+    first, second = widget.paragraph_text().split("\n\n")
+    assert first.startswith("Về tỷ lệ hồ sơ trực tuyến")
+    assert second.startswith("Về tỷ lệ văn bản đi được ký số")
+    rows = table_rows(widget)
+    assert list(rows) == ["Cấp tỉnh", "Cấp huyện", "Toàn bộ"]
+    # rates only in the province: no pooled rate there
+    assert rows["Cấp tỉnh"][1:3] == ["72,50 %", "–"]
+
+
+def test_english(panel):
+    panel.set_summary(make_summary(), "signing", lang="en")
+    rows = table_rows(panel)
+    assert list(rows) == ["Province", "District", "Commune", "All units"]
+    assert rows["Province"][1] == "88.77 %"
+    assert panel.paragraph_text().startswith("Outgoing documents signed digitally, 2024-10:")
+    assert panel.copy_button.text() == "Copy paragraph"
+
+
+def test_nothing_loaded(panel):
+    panel.set_summary(None, None)
+    assert panel.table.rowCount() == 0
+    assert panel.paragraph_text() == ""
+    panel.set_summary(make_summary(), "no_such_indicator")
+    assert panel.table.rowCount() == 0
