@@ -24,7 +24,8 @@ class ColumnMap:
 
 def path_words(path: tuple[str, ...]) -> str:
     """Segments are kept apart by a double space so no phrase spans two header cells."""
-    return "".join(words(segment) for segment in path)
+    vocab = vocabulary()
+    return "".join(vocab.header_words(segment) for segment in path)
 
 
 def custom_key(header: str) -> str:
@@ -56,7 +57,7 @@ def map_columns(layout: TableLayout, sample: list[list[object]]) -> ColumnMap:
         header = layout.header_text(col)
         result.headers[col] = header
         text = path_words(path)
-        leaf = words(path[-1])
+        leaf = vocab.header_words(path[-1])
         values = [row[col] if col < len(row) else None for row in sample]
         if is_rate_header(path) or _percent_text_share(values) >= 0.5:
             key = next((k for k, rule in vocab.rates.items() if rule.matches(text, leaf)), None)
@@ -70,4 +71,19 @@ def map_columns(layout: TableLayout, sample: list[list[object]]) -> ColumnMap:
         concept = next((k for k, rule in vocab.counts.items() if rule.matches(text, leaf)), None)
         if concept is not None:
             result.counts.setdefault(concept, col)
+    _adopt_bare_rate(result)
     return result
+
+
+def _adopt_bare_rate(result: ColumnMap) -> None:
+    """A lone "Tỷ lệ (%)" beside the counts of one indicator is that indicator's rate."""
+    from desktop_app.models.formulas import computable
+
+    bare = [
+        k for k, label in result.custom_labels.items()
+        if not set(words(label).split()) - {"ty", "ti", "le", "%", "phan", "tram"}
+    ]
+    open_keys = [k for k in computable(set(result.counts)) if k not in result.rates]
+    if len(bare) == 1 and len(open_keys) == 1:
+        result.rates[open_keys[0]] = result.rates.pop(bare[0])
+        del result.custom_labels[bare[0]]

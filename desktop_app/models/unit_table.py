@@ -58,6 +58,7 @@ _GENERIC = set(
         "hanh",
     ]
 )
+_TOTALS_TAIL = {"toan", "chung", "ca", "quoc", "nuoc", "cong", "so"}
 CROSS_CHECK_TOLERANCE = 0.05
 
 
@@ -78,8 +79,12 @@ def _is_generic(text: str) -> bool:
     return bool(tokens) and all(t in _GENERIC for t in tokens)
 
 
-def _group_level(stt: str, name: str) -> tuple[bool, str | None]:
-    """Whether the row is a group row, and the level it sets (None: leave names to tell)."""
+def _group_level(stt: str, name: str, has_numbers: bool = True) -> tuple[bool, str | None]:
+    """Whether the row is a group row, and the level it sets (None: leave names to tell).
+
+    Group rows carry a marker (I, II, A), or only generic words ("Sở, ban, ngành"), or
+    are a heading in capitals or "Các …" with no figures at all ("CÁC ĐƠN VỊ SỰ NGHIỆP").
+    """
     numbered = _NUMBERED.match(name)
     label = name
     if numbered and _is_marker(numbered.group(1)):
@@ -91,12 +96,21 @@ def _group_level(stt: str, name: str) -> tuple[bool, str | None]:
         return False, None
     if _is_generic(label) and level_from_group(label) is not None:
         return True, level_from_group(label)
+    if not has_numbers and (label.isupper() or words(label).startswith(" cac ")):
+        return True, level_from_group(label)
     return False, None
 
 
 def _is_totals(name: str) -> bool:
+    """"Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng (I+II)" — but not "Tổng công ty Điện lực"."""
     text = words(name)
-    return any(text.startswith(p) for p in vocabulary().totals)
+    for phrase in vocabulary().totals:
+        if not text.startswith(phrase):
+            continue
+        rest = text[len(phrase) :].split()
+        if all(w in _GENERIC or w in _TOTALS_TAIL or _is_marker(w) or w.isdigit() for w in rest):
+            return True
+    return False
 
 
 _DATE_LINE = re.compile(r" ngay [\d. …]*thang [\d. …]*nam ")
@@ -165,7 +179,10 @@ def read_rows(
             continue
         if parse_number(name) is not None or _is_totals(name):
             continue
-        is_group, level = _group_level(stt, name)
+        has_numbers = any(
+            parse_number(v) is not None for c, v in enumerate(row) if c not in (layout.name_col, layout.stt_col)
+        )
+        is_group, level = _group_level(stt, name, has_numbers)
         if is_group:
             group_level = level
             continue

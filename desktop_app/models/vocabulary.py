@@ -77,6 +77,12 @@ class Vocabulary:
     rates: dict[str, Rule]
     count_skip: tuple[str, ...]
     counts: dict[str, Rule]
+    abbreviations: dict[str, str]
+
+    def header_words(self, text: str) -> str:
+        """:func:`words` of a header cell with abbreviations spelt out ("VB" -> "van ban")."""
+        tokens = words(text).split()
+        return " " + " ".join(self.abbreviations.get(t, t) for t in tokens) + " "
 
 
 def _phrases(items: list[str]) -> tuple[str, ...]:
@@ -103,4 +109,5 @@ def vocabulary() -> Vocabulary:
         rates={k: Rule.parse(v) for k, v in data["rates"].items()},
         count_skip=_phrases(skip),
         counts={k: Rule.parse(v) for k, v in counts.items()},
+        abbreviations=dict(data.get("abbreviations", {})),
     )

@@ -282,3 +282,39 @@ def test_builtin_signing_targets_per_level(tmp_path):
     summary = summarize(import_file(layouts.signing_xlsx(tmp_path)), builtin_targets())
     targets = {u.level: a["signing"].target for u, a in zip(summary.units, summary.assessments, strict=True)}
     assert targets == {"province": 90.0, "district": 80.0, "commune": 60.0}
+
+
+def test_abbreviations_incoming_documents_and_capital_group_rows(tmp_path, capsys):
+    """iOffice style: incoming documents beside outgoing ones, "VB" for văn bản, a heading in capitals."""
+    from tests.fixtures.builders import write_xlsx
+
+    rows = [
+        ["TT", "Đơn vị", "Văn bản đến", None, "Văn bản đi", None, None],
+        [None, None, "Tổng số", "Đã xử lý", "Tổng số VB đi", "VB ký số", "Tỷ lệ"],
+        [None, "CÁC ĐƠN VỊ SỰ NGHIỆP"],
+        [1, "Trung tâm Phục vụ hành chính công tỉnh", 500, 480, 120, 96, 80],
+        [2, "Tổng công ty Điện lực miền Bắc", 10, 10, 40, 40, 100],
+        [None, "Tổng cộng", 510, 490, 160, 136, 85],
+    ]
+    merges = [(0, 2, 0, 3), (0, 4, 0, 6), (0, 0, 1, 0), (0, 1, 1, 1)]
+    document = run_json(capsys, str(write_xlsx(tmp_path / "ioffice.xlsx", {"S": (rows, merges)})))
+    units = units_by_name(document)
+    assert list(units) == ["Trung tâm Phục vụ hành chính công tỉnh", "Tổng công ty Điện lực miền Bắc"]
+    centre = units["Trung tâm Phục vụ hành chính công tỉnh"]["indicators"]["signing"]
+    assert (centre["numerator"], centre["denominator"], centre["rate"]) == (96, 120, pytest.approx(80.0))
+    assert units["Trung tâm Phục vụ hành chính công tỉnh"]["level"] == "province"
+    assert document["warnings"] == []
+
+
+def test_a_bare_rate_column_belongs_to_the_counts_beside_it(tmp_path, capsys):
+    from tests.fixtures.builders import write_xlsx
+
+    rows = [
+        ["STT", "Tên đơn vị", "Tổng số hồ sơ", "Hồ sơ trực tuyến", "Tỷ lệ (%)"],
+        [1, "UBND xã Phù Lãng", 200, 50, 30],
+    ]
+    document = run_json(capsys, str(write_xlsx(tmp_path / "hs.xlsx", {"S": (rows, [])})))
+    assert [i["key"] for i in document["indicators"]] == ["online_dossier"]
+    assert document["units"][0]["indicators"]["online_dossier"]["rate"] == pytest.approx(25.0)
+    # the file's 30 % disagrees with 50 / 200
+    assert any("30,00 %" in w and "25,00 %" in w for w in document["warnings"])
