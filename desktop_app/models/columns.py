@@ -80,7 +80,8 @@ def _adopt_bare_rate(result: ColumnMap) -> None:
     from desktop_app.models.formulas import computable
 
     bare = [
-        k for k, label in result.custom_labels.items()
+        k
+        for k, label in result.custom_labels.items()
         if not set(words(label).split()) - {"ty", "ti", "le", "%", "phan", "tram"}
     ]
     open_keys = [k for k in computable(set(result.counts)) if k not in result.rates]

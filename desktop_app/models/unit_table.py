@@ -102,7 +102,7 @@ def _group_level(stt: str, name: str, has_numbers: bool = True) -> tuple[bool, s
 
 
 def _is_totals(name: str) -> bool:
-    """"Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng (I+II)" — but not "Tổng công ty Điện lực"."""
+    """ "Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng (I+II)" — but not "Tổng công ty Điện lực"."""
     text = words(name)
     for phrase in vocabulary().totals:
         if not text.startswith(phrase):
@@ -180,7 +180,9 @@ def read_rows(
         if parse_number(name) is not None or _is_totals(name):
             continue
         has_numbers = any(
-            parse_number(v) is not None for c, v in enumerate(row) if c not in (layout.name_col, layout.stt_col)
+            parse_number(v) is not None
+            for c, v in enumerate(row)
+            if c not in (layout.name_col, layout.stt_col)
         )
         is_group, level = _group_level(stt, name, has_numbers)
         if is_group:
