@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop_app.models.catalog import IndicatorInfo, indicator_info, known_indicators
+from desktop_app.models.history import split_history
 from desktop_app.models.levels import LEVELS, level_order
 from desktop_app.models.measures import Measure, SheetImport
 from desktop_app.models.numbers import round2
@@ -67,6 +68,7 @@ class Collection:
     units: list[Unit]
     indicators: list[IndicatorInfo]
     warnings: list[str]
+    previous: Collection | None = None  # last period's files, when the user loaded them too
 
 
 @dataclass
@@ -75,6 +77,7 @@ class Summary:
     assessments: list[dict[str, Assessment]]  # parallel to collection.units
     levels: list[GroupStats]
     overall: list[GroupStats]
+    previous: Summary | None = None
 
     @property
     def units(self) -> list[Unit]:
@@ -90,7 +93,16 @@ class Summary:
 
 
 def collect(sheets: list[SheetImport]) -> Collection:
-    """Merge units of several files by name; a name repeated with the same indicator is a warning."""
+    """Merge units of several files by name; last period's files, if any, become ``previous``."""
+    current, previous = split_history(sheets)
+    collection = _merge(current)
+    if previous:
+        collection.previous = _merge(previous)
+    return collection
+
+
+def _merge(sheets: list[SheetImport]) -> Collection:
+    """Units of several files by name; a name repeated with the same indicator is a warning."""
     units: list[Unit] = []
     by_key: dict[str, list[Unit]] = {}
     warnings: list[str] = []
@@ -159,7 +171,8 @@ def assess(collection: Collection, targets: Targets) -> Summary:
         for level in present:
             levels.append(_stats(info.key, level, [m for m in members if m[0].level == level]))
         overall.append(_stats(info.key, None, members))
-    return Summary(collection, assessments, levels, overall)
+    previous = assess(collection.previous, targets) if collection.previous else None
+    return Summary(collection, assessments, levels, overall, previous)
 
 
 def _stats(key: str, level: str | None, members: list[tuple[Unit, Assessment]]) -> GroupStats:

@@ -125,6 +125,7 @@ def paragraph(
     summary: Summary, lang: str = "vi", previous: Summary | None = None, indicators: list[str] | None = None
 ) -> str:
     """The report text: per indicator, one sentence per level, in the order of the table."""
+    previous = previous if previous is not None else summary.previous
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = period_text(periods[-1], lang) if len(periods) == 1 else ""
     out = []

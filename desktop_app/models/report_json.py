@@ -7,7 +7,7 @@ from typing import Any
 from desktop_app.models.indicators import GroupStats, Summary
 
 
-def _group(s: GroupStats) -> dict[str, Any]:
+def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {} if s.level is None else {"level": s.level}
     out.update(
         indicator=s.indicator,
@@ -21,14 +21,21 @@ def _group(s: GroupStats) -> dict[str, Any]:
         at_100=s.at_100,
         lowest=[{"name": n, "rate": r} for n, r in s.lowest],
     )
+    if before is not None and before.mean_rate is not None and s.mean_rate is not None:
+        out["previous_mean_rate"] = before.mean_rate
+        out["change_points"] = s.mean_rate - before.mean_rate
     return out
 
 
 def summary_document(summary: Summary, warnings: list[str] | None = None) -> dict[str, Any]:
-    files = [
-        {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": s.period, "title": s.title}
-        for s in summary.collection.sheets
-    ]
+    def file_entry(s, previous: bool = False) -> dict[str, Any]:
+        entry = {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": s.period, "title": s.title}
+        return entry | ({"previous": True} if previous else {})
+
+    before = summary.previous
+    files = [file_entry(s) for s in summary.collection.sheets]
+    if before is not None:
+        files += [file_entry(s, previous=True) for s in before.collection.sheets]
     units = []
     for unit, assessed in zip(summary.units, summary.assessments, strict=True):
         units.append(
@@ -51,7 +58,7 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
         "files": files,
         "indicators": [{"key": i.key, "label": i.label, "custom": i.custom} for i in summary.indicators],
         "units": units,
-        "levels": [_group(s) for s in summary.levels],
-        "overall": [_group(s) for s in summary.overall],
+        "levels": [_group(s, before and before.stats(s.indicator, s.level)) for s in summary.levels],
+        "overall": [_group(s, before and before.stats(s.indicator)) for s in summary.overall],
         "warnings": list(summary.collection.warnings) + list(warnings or []),
     }

@@ -318,3 +318,27 @@ def test_a_bare_rate_column_belongs_to_the_counts_beside_it(tmp_path, capsys):
     assert document["units"][0]["indicators"]["online_dossier"]["rate"] == pytest.approx(25.0)
     # the file's 30 % disagrees with 50 / 200
     assert any("30,00 %" in w and "25,00 %" in w for w in document["warnings"])
+
+
+def test_last_month_loaded_too_gives_the_change_in_points(tmp_path, capsys):
+    """September and October of the same units: October is shown, the paragraph says the change."""
+    from tests.fixtures.builders import write_xlsx
+
+    def month(name: str, signed: int) -> str:
+        rows = [
+            ["Tháng " + name],
+            ["STT", "Đơn vị", "Tổng số văn bản đi", "Số văn bản ký số"],
+            [1, "Sở Tư pháp", 200, signed],
+            [2, "Sở Y tế", 100, 100],
+        ]
+        return str(write_xlsx(tmp_path / f"ky_so_{name.replace('/', '_')}.xlsx", {"S": (rows, [])}))
+
+    september, october = month("9/2024", 150), month("10/2024", 190)
+    document = run_json(capsys, october, september)
+    assert [u["indicators"]["signing"]["rate"] for u in document["units"]] == [95.0, 100.0]
+    province = document["levels"][0]
+    # mean 97.5 now, 87.5 before (75 and 100): up 10 points
+    assert province["change_points"] == pytest.approx(10.0)
+    assert [f.get("previous", False) for f in document["files"]] == [False, True]
+    assert main(["summarize", october, september]) == 0
+    assert "(tăng 10,00 % so với kỳ trước)" in capsys.readouterr().out
