@@ -1,0 +1,151 @@
+"""Cell values as SheetGrid and columns() give them, and lazy number-format readers."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import warnings
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from desktop_app.models.text import clean
+
+if TYPE_CHECKING:
+    import pyarrow
+
+logger = logging.getLogger(__name__)
+
+_CACHE_LIMIT = 100_000
+
+
+def converter() -> Callable[[Any], object]:
+    """Calamine value -> SheetGrid value; strings cleaned through a cache."""
+    cache: dict[str, str | None] = {}
+
+    def convert(v: Any) -> object:
+        kind = v.__class__
+        if kind is str:
+            if not v:
+                return None
+            text = cache.get(v, "")
+            if text == "":
+                text = clean(v) or None
+                if len(cache) < _CACHE_LIMIT:
+                    cache[v] = text
+            return text
+        if kind is datetime.time:
+            return v.isoformat()
+        if kind is datetime.timedelta:
+            return str(v)
+        return v
+
+    return convert
+
+
+def as_text(v: object) -> str | None:
+    """A grid value as the text columns() gives (12.0 -> "12")."""
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() else repr(v)
+    if isinstance(v, datetime.datetime):
+        return v.isoformat(sep=" ")
+    return v.isoformat() if isinstance(v, datetime.date) else str(v)
+
+
+# what Python's str.split() calls white space, other than " ", in RE2 syntax
+_ODD_SPACE = (r"[\t\n\f\r\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}"
+              r"\x{2029}\x{202f}\x{205f}\x{3000}]")
+
+
+_COMBINING = r"[\x{0300}-\x{036f}\x{1dc0}-\x{1dff}\x{20d0}-\x{20ff}\x{fe20}-\x{fe2f}]"
+
+
+def _clean_values(values: pyarrow.Array) -> pyarrow.Array:
+    import pyarrow.compute as pc
+
+    if pc.any(pc.match_substring_regex(values, _COMBINING)).as_py():
+        values = pc.utf8_normalize(values, "NFC")
+    values = pc.replace_substring_regex(values, f"(?: |{_ODD_SPACE})+", " ")
+    values = pc.utf8_trim(values, " ")
+    return pc.if_else(pc.equal(values, ""), None, values)
+
+
+def clean_column(column: pyarrow.Array) -> pyarrow.Array:
+    """text.clean on every value (NFC, spaces folded, trimmed, empty -> null), in Arrow."""
+    import pyarrow.compute as pc
+
+    odd = f"^$|^ | $|  |{_ODD_SPACE}|{_COMBINING}"
+    if not pc.any(pc.match_substring_regex(column, odd)).as_py():
+        return column
+    encoded = pc.dictionary_encode(column)
+    if len(encoded.dictionary) * 2 <= len(column):  # few distinct values: clean those only
+        return pc.take(_clean_values(encoded.dictionary), encoded.indices)
+    return _clean_values(column)
+
+
+class XlsxFormats:
+    """number_format for an .xlsx sheet: openpyxl read-only, streamed as far as asked."""
+
+    def __init__(self, open_book: Callable[[], Any], sheet: str) -> None:
+        self.open_book, self.sheet = open_book, sheet
+        self.rows: Any = None
+        self.done = 0
+        self.cache: dict[tuple[int, int], str] = {}
+
+    def __call__(self, row: int, col: int) -> str | None:
+        if row < 0 or col < 0:
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", category=UserWarning, module="openpyxl")
+                self._read_to(row)
+        except Exception:  # a format is a hint; never fail the caller for it
+            logger.warning("number formats of sheet %s", self.sheet, exc_info=True)
+            self.rows = iter(())
+        return self.cache.get((row, col))
+
+    def close(self) -> None:
+        """Finish the row generator, which holds the zip member open."""
+        close = getattr(self.rows, "close", None)
+        if close is not None:
+            close()
+        self.rows = iter(())
+
+    def _read_to(self, row: int) -> None:
+        if self.rows is None:
+            sheet = self.open_book()[self.sheet]
+            sheet.reset_dimensions()
+            self.rows = sheet.iter_rows()
+        while self.done <= row:
+            cells = next(self.rows, None)
+            if cells is None:
+                self.done = 1 << 40
+                return
+            for c, cell in enumerate(cells):
+                if getattr(cell, "value", None) is not None and cell.number_format:
+                    self.cache[(self.done, c)] = cell.number_format
+            self.done += 1
+
+
+class XlsFormats:
+    """number_format for a .xls sheet, from xlrd with formatting_info."""
+
+    def __init__(self, open_book: Callable[[], Any], sheet: str) -> None:
+        self.open_book, self.sheet = open_book, sheet
+
+    def __call__(self, row: int, col: int) -> str | None:
+        try:
+            xl = self.open_book()
+            sheet = xl.sheet_by_name(self.sheet)
+            if not (0 <= row < sheet.nrows and 0 <= col < sheet.row_len(row)):
+                return None
+            if sheet.cell_type(row, col) in (0, 6):  # empty, blank
+                return None
+            xf = xl.xf_list[sheet.cell_xf_index(row, col)]
+            return xl.format_map[xf.format_key].format_str
+        except Exception:  # a format is a hint; never fail the caller for it
+            logger.warning("number formats of sheet %s", self.sheet, exc_info=True)
+            return None
