@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="in một tài liệu JSON ra stdout")
     s.add_argument("--excel", metavar="OUT.xlsx", help="xuất bảng Excel")
     s.add_argument("--pdf", metavar="OUT.pdf", help="xuất báo cáo PDF")
+    s.add_argument("--verbose", action="store_true", help="in nhật ký chi tiết ra stderr")
     return parser
 
 
@@ -111,7 +112,9 @@ def summarize_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # stderr carries exactly one line per bad file; details only when asked for
+    level = logging.DEBUG if getattr(args, "verbose", False) else logging.CRITICAL
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
         return summarize_command(args)
     except KeyboardInterrupt:

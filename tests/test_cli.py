@@ -135,3 +135,24 @@ def test_real_process_exit_status_and_stderr(tmp_path):
     assert done.returncode != 0
     assert done.stdout == ""
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("Tệp «hong.xlsx»:")
+
+
+BAD_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "bad").iterdir())
+
+
+@pytest.mark.parametrize("path", BAD_FIXTURES, ids=[p.name for p in BAD_FIXTURES])
+def test_every_bad_fixture_gives_one_line(capsys, path):
+    """Encrypted, truncated, renamed, far-flung cells, DTD…: one line naming the file, never a traceback."""
+    assert main(["summarize", str(path), "--json"]) != 0
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err.count("\n") == 1 and out.err.startswith(f"Tệp «{path.name}»:")
+
+
+def test_zip_bomb_is_refused_quickly(tmp_path, capsys):
+    from tests.fixtures.make_bad_fixtures import zip_bomb_ratio
+
+    path = tmp_path / "bom.xlsx"
+    zip_bomb_ratio(path)
+    assert main(["summarize", str(path)]) != 0
+    assert "quá lớn sau khi giải nén" in capsys.readouterr().err
