@@ -82,7 +82,7 @@ def computable(have: set[str]) -> list[str]:
     """Indicators the file's count columns allow to compute."""
     out = []
     for key, formula in FORMULAS.items():
-        probe = dict.fromkeys(have, 1.0)
+        probe: Counts = dict.fromkeys(have, 1.0)
         numerator, denominator = formula(probe, have)
         if numerator is not None and denominator is not None and have & set(WHOLE_NEEDS[key]):
             out.append(key)

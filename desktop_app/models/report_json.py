@@ -58,7 +58,7 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
         "files": files,
         "indicators": [{"key": i.key, "label": i.label, "custom": i.custom} for i in summary.indicators],
         "units": units,
-        "levels": [_group(s, before and before.stats(s.indicator, s.level)) for s in summary.levels],
-        "overall": [_group(s, before and before.stats(s.indicator)) for s in summary.overall],
+        "levels": [_group(s, before.stats(s.indicator, s.level) if before else None) for s in summary.levels],
+        "overall": [_group(s, before.stats(s.indicator) if before else None) for s in summary.overall],
         "warnings": list(summary.collection.warnings) + list(warnings or []),
     }
