@@ -170,7 +170,9 @@ def find_layout(rows: list[list[object]], merges=()) -> TableLayout | None:
     dossier_row = _find_dossier_header(rows)
     anchor = _find_anchor(rows)
     if dossier_row is not None and (anchor is None or dossier_row <= anchor[0]):
-        paths: list[tuple[str, ...]] = [(t,) if t else () for t in (_row_texts(rows[dossier_row]) + [""] * width)[:width]]
+        paths: list[tuple[str, ...]] = [
+            (t,) if t else () for t in (_row_texts(rows[dossier_row]) + [""] * width)[:width]
+        ]
         start = dossier_row + 1
         if start < len(rows) and is_column_number_row(rows[start]):
             start += 1
