@@ -1,0 +1,220 @@
+"""Start the window: QApplication, logging to a file, a crash dialog, the command line of the GUI.
+
+``python -m desktop_app [FILE…] [--screenshot OUT.png] [--lang vi|en]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import __version__
+from desktop_app.settings import (
+    APPLICATION,
+    LANGUAGES,
+    ORGANIZATION,
+    SESSION_FILES,
+    AppSettings,
+)
+
+logger = logging.getLogger(__name__)
+
+LOG_NAME = "log.txt"
+DATA_DIR_VARIABLE = "CHI_SO_DATA_DIR"  # a portable install (or the tests) keep data elsewhere
+# benchmarks: exit once the window is painted, writing the moment (time.time()) to this file
+QUIT_AFTER_PAINT_VARIABLE = "CHI_SO_QUIT_AFTER_PAINT"
+
+
+def sample_report() -> Path:
+    from desktop_app.models.vocabulary import RESOURCES
+
+    return RESOURCES / "samples" / "ky_so_lao_cai_2024_10.xlsx"
+
+
+def data_dir() -> Path:
+    """The user's data folder for this app (log.txt lives there)."""
+    if os.environ.get(DATA_DIR_VARIABLE):
+        return Path(os.environ[DATA_DIR_VARIABLE])
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".chi-so-mot-cua"
+
+
+def setup_logging(folder: Path) -> Path:
+    """Log INFO and up to ``folder/log.txt``, rotated at 1 MB; returns the log's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOG_NAME
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, "chi_so_log", False)]:
+        root.removeHandler(old)
+        old.close()
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.chi_so_log = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
+    return path
+
+
+class CrashHandler:
+    """``sys.excepthook``: log the traceback and tell the user, instead of vanishing."""
+
+    def __init__(self, log_path: Path, interactive: bool = True) -> None:
+        self.log_path = log_path
+        self.interactive = interactive
+        self.lang = "vi"
+        self._showing = False
+
+    def __call__(self, kind: type[BaseException], error: BaseException,
+                 tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        logger.critical("unexpected error", exc_info=(kind, error, tb))
+        app = QApplication.instance()
+        if not self.interactive or app is None:
+            sys.stderr.write(f"{kind.__name__}: {error} (log: {self.log_path})\n")
+            if app is not None and not self.interactive:
+                app.exit(3)
+            return
+        if self._showing:  # an error inside the dialog itself
+            return
+        from desktop_app.views.strings import tr
+
+        self._showing = True
+        try:
+            box = QMessageBox(QMessageBox.Icon.Critical, tr(self.lang, "crash_title"),
+                              tr(self.lang, "crash_text", log=self.log_path))
+            box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m desktop_app",
+        description="Chỉ số Một cửa: mở báo cáo Excel và tính các chỉ số của từng đơn vị.",
+    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="báo cáo Excel cần mở")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="mở các tệp, lưu ảnh cửa sổ rồi thoát")
+    parser.add_argument("--lang", choices=LANGUAGES, help="ngôn ngữ giao diện")
+    parser.add_argument("--version", action="version", version=__version__)
+    return parser
+
+
+def _names() -> None:
+    """Organisation and application names, which QSettings and the data folder are named by."""
+    if not QCoreApplication.organizationName():  # tests set their own, pointing at tmp_path
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+
+
+def _application(argv0: str) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([argv0])
+    if sys.platform.startswith("linux"):
+        app.setStyle("Fusion")  # native styles elsewhere
+    return app
+
+
+def start_files(args_files: list[str], settings: AppSettings) -> list[str]:
+    """The files asked for; else the last session's that still exist; else the sample."""
+    if args_files:
+        return args_files
+    session = [p for p in settings.get(SESSION_FILES) if Path(p).is_file()]
+    if session:
+        return session
+    sample = sample_report()
+    return [str(sample)] if sample.is_file() else []
+
+
+def run(argv: list[str]) -> int:
+    """Open the window (or, with --screenshot, save a picture of it) and return the exit code."""
+    args, qt_args = build_parser().parse_known_args(argv)
+    _names()
+    from desktop_app.views.report_set import normal_path, reader
+    from desktop_app.workers import TaskRunner
+
+    settings = AppSettings()
+    files = [normal_path(p) for p in start_files(args.files, settings)]
+    runner = TaskRunner()
+    if files:  # read while the application and the window's modules load: they overlap
+        runner.start(reader(files), "read reports")
+    app = _application(sys.argv[0] if sys.argv else "chi-so-mot-cua")
+    log_path = setup_logging(data_dir())
+    quit_after_paint = os.environ.get(QUIT_AFTER_PAINT_VARIABLE, "")
+    hook = CrashHandler(log_path, interactive=args.screenshot is None and not quit_after_paint)
+    previous_hook, sys.excepthook = sys.excepthook, hook
+    logger.info("starting %s (Qt arguments ignored: %s)", __version__, qt_args)
+    try:
+        from desktop_app.views.main_window import MainWindow
+
+        window = MainWindow(settings, args.lang, runner=runner)
+        hook.lang = window.lang
+        if args.screenshot or quit_after_paint:
+            out = Path(args.screenshot) if args.screenshot else None
+            return _screenshot(app, window, files, out, quit_after_paint)
+        window.show()
+        if files:
+            window.adopt_reading(files)
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _screenshot(app: QApplication, window, files: list[str], out: Path | None,
+                stamp: str = "") -> int:
+    """Wait for ``files`` (already being read), let the window paint, save its grab, exit.
+
+    Without ``out`` only the paint is waited for; ``stamp`` names a file that gets the moment
+    of that paint (the start-up benchmark).
+    """
+    window.show_errors = False
+    window.remember = False
+    window.resize(1400, 900)
+    failures: list[str] = []
+
+    def take() -> None:
+        app.processEvents()  # deliver the pending paint and the charts' deferred layout
+        if stamp:
+            Path(stamp).write_text(repr(time.time()), encoding="utf-8")
+        if out is not None and not window.grab().save(str(out)):
+            failures.append(f"Không lưu được ảnh «{out}».")
+        if failures:
+            sys.stderr.write(failures[0] + "\n")
+        app.exit(1 if failures else 0)
+
+    def loaded(lines: list[str]) -> None:
+        window.loadFinished.disconnect(loaded)
+        failures.extend(lines)
+        QTimer.singleShot(0, take)
+
+    window.loadFinished.connect(loaded)
+    # closing the window must not post a Quit that outlives this run (tests run it in-process)
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    window.show()
+    if files:
+        window.adopt_reading(files)
+    else:
+        QTimer.singleShot(0, take)
+    try:
+        return app.exec()
+    finally:
+        window.close()
+        window.deleteLater()
+        app.setQuitOnLastWindowClosed(quit_on_close)

@@ -1,0 +1,122 @@
+"""The one place that touches QSettings: every setting declared once, with its type and default.
+
+User choices (recent files, language, targets) are kept apart from window state
+(geometry, splitter sizes), as Picard's ``config.py`` does. Lists are stored as JSON
+text so that INI files and the Windows registry read back the same thing.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+ORGANIZATION = "ChiSoMotCua"
+APPLICATION = "chi-so-mot-cua"  # ASCII: it names the settings file and the data folder
+MAX_RECENT = 10
+LANGUAGES = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """A key, the Python type its value has, and the value when nothing is stored."""
+
+    key: str
+    kind: type
+    default: T
+    item: type = str  # the type of a list's items
+
+
+# user choices
+RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [])
+SESSION_FILES: Setting[list[str]] = Setting("files/session", list, [])
+LANGUAGE: Setting[str] = Setting("ui/language", str, "vi")
+USER_TARGETS: Setting[str] = Setting("targets/user_toml", str, "")
+INDICATOR: Setting[str] = Setting("ui/indicator", str, "")
+# window state
+GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
+SPLITTER_SIZES: Setting[list[int]] = Setting("window/splitter", list, [], int)
+
+ALL_SETTINGS = (RECENT_FILES, SESSION_FILES, LANGUAGE, USER_TARGETS, INDICATOR, GEOMETRY,
+                WINDOW_STATE, SPLITTER_SIZES)
+
+
+class AppSettings:
+    """Typed access to the application's QSettings; a bad stored value reads as the default."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._store.value(setting.key)
+        if raw is None:
+            return _copy(setting.default)
+        try:
+            return _decode(setting, raw)
+        except (TypeError, ValueError) as exc:
+            logger.warning("setting %s unreadable (%s); using the default", setting.key, exc)
+            return _copy(setting.default)
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        if setting.kind is list:
+            self._store.setValue(setting.key, json.dumps(list(value), ensure_ascii=False))  # type: ignore[call-overload]
+        elif setting.kind is QByteArray:
+            self._store.setValue(setting.key, QByteArray(value))  # type: ignore[call-overload]
+        else:
+            self._store.setValue(setting.key, setting.kind(value))
+
+    def reset(self, setting: Setting[Any]) -> None:
+        self._store.remove(setting.key)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    def file_name(self) -> str:
+        return self._store.fileName()
+
+    # conveniences for the settings with rules of their own
+
+    def add_recent(self, paths: list[str]) -> list[str]:
+        """Put ``paths`` on top of the recent files, without repeats, at most MAX_RECENT."""
+        recent = [p for p in paths if p]
+        recent += [p for p in self.get(RECENT_FILES) if p not in recent]
+        recent = recent[:MAX_RECENT]
+        self.set(RECENT_FILES, recent)
+        return recent
+
+    def language(self) -> str:
+        lang = self.get(LANGUAGE)
+        return lang if lang in LANGUAGES else LANGUAGE.default
+
+
+def _copy(value: T) -> T:
+    if isinstance(value, list):
+        return list(value)  # type: ignore[return-value]
+    if isinstance(value, QByteArray):
+        return QByteArray(value)  # type: ignore[return-value]
+    return value
+
+
+def _decode(setting: Setting[T], raw: object) -> T:
+    if setting.kind is list:
+        value = json.loads(raw) if isinstance(raw, str) else raw
+        if not isinstance(value, list):
+            raise TypeError(f"expected a list, got {type(value).__name__}")
+        return [setting.item(v) for v in value]  # type: ignore[return-value]
+    if setting.kind is QByteArray:
+        if isinstance(raw, QByteArray):
+            return raw  # type: ignore[return-value]
+        if isinstance(raw, bytes | bytearray):
+            return QByteArray(bytes(raw))  # type: ignore[return-value]
+        raise TypeError(f"expected bytes, got {type(raw).__name__}")
+    if setting.kind is str:
+        return str(raw)  # type: ignore[return-value]
+    return setting.kind(raw)

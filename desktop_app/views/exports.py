@@ -1,0 +1,112 @@
+"""File › Xuất Excel / Xuất PDF / Xem trước khi in / In: ask where, export, say how it went.
+
+The exporters are imported when used: they pull in openpyxl and the print support.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from desktop_app.models.errors import ReportError
+from desktop_app.models.indicators import Summary
+from desktop_app.views.strings import tr
+
+logger = logging.getLogger(__name__)
+
+
+def default_name(summary: Summary, lang: str, suffix: str) -> str:
+    """ "chi_so_2024-10.xlsx" next to the first report read."""
+    periods = sorted({s.period for s in summary.collection.sheets if s.period})
+    period = re.sub(r"[^\w.-]+", "_", "_".join(periods)) or "bao_cao"
+    name = tr(lang, "export_name", period=period) + suffix
+    sheets = summary.collection.sheets
+    return str(Path(sheets[0].path).with_name(name)) if sheets else name
+
+
+def _ask_path(parent: QWidget, summary: Summary, lang: str, kind: str, suffix: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, tr(lang, f"{kind}_title"),
+                                          default_name(summary, lang, suffix),
+                                          tr(lang, f"{kind}_filter"))
+    if path and not path.lower().endswith(suffix):
+        path += suffix
+    return path
+
+
+def _failed(parent: QWidget, lang: str, message: str) -> None:
+    QMessageBox.warning(parent, tr(lang, "export_failed"), message)
+
+
+def _status(parent: QWidget, text: str) -> None:
+    status = getattr(parent, "statusBar", None)
+    if status is not None:
+        status().showMessage(text, 6000)
+
+
+def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
+    """Ask for a path and write the Excel table; the path written, or None."""
+    if summary is None:
+        return None
+    path = _ask_path(parent, summary, lang, "excel", ".xlsx")
+    if not path:
+        return None
+    try:
+        from desktop_app.models.excel_export import export_excel as write
+    except ImportError as exc:
+        logger.exception("Excel export unavailable")
+        _failed(parent, lang, tr(lang, "not_available", error=exc))
+        return None
+    try:
+        write(summary, path, lang=lang)
+    except ReportError as exc:
+        _failed(parent, lang, exc.line())
+        return None
+    _status(parent, tr(lang, "exported", path=path))
+    return path
+
+
+def export_pdf(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
+    """Ask for a path and write the PDF report; the path written, or None."""
+    if summary is None:
+        return None
+    path = _ask_path(parent, summary, lang, "pdf", ".pdf")
+    if not path:
+        return None
+    try:
+        from desktop_app.views.pdf_report import export_pdf as write
+    except ImportError as exc:
+        logger.exception("PDF export unavailable")
+        _failed(parent, lang, tr(lang, "not_available", error=exc))
+        return None
+    try:
+        write(summary, path, lang=lang)
+    except ReportError as exc:
+        _failed(parent, lang, exc.line())
+        return None
+    _status(parent, tr(lang, "exported", path=path))
+    return path
+
+
+def print_preview(parent: QWidget, summary: Summary | None, lang: str) -> None:
+    if summary is None:
+        return
+    try:
+        from desktop_app.views.pdf_report import print_preview as preview
+    except ImportError as exc:
+        _failed(parent, lang, tr(lang, "not_available", error=exc))
+        return
+    preview(summary, parent, lang=lang)
+
+
+def print_report(parent: QWidget, summary: Summary | None, lang: str) -> None:
+    if summary is None:
+        return
+    try:
+        from desktop_app.views.pdf_report import print_report as do_print
+    except ImportError as exc:
+        _failed(parent, lang, tr(lang, "not_available", error=exc))
+        return
+    do_print(summary, parent, lang=lang)

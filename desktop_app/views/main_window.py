@@ -1,0 +1,413 @@
+"""The main window: the units table, the charts, the summary, and the files behind them."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QDir, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QFrame,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+)
+
+from desktop_app import settings as keys
+from desktop_app.models.errors import ReportError
+from desktop_app.models.indicators import Summary
+from desktop_app.models.targets import Targets, builtin_targets
+from desktop_app.settings import AppSettings
+from desktop_app.views import exports
+from desktop_app.views.actions import WindowActions
+from desktop_app.views.charts import ChartsPanel
+from desktop_app.views.dialogs import WarningsDialog, show_about
+from desktop_app.views.file_watch import ReportWatcher
+from desktop_app.views.frozen_table import FrozenTableView
+from desktop_app.views.report_set import LoadResult, ReportSet, normal_path, reader, saved_targets
+from desktop_app.views.strings import tr
+from desktop_app.views.summary_panel import SummaryPanel
+from desktop_app.views.table_model import IndicatorTableModel, UnitFilterProxy
+from desktop_app.views.window_parts import FilterBar, StatusArea
+from desktop_app.workers import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+SEARCH_PAUSE_MS = 150
+
+
+class MainWindow(QMainWindow):
+    """Opens reports off the GUI thread and keeps table, charts and summary in step."""
+
+    loadFinished = Signal(list)  # the lines of the files that could not be read
+    summaryChanged = Signal()
+
+    def __init__(self, app_settings: AppSettings | None = None, lang: str | None = None,
+                 runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.settings = app_settings or AppSettings()
+        self.lang = lang or self.settings.language()
+        self.show_errors = True  # False in --screenshot runs: failures go to stderr instead
+        self.remember = True  # False in --screenshot runs: no recent files, session or geometry
+        self.reports = ReportSet(saved_targets(self.settings.get(keys.USER_TARGETS)))
+        self.summary: Summary | None = None
+        self._indicator = self.settings.get(keys.INDICATOR)
+        self._pending: dict[str, bool] = {}  # path -> only a re-read of a changed file
+        self.warnings_dialog: WarningsDialog | None = None
+        self.runner = runner or TaskRunner()  # given: start-up began reading before we were built
+        self.runner.setParent(self)
+        self.watcher = ReportWatcher(self)
+        self.model = IndicatorTableModel(None, self.lang, self)
+        self.proxy = UnitFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = FrozenTableView()
+        self.table.setModel(self.proxy)
+        self.charts = ChartsPanel()
+        self.summary_panel = SummaryPanel()
+        self._build_layout()
+        self.menu_actions = WindowActions(self)
+        self._connect()
+        self.setAcceptDrops(True)
+        self.retranslate()
+        self.menu_actions.set_recent(self.settings.get(keys.RECENT_FILES), self.lang)
+        self._update_views()
+        self._restore_state()
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.setObjectName("MainWindow")
+        self.filters = FilterBar()
+        self.addToolBar(self.filters)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("splitter")
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.charts)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.summary_dock = QDockWidget()
+        self.summary_dock.setObjectName("summary")
+        scroll = QScrollArea()  # lets the dock be shorter than the panel would like
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.summary_panel)
+        self.summary_dock.setWidget(scroll)
+        self.summary_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
+        self.status = StatusArea(self.statusBar())
+
+    def _connect(self) -> None:
+        self.runner.progress.connect(self.status.show_progress)
+        self.runner.busyChanged.connect(self.status.show_busy)
+        self.runner.finished.connect(self.apply_load)
+        self.runner.failed.connect(self._load_failed)
+        self.watcher.changed.connect(lambda paths: self._start_load(paths, live=True))
+        self.filters.indicatorChosen.connect(self._indicator_chosen)
+        self.filters.filtersChanged.connect(self._filters_changed)
+        self.filters.searchTyped.connect(self._search_typed)
+        self._views_timer = QTimer(self)  # charts and summary wait for a pause in typing
+        self._views_timer.setSingleShot(True)
+        self._views_timer.setInterval(SEARCH_PAUSE_MS)
+        self._views_timer.timeout.connect(self._update_views)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.charts.unitClicked.connect(self.select_unit)
+        self.status.warnings_button.clicked.connect(self.show_warnings)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(tr(self.lang, "title"))
+        self.menu_actions.retranslate(self.lang)
+        self.filters.retranslate(self.lang)
+        self.summary_dock.setWindowTitle(tr(self.lang, "summary_dock"))
+
+    def set_language(self, lang: str) -> None:
+        """View › Ngôn ngữ: every label, the table, charts and summary in ``lang``."""
+        self.lang = lang
+        self.settings.set(keys.LANGUAGE, lang)
+        self.retranslate()
+        self._refresh_summary()
+
+    # -- opening files -------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        """File › Mở…"""
+        recent = self.settings.get(keys.RECENT_FILES)
+        folder = str(Path(recent[0]).parent) if recent else QDir.homePath()
+        paths, _ = QFileDialog.getOpenFileNames(self, tr(self.lang, "open_title"), folder,
+                                                tr(self.lang, "open_filter"))
+        if paths:
+            self.open_files(paths)
+
+    def open_files(self, paths: list[str]) -> None:
+        """Read these reports off the GUI thread and add them to those shown (a path: replaced)."""
+        self._start_load([normal_path(p) for p in paths], live=False)
+
+    def adopt_reading(self, paths: list[str]) -> None:
+        """The runner is already reading ``paths`` (started before the window was built)."""
+        for path in paths:
+            self._pending[path] = False
+        self.statusBar().showMessage(tr(self.lang, "loading", n=len(paths)))
+        self.status.show_busy(self.runner.is_busy())
+
+    def reload_files(self) -> None:
+        """File › Tải lại: read every open file again."""
+        if self.reports.paths():
+            self._start_load(self.reports.paths(), live=False)
+
+    def clear_recent(self) -> None:
+        self.settings.set(keys.RECENT_FILES, [])
+        self.menu_actions.set_recent([], self.lang)
+
+    def _start_load(self, paths: list[str], live: bool) -> None:
+        for path in paths:
+            self._pending[path] = self._pending.get(path, True) and live
+        todo = list(self._pending)
+        self.statusBar().showMessage(tr(self.lang, "loading", n=len(todo)))
+        self.runner.start(reader(todo), "read reports")  # cancels a read under way; redone here
+
+    def apply_load(self, result: LoadResult) -> None:
+        """Show what a read gave (the worker's result): merge, retry or report failures."""
+        live = {p: self._pending.pop(p, False) for p in result.paths}
+        self.reports.merge(result)
+        failures: list[str] = []
+        for path, line in result.errors.items():
+            if live[path] and path in self.reports.paths() and self.watcher.retry(path):
+                self.statusBar().showMessage(tr(self.lang, "waiting_file", name=Path(path).name))
+            else:
+                failures.append(line)
+        for path in result.sheets:
+            self.watcher.mark_read(path)
+        opened = [p for p in result.sheets if not live[p]]
+        if opened and self.remember:
+            self.menu_actions.set_recent(self.settings.add_recent(opened), self.lang)
+        if result.sheets:
+            if self.remember:
+                self.settings.set(keys.SESSION_FILES, self.reports.paths())
+            self.watcher.set_paths(self.reports.paths())
+            self._refresh_summary()
+            if not failures:
+                names = ", ".join(Path(p).name for p in result.sheets)
+                done = "reloaded" if all(live[p] for p in result.sheets) else "opened"
+                self.statusBar().showMessage(tr(self.lang, done, name=names), 4000)
+        elif not failures:
+            self.statusBar().clearMessage()
+        if failures:
+            self.statusBar().clearMessage()
+            logger.warning("unreadable reports: %s", failures)
+            if self.show_errors:
+                text = tr(self.lang, "read_failed_intro") + "\n\n" + "\n".join(failures)
+                QMessageBox.warning(self, tr(self.lang, "read_failed"), text)
+        self.loadFinished.emit(failures)
+
+    def _load_failed(self, error: object) -> None:
+        logger.error("reading reports failed", exc_info=error)  # type: ignore[arg-type]
+        self._pending.clear()
+        line = (error.line() if isinstance(error, ReportError)
+                else f"{error.__class__.__name__}: {error}")
+        if self.show_errors:
+            QMessageBox.warning(self, tr(self.lang, "read_failed"), line)
+        self.loadFinished.emit([line])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    # -- targets -------------------------------------------------------------------------------
+
+    def edit_targets(self) -> None:
+        """Công cụ › Chỉ tiêu…: edits apply live; OK keeps them, Cancel puts the old ones back."""
+        from desktop_app.views.targets_dialog import TargetsDialog
+
+        before = self.reports.targets
+        indicators = self.summary.indicators if self.summary else []
+        dialog = TargetsDialog(before, indicators, self, lang=self.lang)
+        dialog.targetsChanged.connect(self.apply_targets)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.apply_targets(dialog.targets())
+            self.save_targets(dialog.targets())
+        else:
+            self.apply_targets(before)
+        dialog.deleteLater()
+
+    def apply_targets(self, targets: Targets) -> None:
+        """Assess the loaded units against ``targets``: statuses, colours, charts, summary."""
+        self.reports.targets = targets
+        self._refresh_summary()
+
+    def save_targets(self, targets: Targets) -> None:
+        self.settings.set(keys.USER_TARGETS, targets.to_toml())
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _refresh_summary(self) -> None:
+        chosen = self.selected_names()
+        self.summary = self.reports.summary()
+        self.model.set_summary(self.summary, self.lang)
+        self._fill_indicators()
+        self.proxy.set_indicator(self._indicator or None)
+        self.select_names(chosen)
+        self.menu_actions.set_enabled_for_data(self.summary is not None)
+        self._update_views()
+        self.summaryChanged.emit()
+
+    def _fill_indicators(self) -> None:
+        indicators = self.summary.indicators if self.summary else []
+        self._indicator = self.filters.set_indicators(indicators, self._indicator, self.lang)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 180), 320))
+
+    def current_indicator(self) -> str | None:
+        return self._indicator or None
+
+    def set_indicator(self, key: str) -> None:
+        """The indicator of the charts, the summary and the status filter (the toolbar combo)."""
+        self.filters.choose_indicator(key)
+
+    def _indicator_chosen(self, key: str) -> None:
+        self._indicator = key
+        self.settings.set(keys.INDICATOR, self._indicator)
+        self.proxy.set_indicator(self._indicator or None)
+        self._update_views()
+
+    def _search_typed(self) -> None:
+        self.proxy.set_search(self.filters.search_text())
+        self.status.show_units(self.lang, len(self.proxy.visible_units()),
+                               len(self.summary.units) if self.summary else 0)
+        self._views_timer.start()
+
+    def _filters_changed(self) -> None:
+        self.proxy.set_level(self.filters.level())
+        self.proxy.set_below_only(self.filters.below_only(), self._indicator or None)
+        self._update_views()
+
+    def _update_views(self) -> None:
+        self._views_timer.stop()
+        summary, indicator = self.summary, self.current_indicator()
+        visible = self.proxy.visible_units()
+        self.charts.set_data(summary, indicator, visible, self.lang)
+        self.charts.set_selected(set(self.selected_units()))
+        self.summary_panel.set_summary(summary, indicator, self.lang)
+        self.status.show_counts(
+            self.lang, len(visible), len(summary.units) if summary else 0,
+            self.reports.describe_files(self.lang, tr(self.lang, "unknown_period")),
+            self.reports.periods(lang=self.lang),
+            len(summary.collection.warnings) if summary else 0)
+        if summary is None and not self.runner.is_busy():
+            self.statusBar().showMessage(tr(self.lang, "no_data"))
+
+    def show_warnings(self) -> None:
+        warnings = self.summary.collection.warnings if self.summary else []
+        self.warnings_dialog = WarningsDialog(warnings, self.lang, self)
+        self.warnings_dialog.open()
+
+    def show_about(self) -> None:
+        show_about(self, builtin_targets(), self.lang)
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def selected_units(self) -> list[int]:
+        """Indices into summary.units of the rows with a selected cell."""
+        visible = self.proxy.visible_units()
+        return [visible[r] for r in self.table.selected_rows() if r < len(visible)]
+
+    def selected_names(self) -> list[str]:
+        if self.summary is None:
+            return []
+        return [self.summary.units[u].name for u in self.selected_units()]
+
+    def select_names(self, names: list[str]) -> None:
+        """Select the rows of the units with these names (after a reload or a new summary)."""
+        if self.summary is None or not names:
+            return
+        wanted = set(names)
+        units = [i for i, u in enumerate(self.summary.units) if u.name in wanted]
+        rows = [r for r in (self._proxy_row(u) for u in units) if r >= 0]
+        self.table.select_rows(sorted(rows))
+
+    def select_unit(self, unit: int, add: bool = False) -> None:
+        """A bar was clicked: select its unit's row (``add``: keep the others) and show it."""
+        row = self._proxy_row(unit)
+        if row < 0:
+            return
+        self.table.select_rows([row], add=add)
+        self.table.scrollTo(self.proxy.index(row, 1))
+
+    def _proxy_row(self, unit: int) -> int:
+        if self.summary is None or not 0 <= unit < len(self.summary.units):
+            return -1
+        return self.proxy.mapFromSource(self.model.index(self.model.row_of(unit), 0)).row()
+
+    def _selection_changed(self, *_args) -> None:
+        self.charts.set_selected(set(self.selected_units()))
+
+    def copy_selection(self) -> None:
+        """Sửa › Sao chép: the selected cells as TSV, numbers as Excel (vi-VN) reads them."""
+        text = self.table.selection_tsv()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def focus_search(self) -> None:
+        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filters.search.selectAll()
+
+    # -- export and print ----------------------------------------------------------------------
+
+    def export_excel(self) -> None:
+        exports.export_excel(self, self.summary, self.lang)
+
+    def export_pdf(self) -> None:
+        exports.export_pdf(self, self.summary, self.lang)
+
+    def print_preview(self) -> None:
+        exports.print_preview(self, self.summary, self.lang)
+
+    def print_report(self) -> None:
+        exports.print_report(self, self.summary, self.lang)
+
+    # -- window state --------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.get(keys.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        state = self.settings.get(keys.WINDOW_STATE)
+        self._dock_sized = not state.isEmpty() and self.restoreState(state)
+        sizes = self.settings.get(keys.SPLITTER_SIZES)
+        self.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [820, 560])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._dock_sized:  # first start: the table gets most of the height
+            self._dock_sized = True
+            height = max(200, self.height() // 3)
+            self.resizeDocks([self.summary_dock], [height], Qt.Orientation.Vertical)
+
+    def save_state(self) -> None:
+        self.settings.set(keys.GEOMETRY, QByteArray(self.saveGeometry()))
+        self.settings.set(keys.WINDOW_STATE, QByteArray(self.saveState()))
+        self.settings.set(keys.SPLITTER_SIZES, self.splitter.sizes())
+        self.settings.set(keys.INDICATOR, self._indicator)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            self.save_state()
+        self.runner.cancel()
+        self.runner.wait(3000)
+        super().closeEvent(event)
+
+
+__all__ = ["MainWindow"]

@@ -1,0 +1,145 @@
+"""The main window's words in Vietnamese and English; ``tr(lang, key)`` picks one."""
+
+from __future__ import annotations
+
+TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Chỉ số Một cửa và ký số",
+        "menu_file": "&Tệp",
+        "menu_edit": "&Sửa",
+        "menu_view": "&Xem",
+        "menu_tools": "&Công cụ",
+        "menu_help": "Trợ &giúp",
+        "open": "&Mở…",
+        "recent": "Mở &gần đây",
+        "recent_empty": "(Chưa có tệp nào)",
+        "recent_clear": "Xóa danh sách",
+        "reload": "&Tải lại",
+        "export_excel": "Xuất &Excel…",
+        "export_pdf": "Xuất &PDF…",
+        "print_preview": "&Xem trước khi in…",
+        "print": "&In…",
+        "quit": "T&hoát",
+        "copy": "&Sao chép",
+        "find": "&Tìm",
+        "language": "&Ngôn ngữ",
+        "targets": "Chỉ &tiêu…",
+        "about": "&Giới thiệu",
+        "summary_dock": "Tổng hợp",
+        "indicator": "Chỉ số:",
+        "level": "Cấp:",
+        "all_levels": "Tất cả",
+        "below_only": "Chỉ đơn vị chưa đạt",
+        "search": "Tìm đơn vị (Ctrl+F)…",
+        "open_title": "Mở báo cáo Excel",
+        "open_filter": "Báo cáo Excel (*.xlsx *.xls *.xlsm *.htm *.html);;Mọi tệp (*)",
+        "excel_title": "Xuất bảng Excel",
+        "excel_filter": "Bảng tính Excel (*.xlsx)",
+        "pdf_title": "Xuất báo cáo PDF",
+        "pdf_filter": "Tệp PDF (*.pdf)",
+        "export_name": "chi_so_{period}",
+        "exported": "Đã lưu «{path}».",
+        "export_failed": "Không xuất được tệp",
+        "not_available": "Chức năng này chưa có trong bản cài đặt: {error}",
+        "no_data": "Chưa có số liệu: hãy mở một báo cáo Excel (Tệp › Mở…).",
+        "read_failed": "Không đọc được báo cáo",
+        "read_failed_intro": "Các tệp sau không đọc được; số liệu đang hiển thị được giữ nguyên:",
+        "waiting_file": "Tệp «{name}» đang được ghi, sẽ đọc lại sau giây lát…",
+        "reloaded": "Đã đọc lại «{name}».",
+        "opened": "Đã mở «{name}».",
+        "n_files": "{n} tệp ({periods})",
+        "loading": "Đang đọc {n} tệp…",
+        "units_shown": "{shown}/{total} đơn vị",
+        "no_files": "Chưa mở tệp nào",
+        "files": "{files}",
+        "unknown_period": "không rõ kỳ",
+        "warnings": "⚠ {n} cảnh báo",
+        "no_warnings": "Không có cảnh báo",
+        "warnings_title": "Cảnh báo khi đọc số liệu",
+        "about_title": "Giới thiệu",
+        "about_text": (
+            "<h3>Chỉ số Một cửa và ký số</h3><p>Phiên bản {version}</p>"
+            "<p>Tính các chỉ số của từng đơn vị (tỷ lệ văn bản ký số, hồ sơ trực tuyến, "
+            "thanh toán trực tuyến, số hóa, kết quả điện tử…) từ báo cáo Excel của Hệ thống "
+            "thông tin giải quyết TTHC và Hệ thống quản lý văn bản và điều hành, so với chỉ "
+            "tiêu.</p><p><b>Căn cứ chỉ tiêu mặc định:</b></p><ul>{sources}</ul>"
+            "<p>Chỉ tiêu riêng của tỉnh được đặt trong Công cụ › Chỉ tiêu…</p>"
+        ),
+        "crash_title": "Lỗi",
+        "crash_text": "Đã xảy ra lỗi không mong đợi. Chương trình vẫn tiếp tục chạy, nhưng nên lưu "
+                      "công việc và khởi động lại.\n\nChi tiết lỗi đã được ghi vào:\n{log}",
+    },
+    "en": {
+        "title": "One-stop and digital-signing indicators",
+        "menu_file": "&File",
+        "menu_edit": "&Edit",
+        "menu_view": "&View",
+        "menu_tools": "&Tools",
+        "menu_help": "&Help",
+        "open": "&Open…",
+        "recent": "Open &recent",
+        "recent_empty": "(No files yet)",
+        "recent_clear": "Clear list",
+        "reload": "&Reload",
+        "export_excel": "Export &Excel…",
+        "export_pdf": "Export &PDF…",
+        "print_preview": "Print pre&view…",
+        "print": "&Print…",
+        "quit": "&Quit",
+        "copy": "&Copy",
+        "find": "&Find",
+        "language": "&Language",
+        "targets": "&Targets…",
+        "about": "&About",
+        "summary_dock": "Summary",
+        "indicator": "Indicator:",
+        "level": "Level:",
+        "all_levels": "All",
+        "below_only": "Only units below target",
+        "search": "Find unit (Ctrl+F)…",
+        "open_title": "Open Excel reports",
+        "open_filter": "Excel reports (*.xlsx *.xls *.xlsm *.htm *.html);;All files (*)",
+        "excel_title": "Export Excel table",
+        "excel_filter": "Excel workbook (*.xlsx)",
+        "pdf_title": "Export PDF report",
+        "pdf_filter": "PDF file (*.pdf)",
+        "export_name": "indicators_{period}",
+        "exported": "Saved “{path}”.",
+        "export_failed": "Could not export",
+        "not_available": "This feature is not installed: {error}",
+        "no_data": "No data yet: open an Excel report (File › Open…).",
+        "read_failed": "Could not read the report",
+        "read_failed_intro": "These files could not be read; the figures shown are kept:",
+        "waiting_file": "“{name}” is being written; reading it again shortly…",
+        "reloaded": "Read “{name}” again.",
+        "opened": "Opened “{name}”.",
+        "n_files": "{n} files ({periods})",
+        "loading": "Reading {n} file(s)…",
+        "units_shown": "{shown}/{total} units",
+        "no_files": "No file open",
+        "files": "{files}",
+        "unknown_period": "period unknown",
+        "warnings": "⚠ {n} warning(s)",
+        "no_warnings": "No warnings",
+        "warnings_title": "Warnings while reading the data",
+        "about_title": "About",
+        "about_text": (
+            "<h3>One-stop and digital-signing indicators</h3><p>Version {version}</p>"
+            "<p>Computes each unit's indicators (documents signed digitally, dossiers online, "
+            "fees paid online, digitised, electronic results…) from the Excel reports of the "
+            "administrative-procedure system and the document-management system, against "
+            "targets.</p><p><b>Sources of the built-in targets:</b></p><ul>{sources}</ul>"
+            "<p>A province's own targets are set in Tools › Targets…</p>"
+        ),
+        "crash_title": "Error",
+        "crash_text": "An unexpected error occurred. The program keeps running, but you should "
+                      "save your work and restart it.\n\nThe details were written to:\n{log}",
+    },
+}
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (Vietnamese when missing), with ``values`` filled in."""
+    text = TEXT.get(lang, TEXT["vi"]).get(key) or TEXT["vi"][key]
+    return text.format(**values) if values else text

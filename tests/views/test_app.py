@@ -1,0 +1,228 @@
+"""Start-up: the command line of the window, --screenshot, logging, the crash dialog, settings,
+and the worker helper everything long runs on."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QMessageBox
+
+from desktop_app import app, settings
+from desktop_app.settings import AppSettings
+from desktop_app.workers import TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+HAS_IMPORTER = importlib.util.find_spec("desktop_app.models.workbook") is not None
+needs_importer = pytest.mark.skipif(not HAS_IMPORTER, reason="models/workbook.py not written yet")
+
+
+@pytest.fixture(autouse=True)
+def drop_log_handler():
+    """The log file handler run() installs points into this test's tmp_path: remove it after."""
+    yield
+    root = logging.getLogger()
+    for handler in [h for h in root.handlers if getattr(h, "chi_so_log", False)]:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def run_app(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", CHI_SO_DATA_DIR=str(tmp_path / "data"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "share"))
+    return subprocess.run([sys.executable, "-m", "desktop_app", *args], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=120, check=False)
+
+
+# -- --screenshot --------------------------------------------------------------------------------
+
+
+@needs_importer
+def test_screenshot_saves_the_painted_window(tmp_path, signing_xlsx):
+    out = tmp_path / "main.png"
+    done = run_app(["--screenshot", str(out), str(signing_xlsx)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1400, 900)
+    # the below-target red of "Sở Tài chính" is somewhere in the table
+    colours = {image.pixelColor(x, y).name() for x in range(0, 820, 3) for y in range(60, 300, 3)}
+    assert "#fde3e1" in colours
+    assert not (tmp_path / "config").exists()  # a screenshot run remembers nothing
+
+
+@needs_importer
+def test_screenshot_of_a_bad_file_fails_with_one_line(tmp_path):
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"not excel")
+    done = run_app(["--screenshot", str(tmp_path / "out.png"), str(bad)], tmp_path)
+    assert done.returncode == 1
+    lines = [line for line in done.stderr.splitlines() if "propagateSizeHints" not in line]
+    assert len(lines) == 1 and "«x.xlsx»" in lines[0]
+    assert "Traceback" not in done.stderr
+
+
+@needs_importer
+def test_screenshot_in_process(qapp, tmp_path, signing_xlsx):
+    out = tmp_path / "in_process.png"
+    assert app.run(["--screenshot", str(out), "--lang", "en", str(signing_xlsx)]) == 0
+    assert QImage(str(out)).width() == 1400
+    assert (tmp_path / "appdata" / "log.txt").is_file()
+
+
+def test_start_files_prefers_arguments_then_session_then_sample(tmp_path):
+    store = AppSettings()
+    assert app.start_files(["a.xlsx"], store) == ["a.xlsx"]
+    assert app.start_files([], store) == [str(app.sample_report())]
+    assert app.sample_report().is_file()
+    kept = tmp_path / "kept.xlsx"
+    kept.write_bytes(b"x")
+    store.set(settings.SESSION_FILES, [str(kept), str(tmp_path / "gone.xlsx")])
+    assert app.start_files([], store) == [str(kept)]
+
+
+def test_arguments():
+    args = app.build_parser().parse_args(["a.xlsx", "b.xls", "--screenshot", "o.png", "--lang", "en"])
+    assert args.files == ["a.xlsx", "b.xls"] and args.screenshot == "o.png" and args.lang == "en"
+    with pytest.raises(SystemExit):
+        app.build_parser().parse_args(["--lang", "fr"])
+
+
+# -- logging and the crash dialog ----------------------------------------------------------------
+
+
+def test_log_goes_to_the_data_folder(tmp_path):
+    assert app.data_dir() == tmp_path / "appdata"
+    path = app.setup_logging(app.data_dir())
+    logging.getLogger("desktop_app.test").warning("một dòng nhật ký")
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert path == tmp_path / "appdata" / "log.txt"
+    assert "một dòng nhật ký" in path.read_text(encoding="utf-8")
+    app.setup_logging(app.data_dir())  # again: still one handler of ours
+    ours = [h for h in logging.getLogger().handlers if getattr(h, "chi_so_log", False)]
+    assert len(ours) == 1
+
+
+def test_crash_hook_logs_and_shows_a_vietnamese_dialog(qapp, tmp_path, monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.text(), box.detailedText())) or 0)
+    log = app.setup_logging(app.data_dir())
+    hook = app.CrashHandler(log)
+    try:
+        raise ValueError("hỏng")
+    except ValueError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert len(shown) == 1
+    text, details = shown[0]
+    assert text.startswith("Đã xảy ra lỗi không mong đợi")
+    assert str(log) in text
+    assert "ValueError: hỏng" in details
+    assert "ValueError: hỏng" in log.read_text(encoding="utf-8")
+
+
+# -- settings ------------------------------------------------------------------------------------
+
+
+def test_settings_live_in_tmp_path(isolated_settings):
+    store = AppSettings()
+    store.set(settings.LANGUAGE, "en")
+    store.sync()
+    assert Path(store.file_name()).is_relative_to(isolated_settings)
+
+
+def test_settings_round_trip_with_types():
+    store = AppSettings()
+    assert store.get(settings.RECENT_FILES) == []
+    assert store.get(settings.LANGUAGE) == "vi"
+    store.set(settings.SPLITTER_SIZES, [800, 600])
+    store.set(settings.GEOMETRY, QByteArray(b"\x01\x02"))
+    store.set(settings.USER_TARGETS, "[targets.signing]\ndefault = 80\n")
+    store.sync()
+    again = AppSettings()
+    assert again.get(settings.SPLITTER_SIZES) == [800, 600]
+    assert bytes(again.get(settings.GEOMETRY)) == b"\x01\x02"
+    assert again.get(settings.USER_TARGETS).startswith("[targets.signing]")
+
+
+def test_recent_files_most_recent_first_without_repeats():
+    store = AppSettings()
+    for n in range(12):
+        store.add_recent([f"/r/{n}.xlsx"])
+    store.add_recent(["/r/5.xlsx"])
+    recent = store.get(settings.RECENT_FILES)
+    assert len(recent) == settings.MAX_RECENT
+    assert recent[:3] == ["/r/5.xlsx", "/r/11.xlsx", "/r/10.xlsx"]
+    assert recent.count("/r/5.xlsx") == 1
+
+
+def test_a_bad_stored_value_reads_as_the_default():
+    QSettings().setValue(settings.RECENT_FILES.key, "{not json")
+    QSettings().setValue(settings.LANGUAGE.key, "fr")
+    store = AppSettings()
+    assert store.get(settings.RECENT_FILES) == []
+    assert store.language() == "vi"
+
+
+# -- workers -------------------------------------------------------------------------------------
+
+
+def test_worker_reports_progress_and_result(qtbot):
+    runner = TaskRunner()
+    seen: list[float] = []
+    runner.progress.connect(seen.append)
+
+    def work(progress, cancelled):
+        progress(0.5)
+        return threading.current_thread() is threading.main_thread()
+
+    with qtbot.waitSignal(runner.finished, timeout=5000) as blocker:
+        runner.start(work)
+    assert blocker.args == [False]  # ran off the GUI thread
+    assert not runner.is_busy()
+    qtbot.waitUntil(lambda: seen == [0.5] or seen == [], timeout=1000)
+    runner.wait()
+
+
+def test_worker_failure_comes_back_as_a_signal(qtbot):
+    runner = TaskRunner()
+
+    def work(progress, cancelled):
+        raise PermissionError("locked")
+
+    with qtbot.waitSignal(runner.failed, timeout=5000) as blocker:
+        runner.start(work)
+    assert isinstance(blocker.args[0], PermissionError)
+    runner.wait()
+
+
+def test_a_new_task_cancels_the_previous_one(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    cancelled_seen = threading.Event()
+    results: list[object] = []
+    runner.finished.connect(results.append)
+
+    def slow(progress, cancelled):
+        release.wait(5)
+        if cancelled():
+            cancelled_seen.set()
+        return "slow"
+
+    first = runner.start(slow)
+    with qtbot.waitSignal(runner.finished, timeout=5000):
+        runner.start(lambda progress, cancelled: "fast")
+        release.set()
+    runner.wait()
+    assert first.is_cancelled() and cancelled_seen.is_set()
+    assert results == ["fast"]
