@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 
 from desktop_app.models.catalog import IndicatorInfo, indicator_info, known_indicators
@@ -187,9 +188,8 @@ def _stats(key: str, level: str | None, members: list[tuple[Unit, Assessment]]) 
     for _, a in members:
         setattr(s, a.status, getattr(s, a.status) + 1)
     s.targets = tuple(sorted({a.target for _, a in members if a.target is not None}))
-    by_rate = sorted(rated, key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
     s.at_100 = sorted((n for n, r in rated if round2(r) == 100), key=vietnamese_sort_key)
-    s.lowest = by_rate[:LOWEST_COUNT]
+    s.lowest = heapq.nsmallest(LOWEST_COUNT, rated, key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
     s.below_units = [(u.name, a.rate) for u, a in members if a.status == BELOW and a.rate is not None]
     s.below_units.sort(key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
     return s

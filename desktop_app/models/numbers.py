@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from desktop_app.models.text import clean
@@ -76,7 +75,7 @@ def round2(value: float) -> float:
 
     Binary noise is dropped first (0.79995 * 100 is 79.99499999999999, shown 80,00 by Excel).
     """
-    return float(Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
+    return math.floor(round(value * 100, 6) + 0.5) / 100
 
 
 def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:

@@ -37,6 +37,7 @@ def unit_key(name: str) -> str:
     return text.strip()
 
 
+@lru_cache(maxsize=65536)
 def vietnamese_sort_key(name: str) -> tuple:
     """Sort key for Vietnamese alphabetical order (letters first, then tones), not code points."""
     base: list[int] = []

@@ -131,10 +131,13 @@ class _RateScale:
             for i, row in enumerate(rows)
             if col < len(row) and isinstance((v := row[col]), int | float) and not isinstance(v, bool)
         ]
-        formatted = fmt is not None and any("%" in (fmt(first_row + i, col) or "") for i, _ in numbers[:20])
-        self.fractions = formatted or (
-            bool(numbers) and all(0 <= v <= 1 for _, v in numbers) and any(0 < v < 1 for _, v in numbers)
+        # Only a column of numbers no larger than 1 can hold fractions; the cell format
+        # (which costs opening the workbook again) is read only for those.
+        small = bool(numbers) and all(0 <= v <= 1 for _, v in numbers)
+        formatted = (
+            small and fmt is not None and any("%" in (fmt(first_row + i, col) or "") for i, _ in numbers[:20])
         )
+        self.fractions = formatted or (small and any(0 < v < 1 for _, v in numbers))
 
     def percent(self, value: object) -> float | None:
         number = parse_number(value, "rate")
