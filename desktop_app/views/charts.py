@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QFileDialog,
     QGraphicsItem,
     QLabel,
@@ -35,9 +36,11 @@ COLORS = {"below": "#c62828", "met": "#2e7d32", "full": "#1b5e20", "over": "#ef6
           "no_target": "#607d8b"}
 TARGET_COLOR, MEAN_COLOR, SELECTED_COLOR, GREY = "#263238", "#1565c0", "#0d0d0d", "#757575"
 ROW_PX, MIN_PLOT_PX, AXIS_PX = 22, 160, 34  # a bar's row, the smallest plot, the x axis
+LONG_ROW_PX = 16  # rows of a chart too long to name every bar at once (> ALL_NAMES_UP_TO)
 BAR_HEIGHT = 0.7
 BAND = 1  # an empty row above and below the bars, where the lines' labels sit
 NAME_CHARS, NOTE_NAMES = 40, 10
+ALL_NAMES_UP_TO = 300  # longer charts name only the bars in view
 _TEXT = {
     "vi": {"target": "Chỉ tiêu", "mean": "TB", "rate": "Tỷ lệ", "save": "Lưu ảnh PNG…",
            "copy": "Sao chép ảnh", "save_title": "Lưu ảnh biểu đồ", "png": "Ảnh PNG (*.png)",
@@ -144,6 +147,7 @@ class LevelBarChart(QWidget):
         self.unit_rows: list[int] = []
         self._units: list[tuple[str, Assessment]] = []  # (name, assessment) per bar
         self._labels: list[str] = []  # the names on the axis, elided
+        self._named: tuple[int, int, int] | None = None  # the rows named on the axis
         self._selected: set[int] = set()
         self._hover: int | None = None
         self._xmax = 100.0
@@ -226,12 +230,15 @@ class LevelBarChart(QWidget):
                 missing.append(summary.units[i].name)
             elif a is not None:
                 rated.append((i, a))
-        rank = name_rank or range(len(summary.units))
-        rated.sort(key=lambda ia: (-ia[1].rate, rank[ia[0]]))  # type: ignore[operator]
-        self.unit_rows = [i for i, _ in rated]
-        self._units = [(summary.units[i].name, a) for i, a in rated]
         n = len(rated)
         rates = np.fromiter((a.rate for _, a in rated), dtype=float, count=n)
+        units = np.fromiter((i for i, _ in rated), dtype=np.int64, count=n)
+        rank = np.asarray(name_rank, dtype=np.int64)[units] if name_rank else units
+        order = np.lexsort((rank, -rates))  # highest rate first, then the names' order
+        rated = [rated[k] for k in order.tolist()]
+        rates = rates[order]
+        self.unit_rows = [i for i, _ in rated]
+        self._units = [(summary.units[i].name, a) for i, a in rated]
         xmax = max(100.0, float(rates.max()) if n else 0.0)
         keys = [_color_key(a) for _, a in rated]
         self.bars.setOpts(x0=0, y=np.arange(n, dtype=float), width=rates, height=BAR_HEIGHT,
@@ -239,7 +246,8 @@ class LevelBarChart(QWidget):
                           **self._pen_opts(self.unit_rows))
         self.values.set_values(rates, [self._colors[k] for k in keys], xmax, lang)
         self._labels = [elide(name) for name, _ in self._units]
-        self.plot.getAxis("left").setTicks([list(enumerate(self._labels)), []])
+        self._named = None
+        self.refresh_names()
         self._xmax = xmax
         self._fit_x_axis()
         stats = summary.stats(indicator, self.level)
@@ -250,7 +258,8 @@ class LevelBarChart(QWidget):
         mean_label = f"{text['mean']} {format_rate(mean, lang)}"
         self.mean_line = self._place(self._mean_item, mean, mean_label, False, n)
         self.plot.setYRange(-0.5 - BAND, n - 0.5 + BAND, padding=0)
-        self.plot.setFixedHeight(max(MIN_PLOT_PX, ROW_PX * (n + 2 * BAND) + AXIS_PX))
+        row = ROW_PX if n <= ALL_NAMES_UP_TO else LONG_ROW_PX  # a tall widget costs paint time
+        self.plot.setFixedHeight(max(MIN_PLOT_PX, row * (n + 2 * BAND) + AXIS_PX))
         self.plot.setVisible(n > 0)
         self._set_note(missing, n)
 
@@ -295,6 +304,36 @@ class LevelBarChart(QWidget):
         self.note.setText(f"{text['no_data']} ({len(missing)}): {names}" if missing
                           else text["empty"])
         self.note.setVisible(bool(missing) or n == 0)
+
+    def refresh_names(self) -> None:
+        """Name the bars on the axis; a long chart names only the rows in view (and around them),
+        since the axis lays out every label it is given on each redraw."""
+        n = len(self._labels)
+        lo, hi = 0, n
+        if n > ALL_NAMES_UP_TO:
+            region = self._region_in_view()
+            if region.isEmpty():
+                lo, hi = 0, min(n, ALL_NAMES_UP_TO)
+            else:
+                view = self.plot.getPlotItem().getViewBox()
+                ys = [view.mapSceneToView(self.plot.mapToScene(QPoint(0, y))).y()
+                      for y in (region.top(), region.bottom())]
+                margin = max(20, int(abs(ys[1] - ys[0])))
+                lo = max(0, math.floor(min(ys)) - margin)
+                hi = min(n, math.ceil(max(ys)) + margin)
+        if self._named != (lo, hi, n):
+            self._named = (lo, hi, n)
+            self.plot.getAxis("left").setTicks([[(i, self._labels[i]) for i in range(lo, hi)], []])
+
+    def _region_in_view(self) -> QRect:
+        """The part of the plot inside the scroll area's viewport (the whole plot without one)."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            return self.plot.rect()
+        viewport = parent.viewport()
+        return QRect(self.plot.mapFrom(viewport, QPoint(0, 0)), viewport.size()).intersected(self.plot.rect())
 
     def label_width(self) -> int:
         """Pixels the longest unit name needs on the left axis."""
@@ -427,6 +466,7 @@ class ChartsPanel(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
+        self.scroll_area.verticalScrollBar().valueChanged.connect(self._refresh_names)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
@@ -479,6 +519,14 @@ class ChartsPanel(QWidget):
         self._name_rank = [0] * len(order)
         for place, i in enumerate(order):
             self._name_rank[i] = place
+
+    def _refresh_names(self) -> None:
+        for chart in self.charts():
+            chart.refresh_names()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._refresh_names()
 
     def set_selected(self, rows: set[int]) -> None:
         """Outline the bars of these units in every chart."""

@@ -254,3 +254,27 @@ def test_the_wheel_scrolls_the_panel_instead_of_zooming(panel):
     province.plot.viewportEvent(wheel)
     assert not wheel.isAccepted()  # left to the scroll area around the charts
     assert province.plot.getViewBox().viewRange() == before
+
+
+@shows_window
+def test_a_long_chart_names_the_bars_in_view_and_follows_the_scroll(qtbot):
+    """1,000 communes: every bar drawn, the axis names those in view, scrolling names the next ones."""
+    units = [(f"UBND xã Số {i:04d}", "commune", 1000, i) for i in range(1000)]
+    widget = ChartsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(600, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.set_data(make_summary(units), "signing")
+    long_chart = chart(widget, "commune")
+    assert len(long_chart.unit_rows) == 1000
+
+    def named() -> set[str]:
+        return {label for _, label in long_chart.plot.getAxis("left")._tickLevels[0]}
+
+    assert "UBND xã Số 0999" in named()  # the highest rate is at the top, in view
+    assert "UBND xã Số 0000" not in named()
+    bar = widget.scroll_area.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # the layout has sized the scroll area
+    bar.setValue(bar.maximum())
+    qtbot.waitUntil(lambda: "UBND xã Số 0000" in named())
