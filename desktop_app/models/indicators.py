@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import dataclass, field
 
 from desktop_app.models.catalog import IndicatorInfo, indicator_info, known_indicators
@@ -11,7 +12,7 @@ from desktop_app.models.levels import LEVELS, level_order
 from desktop_app.models.measures import Measure, SheetImport
 from desktop_app.models.numbers import round2
 from desktop_app.models.targets import Targets
-from desktop_app.models.text import unit_key, vietnamese_sort_key
+from desktop_app.models.text import fold, unit_key, vietnamese_sort_key
 
 MET, BELOW, NO_DATA, NO_TARGET = "met", "below", "no_data", "no_target"
 STATUSES = (MET, BELOW, NO_DATA, NO_TARGET)
@@ -20,6 +21,7 @@ STATUS_LABELS = {
     "en": {MET: "Met", BELOW: "Below target", NO_DATA: "No data", NO_TARGET: "No target"},
 }
 LOWEST_COUNT = 3
+_PROVINCE = re.compile(r"(?:ubnd|uy ban nhan dan)\s+(?:tinh|thanh pho)\s+([^\n,]+)")
 
 
 @dataclass
@@ -102,15 +104,32 @@ def collect(sheets: list[SheetImport]) -> Collection:
     return collection
 
 
+def _province(sheet: SheetImport) -> str | None:
+    """The province a report comes from, when its title block names one ("UBND TỈNH LÀO CAI")."""
+    match = _PROVINCE.search(fold(f"{sheet.issuer}\n{sheet.title}"))
+    return match.group(1).strip() if match else None
+
+
+def _compatible(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Same month and same province, as far as the files tell: only then is "Sở Tư pháp" one unit."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
 def _merge(sheets: list[SheetImport]) -> Collection:
-    """Units of several files by name; a name repeated with the same indicator is a warning."""
+    """Units of several files by name; a name repeated with the same indicator is a warning.
+
+    Reports of the same period and province (the signing report and the one-stop report of
+    one month) complete each other; a unit of another month or province stays a row of its own.
+    """
     units: list[Unit] = []
     by_key: dict[str, list[Unit]] = {}
+    context: dict[int, tuple[str | None, str | None]] = {}
     warnings: list[str] = []
     labels: dict[str, str] = {}
     for sheet in sheets:
         warnings.extend(sheet.warnings)
         labels.update(sheet.labels)
+        here = (sheet.period, _province(sheet))
         seen_here: set[str] = set()
         for record in sheet.units:
             key = unit_key(record.name)
@@ -118,21 +137,23 @@ def _merge(sheets: list[SheetImport]) -> Collection:
                 warnings.append(
                     f"Đơn vị «{record.name}» xuất hiện nhiều lần trong {record.source} (dòng {record.row})."
                 )
-            target = next(
-                (u for u in by_key.get(key, []) if not set(u.measures) & set(record.measures)),
-                None,
-            )
+            same_report = [u for u in by_key.get(key, []) if _compatible(context[id(u)], here)]
+            target = next((u for u in same_report if not set(u.measures) & set(record.measures)), None)
             if target is None:
-                if key in by_key and key not in seen_here:
+                if same_report and key not in seen_here:
                     warnings.append(
                         f"Đơn vị «{record.name}» có cùng chỉ số trong nhiều tệp "
                         f"({', '.join(by_key[key][0].sources)}; {record.source}): giữ cả hai dòng."
                     )
                 target = Unit(record.name, record.level)
+                context[id(target)] = here
                 units.append(target)
                 by_key.setdefault(key, []).append(target)
             elif target.level == "unknown":
                 target.level = record.level
+            context[id(target)] = tuple(  # type: ignore[assignment]
+                a if a is not None else b for a, b in zip(context[id(target)], here, strict=True)
+            )
             target.measures.update(record.measures)
             target.sources.append(record.source)
             seen_here.add(key)

@@ -342,3 +342,25 @@ def test_last_month_loaded_too_gives_the_change_in_points(tmp_path, capsys):
     assert [f.get("previous", False) for f in document["files"]] == [False, True]
     assert main(["summarize", october, september]) == 0
     assert "(tăng 10,00 % so với kỳ trước)" in capsys.readouterr().out
+
+
+def test_reports_of_other_months_or_provinces_are_not_merged(tmp_path, capsys):
+    """Lào Cai's signing report of October and Quảng Ninh's portal report of September both list
+    "Sở Tư pháp": two different departments, two rows."""
+    from tests.fixtures.builders import write_xlsx
+
+    def report(name: str, province: str, month: str, header: list[str]) -> str:
+        rows = [
+            [f"UBND TỈNH {province}"],
+            [f"BÁO CÁO THÁNG {month}"],
+            ["STT", "Đơn vị", *header],
+            [1, "Sở Tư pháp", 100, 90],
+        ]
+        return str(write_xlsx(tmp_path / name, {"S": (rows, [])}))
+
+    signing = report("a.xlsx", "LÀO CAI", "10/2024", ["Tổng số văn bản đi", "Số văn bản ký số"])
+    online = report("b.xlsx", "QUẢNG NINH", "10/2024", ["Tổng hồ sơ tiếp nhận", "Hồ sơ trực tuyến"])
+    same_province = report("c.xlsx", "LÀO CAI", "10/2024", ["Tổng hồ sơ tiếp nhận", "Hồ sơ trực tuyến"])
+    assert len(run_json(capsys, signing, online)["units"]) == 2
+    merged = run_json(capsys, signing, same_province)["units"]
+    assert len(merged) == 1 and set(merged[0]["indicators"]) == {"signing", "online_dossier"}
