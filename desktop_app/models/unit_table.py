@@ -119,7 +119,13 @@ _DATE_LINE = re.compile(r" ngay [\d. …]*thang [\d. …]*nam ")
 def _is_footer(texts: list[str]) -> bool:
     """The signature block: "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", "…, ngày … tháng … năm …"."""
     footer = vocabulary().footer
-    return any(any(p in words(t) for p in footer) or _DATE_LINE.search(words(t)) for t in texts if t)
+    for text in texts:
+        if not text or text[0].isdigit():  # figures are never the footer
+            continue
+        w = words(text)
+        if any(p in w for p in footer) or _DATE_LINE.search(w):
+            return True
+    return False
 
 
 class _RateScale:

@@ -14,6 +14,7 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 _PUNCT = re.compile(r"[^\w%]+")
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> str:
     """Folded text with punctuation as spaces, padded so whole-word tests are substring tests."""
     return " " + " ".join(_PUNCT.sub(" ", fold(text)).split()) + " "
