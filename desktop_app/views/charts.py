@@ -238,7 +238,8 @@ class LevelBarChart(QWidget):
         rated = [rated[k] for k in order.tolist()]
         rates = rates[order]
         self.unit_rows = [i for i, _ in rated]
-        self._units = [(summary.units[i].name, a) for i, a in rated]
+        names = summary.collection.units
+        self._units = [(names[i].name, a) for i, a in rated]
         xmax = max(100.0, float(rates.max()) if n else 0.0)
         keys = [_color_key(a) for _, a in rated]
         self.bars.setOpts(x0=0, y=np.arange(n, dtype=float), width=rates, height=BAR_HEIGHT,
