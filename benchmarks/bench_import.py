@@ -77,7 +77,9 @@ def main() -> None:
         print(f"{label}: {path.name} ({path.stat().st_size / 1e6:.0f} MB)")  # noqa: T201
         print(f"  ours (import + per-unit counts): {ours:7.2f} s   peak RSS {memory:.0f} MB")  # noqa: T201
         print(f"  bare reader (fastexcel->Arrow):  {bare:7.2f} s   ours/bare = {ours / bare:.2f}x")  # noqa: T201
-        print(f"  pandas + openpyxl, read only:    {peer:7.2f} s   peer/ours = {peer / ours:.1f}x (ours faster when > 1)")  # noqa: T201
+        print(
+            f"  pandas + openpyxl, read only:    {peer:7.2f} s   peer/ours = {peer / ours:.1f}x (ours faster when > 1)"
+        )  # noqa: T201
 
 
 if __name__ == "__main__":
