@@ -74,12 +74,11 @@ def main() -> None:
         bare = timed(f"fastexcel.read_excel({p}).load_sheet(0, header_row=None).to_arrow()", args.repeat)
         peer = timed(f"pandas.read_excel({p}, engine='openpyxl', header=None)", peer_repeat)
         memory = peak_mb(f"importer.import_file({p})")
-        print(f"{label}: {path.name} ({path.stat().st_size / 1e6:.0f} MB)")  # noqa: T201
-        print(f"  ours (import + per-unit counts): {ours:7.2f} s   peak RSS {memory:.0f} MB")  # noqa: T201
-        print(f"  bare reader (fastexcel->Arrow):  {bare:7.2f} s   ours/bare = {ours / bare:.2f}x")  # noqa: T201
-        print(
-            f"  pandas + openpyxl, read only:    {peer:7.2f} s   peer/ours = {peer / ours:.1f}x (ours faster when > 1)"
-        )  # noqa: T201
+        print(f"{label}: {path.name} ({path.stat().st_size / 1e6:.0f} MB)")
+        print(f"  ours (import + per-unit counts): {ours:7.2f} s   peak RSS {memory:.0f} MB")
+        print(f"  bare reader (fastexcel->Arrow):  {bare:7.2f} s   ours/bare = {ours / bare:.2f}x")
+        ratio = f"peer/ours = {peer / ours:.1f}x (ours faster when > 1)"
+        print(f"  pandas + openpyxl, read only:    {peer:7.2f} s   {ratio}")
 
 
 if __name__ == "__main__":

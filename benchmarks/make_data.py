@@ -102,5 +102,5 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_048_574)
     args = parser.parse_args()
-    print(ensure(f"dossiers_{args.rows}.xlsx", dossier_list, args.rows))  # noqa: T201
-    print(ensure("communes_3321.xlsx", unit_table, 3321))  # noqa: T201
+    print(ensure(f"dossiers_{args.rows}.xlsx", dossier_list, args.rows))
+    print(ensure("communes_3321.xlsx", unit_table, 3321))
