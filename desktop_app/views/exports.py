@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
@@ -46,18 +47,13 @@ def _status(parent: QWidget, text: str) -> None:
         status().showMessage(text, 6000)
 
 
-def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
-    """Ask for a path and write the Excel table; the path written, or None."""
+def _export(parent: QWidget, summary: Summary | None, lang: str, kind: str, suffix: str,
+            write: Callable[..., object]) -> str | None:
+    """Ask for a path and write there; the path written, or None (cancelled or failed)."""
     if summary is None:
         return None
-    path = _ask_path(parent, summary, lang, "excel", ".xlsx")
+    path = _ask_path(parent, summary, lang, kind, suffix)
     if not path:
-        return None
-    try:
-        from desktop_app.models.excel_export import export_excel as write
-    except ImportError as exc:
-        logger.exception("Excel export unavailable")
-        _failed(parent, lang, tr(lang, "not_available", error=exc))
         return None
     try:
         write(summary, path, lang=lang)
@@ -66,47 +62,33 @@ def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | N
         return None
     _status(parent, tr(lang, "exported", path=path))
     return path
+
+
+def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
+    """Ask for a path and write the Excel table; the path written, or None."""
+    from desktop_app.models.excel_export import export_excel as write  # openpyxl only when used
+
+    return _export(parent, summary, lang, "excel", ".xlsx", write)
 
 
 def export_pdf(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
     """Ask for a path and write the PDF report; the path written, or None."""
-    if summary is None:
-        return None
-    path = _ask_path(parent, summary, lang, "pdf", ".pdf")
-    if not path:
-        return None
-    try:
-        from desktop_app.views.pdf_report import export_pdf as write
-    except ImportError as exc:
-        logger.exception("PDF export unavailable")
-        _failed(parent, lang, tr(lang, "not_available", error=exc))
-        return None
-    try:
-        write(summary, path, lang=lang)
-    except ReportError as exc:
-        _failed(parent, lang, exc.line())
-        return None
-    _status(parent, tr(lang, "exported", path=path))
-    return path
+    from desktop_app.views.pdf_report import export_pdf as write  # QtPrintSupport only when used
+
+    return _export(parent, summary, lang, "pdf", ".pdf", write)
 
 
 def print_preview(parent: QWidget, summary: Summary | None, lang: str) -> None:
-    if summary is None:
-        return
-    try:
-        from desktop_app.views.pdf_report import print_preview as preview
-    except ImportError as exc:
-        _failed(parent, lang, tr(lang, "not_available", error=exc))
-        return
-    preview(summary, parent, lang=lang)
+    """File › Print preview: the same pages as the PDF, on the printer."""
+    from desktop_app.views.pdf_report import print_preview as preview
+
+    if summary is not None:
+        preview(summary, parent, lang=lang)
 
 
 def print_report(parent: QWidget, summary: Summary | None, lang: str) -> None:
-    if summary is None:
-        return
-    try:
-        from desktop_app.views.pdf_report import print_report as do_print
-    except ImportError as exc:
-        _failed(parent, lang, tr(lang, "not_available", error=exc))
-        return
-    do_print(summary, parent, lang=lang)
+    """File › Print."""
+    from desktop_app.views.pdf_report import print_report as do_print
+
+    if summary is not None:
+        do_print(summary, parent, lang=lang)
