@@ -185,7 +185,9 @@ class LevelBarChart(QWidget):
             axis.setTickFont(font)
         plot.getAxis("left").setStyle(tickLength=0)
         # every pen has the same width, so the item's bounds hold the selection outline
+        # an unselected bar has no outline at all (a transparent pen still costs its stroke)
         self._pens = {False: QPen(QColor(0, 0, 0, 0), 3), True: QPen(QColor(SELECTED_COLOR), 3)}
+        self._pens[False].setStyle(Qt.PenStyle.NoPen)
         for pen in self._pens.values():
             pen.setCosmetic(True)
         self._brushes = {k: pg.mkBrush(v) for k, v in COLORS.items()}
