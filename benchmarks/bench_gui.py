@@ -98,9 +98,9 @@ def bench_startup(runs: int, save: bool) -> tuple[float, float]:
 
 def big_summary(n: int = 10_000):
     """A Summary of ``n`` units over three levels: signing counts and online rates."""
-    from desktop_app.models.indicators import summarize
-    from desktop_app.models.measures import Measure, SheetImport, UnitRecord
-    from desktop_app.models.targets import builtin_targets
+    from desktop_app.models.indicators.engine import summarize
+    from desktop_app.models.indicators.targets import builtin_targets
+    from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 
     levels = ("province", "district", "commune")
     prefix = {"province": "Sở", "district": "UBND huyện", "commune": "UBND xã"}
@@ -137,10 +137,10 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.models.indicators import assess
-    from desktop_app.models.targets import builtin_targets
-    from desktop_app.views.charts import ChartsPanel
-    from desktop_app.views.table_model import IndicatorTableModel, UnitFilterProxy
+    from desktop_app.models.indicators.engine import assess
+    from desktop_app.models.indicators.targets import builtin_targets
+    from desktop_app.views.charts.panel import ChartsPanel
+    from desktop_app.views.table.model import IndicatorTableModel, UnitFilterProxy
 
     app = QApplication.instance() or QApplication([])
     summary = big_summary()

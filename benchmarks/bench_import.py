@@ -30,7 +30,7 @@ def timed(code: str, repeat: int) -> float:
         script = (
             "import time, sys\n"
             "import pandas, fastexcel, pyarrow\n"
-            "from desktop_app.models import importer\n"
+            "from desktop_app.models.tables import importer\n"
             "t0 = time.perf_counter()\n"
             f"{code}\n"
             "print(time.perf_counter() - t0)\n"
@@ -45,7 +45,7 @@ def timed(code: str, repeat: int) -> float:
 def peak_mb(code: str) -> float:
     script = (
         "import resource\n"
-        "from desktop_app.models import importer\n"
+        "from desktop_app.models.tables import importer\n"
         f"{code}\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
     )

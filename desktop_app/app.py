@@ -36,9 +36,9 @@ QUIT_AFTER_PAINT_VARIABLE = "CHI_SO_QUIT_AFTER_PAINT"
 
 
 def sample_report() -> Path:
-    from desktop_app.models.vocabulary import RESOURCES
+    from desktop_app.models.resources import resource_path
 
-    return RESOURCES / "samples" / "ky_so_lao_cai_2024_10.xlsx"
+    return resource_path("samples/ky_so_lao_cai_2024_10.xlsx")
 
 
 def data_dir() -> Path:
@@ -146,7 +146,7 @@ def run(argv: list[str]) -> int:
     """Open the window (or, with --screenshot, save a picture of it) and return the exit code."""
     args, qt_args = build_parser().parse_known_args(argv)
     _names()
-    from desktop_app.views.report_set import normal_path, reader
+    from desktop_app.models.workspace import normal_path, reader
     from desktop_app.workers import TaskRunner
 
     settings = AppSettings()

@@ -12,13 +12,13 @@ import sys
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.importer import import_files
-from desktop_app.models.indicators import STATUS_LABELS, Summary, summarize
-from desktop_app.models.levels import LEVEL_LABELS
-from desktop_app.models.narrative import paragraph, period_text
+from desktop_app.models.indicators.engine import STATUS_LABELS, Summary, summarize
+from desktop_app.models.indicators.targets import effective_targets
 from desktop_app.models.numbers import format_count, format_rate
-from desktop_app.models.report_json import summary_document
-from desktop_app.models.targets import effective_targets
+from desktop_app.models.output.narrative import paragraph, period_text
+from desktop_app.models.output.report_json import summary_document
+from desktop_app.models.tables.importer import import_files
+from desktop_app.models.tables.levels import LEVEL_LABELS
 
 logger = logging.getLogger(__name__)
 
@@ -92,11 +92,11 @@ def summarize_command(args: argparse.Namespace) -> int:
     summary = summarize(sheets, targets)
     try:
         if args.excel:
-            from desktop_app.models.excel_export import export_excel
+            from desktop_app.models.output.excel.export import export_excel
 
             export_excel(summary, args.excel)
         if args.pdf:
-            from desktop_app.views.pdf_report import export_pdf
+            from desktop_app.printing.report import export_pdf
 
             export_pdf(summary, args.pdf)
     except ReportError as exc:

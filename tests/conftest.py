@@ -21,9 +21,9 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 
-from desktop_app.models.indicators import Summary, summarize  # noqa: E402
-from desktop_app.models.measures import Measure, SheetImport, UnitRecord  # noqa: E402
-from desktop_app.models.targets import builtin_targets  # noqa: E402
+from desktop_app.models.indicators.engine import Summary, summarize  # noqa: E402
+from desktop_app.models.indicators.targets import builtin_targets  # noqa: E402
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord  # noqa: E402
 
 TEST_ORGANIZATION = "ChiSoMotCua-tests"
 

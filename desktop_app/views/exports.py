@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators import Summary
+from desktop_app.models.indicators.engine import Summary
 from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
@@ -66,21 +66,21 @@ def _export(parent: QWidget, summary: Summary | None, lang: str, kind: str, suff
 
 def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
     """Ask for a path and write the Excel table; the path written, or None."""
-    from desktop_app.models.excel_export import export_excel as write  # openpyxl only when used
+    from desktop_app.models.output.excel.export import export_excel as write  # openpyxl only when used
 
     return _export(parent, summary, lang, "excel", ".xlsx", write)
 
 
 def export_pdf(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
     """Ask for a path and write the PDF report; the path written, or None."""
-    from desktop_app.views.pdf_report import export_pdf as write  # QtPrintSupport only when used
+    from desktop_app.printing.report import export_pdf as write  # QtPrintSupport only when used
 
     return _export(parent, summary, lang, "pdf", ".pdf", write)
 
 
 def print_preview(parent: QWidget, summary: Summary | None, lang: str) -> None:
     """File › Print preview: the same pages as the PDF, on the printer."""
-    from desktop_app.views.pdf_report import print_preview as preview
+    from desktop_app.printing.report import print_preview as preview
 
     if summary is not None:
         preview(summary, parent, lang=lang)
@@ -88,7 +88,7 @@ def print_preview(parent: QWidget, summary: Summary | None, lang: str) -> None:
 
 def print_report(parent: QWidget, summary: Summary | None, lang: str) -> None:
     """File › Print."""
-    from desktop_app.views.pdf_report import print_report as do_print
+    from desktop_app.printing.report import print_report as do_print
 
     if summary is not None:
         do_print(summary, parent, lang=lang)

@@ -20,19 +20,19 @@ from PySide6.QtWidgets import (
 
 from desktop_app import settings as keys
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators import Summary
-from desktop_app.models.targets import Targets, builtin_targets
+from desktop_app.models.indicators.engine import Summary
+from desktop_app.models.indicators.targets import Targets, builtin_targets
+from desktop_app.models.workspace import LoadResult, ReportSet, normal_path, reader, saved_targets
 from desktop_app.settings import AppSettings
 from desktop_app.views import exports
 from desktop_app.views.actions import WindowActions
-from desktop_app.views.charts import ChartsPanel
-from desktop_app.views.dialogs import WarningsDialog, show_about
+from desktop_app.views.charts.panel import ChartsPanel
+from desktop_app.views.dialogs.messages import WarningsDialog, show_about
 from desktop_app.views.file_watch import ReportWatcher
-from desktop_app.views.frozen_table import FrozenTableView
-from desktop_app.views.report_set import LoadResult, ReportSet, normal_path, reader, saved_targets
 from desktop_app.views.strings import tr
 from desktop_app.views.summary_panel import SummaryPanel
-from desktop_app.views.table_model import IndicatorTableModel, UnitFilterProxy
+from desktop_app.views.table.frozen_view import FrozenTableView
+from desktop_app.views.table.model import IndicatorTableModel, UnitFilterProxy
 from desktop_app.views.window_parts import FilterBar, StatusArea
 from desktop_app.workers import TaskRunner
 
@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def edit_targets(self) -> None:
         """Công cụ › Chỉ tiêu…: edits apply live; OK keeps them, Cancel puts the old ones back."""
-        from desktop_app.views.targets_dialog import TargetsDialog
+        from desktop_app.views.dialogs.targets import TargetsDialog
 
         before = self.reports.targets
         indicators = self.summary.indicators if self.summary else []

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.indicators import GroupStats, Summary
-from desktop_app.models.levels import LEVEL_LABELS
-from desktop_app.models.narrative import paragraph
+from desktop_app.models.indicators.engine import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_rate
+from desktop_app.models.output.narrative import paragraph
+from desktop_app.models.tables.levels import LEVEL_LABELS
 
 logger = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from desktop_app.models.catalog import IndicatorInfo
-from desktop_app.models.levels import LEVEL_LABELS
+from desktop_app.models.indicators.catalog import IndicatorInfo
+from desktop_app.models.tables.levels import LEVEL_LABELS
 from desktop_app.views.strings import tr
 
 FILTER_LEVELS = ("province", "district", "commune")

@@ -9,12 +9,12 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.excel_export import CREATOR, export_excel
-from desktop_app.models.indicators import Summary, summarize
-from desktop_app.models.measures import Measure, SheetImport, UnitRecord
-from desktop_app.models.narrative import paragraph
-from desktop_app.models.safe_write import LOCKED_MESSAGE
-from desktop_app.models.targets import builtin_targets
+from desktop_app.models.indicators.engine import Summary, summarize
+from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.output.excel.export import CREATOR, export_excel
+from desktop_app.models.output.narrative import paragraph
+from desktop_app.models.output.safe_write import LOCKED_MESSAGE
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 
 # name, level, signed, sent; targets (built in): province 90 %, district 80 %
 UNITS = [

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.models.importer import import_file
-from desktop_app.models.indicators import summarize
-from desktop_app.models.targets import builtin_targets
+from desktop_app.models.indicators.engine import summarize
+from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.tables.importer import import_file
 from tests.fixtures import layouts
 
 
@@ -268,7 +268,7 @@ def test_period_from_file_name_when_the_title_has_none(tmp_path, capsys):
 def test_user_targets_file_rules(tmp_path):
     targets_file = tmp_path / "t.toml"
     targets_file.write_text("[targets.signing]\ndefault = 85\ncommune = 50\n", encoding="utf-8")
-    from desktop_app.models.targets import effective_targets
+    from desktop_app.models.indicators.targets import effective_targets
 
     summary = summarize(import_file(layouts.signing_xlsx(tmp_path)), effective_targets(targets_file))
     status = {u.name: a["signing"].status for u, a in zip(summary.units, summary.assessments, strict=True)}

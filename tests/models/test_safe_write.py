@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.safe_write import LOCKED_MESSAGE, atomic_write
+from desktop_app.models.output.safe_write import LOCKED_MESSAGE, atomic_write
 
 
 def _write_text(text: str):

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 import xlwt
 
-from desktop_app.models import workbook as wb_module
 from desktop_app.models.errors import ReportError
-from desktop_app.models.workbook import SheetGrid, Workbook, sniff_format
+from desktop_app.models.reading import workbook as wb_module
+from desktop_app.models.reading.workbook import SheetGrid, Workbook, sniff_format
 from tests.fixtures.make_bad_fixtures import (
     BAD,
     raw_xlsx,

@@ -21,7 +21,7 @@ from desktop_app.settings import AppSettings
 from desktop_app.workers import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
-HAS_IMPORTER = importlib.util.find_spec("desktop_app.models.workbook") is not None
+HAS_IMPORTER = importlib.util.find_spec("desktop_app.models.reading.workbook") is not None
 needs_importer = pytest.mark.skipif(not HAS_IMPORTER, reason="models/workbook.py not written yet")
 
 

@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QWheelEvent
 
-from desktop_app.models.indicators import Summary, assess, summarize
-from desktop_app.models.measures import Measure, SheetImport, UnitRecord
-from desktop_app.models.targets import Targets, builtin_targets
-from desktop_app.views import charts
-from desktop_app.views.charts import COLORS, ChartsPanel, LevelBarChart
+from desktop_app.models.indicators.engine import Summary, assess, summarize
+from desktop_app.models.indicators.targets import Targets, builtin_targets
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
+from desktop_app.views.charts import panel as charts
+from desktop_app.views.charts.panel import COLORS, ChartsPanel, LevelBarChart
 
 # name, level, (sent, signed): the rates are worked out by hand below
 UNITS = [

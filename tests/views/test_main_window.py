@@ -12,15 +12,15 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import settings as keys
-from desktop_app.models.targets import builtin_targets, parse_targets
+from desktop_app.models.indicators.targets import builtin_targets, parse_targets
+from desktop_app.models.workspace import LoadResult
 from desktop_app.settings import AppSettings
 from desktop_app.views.main_window import MainWindow
-from desktop_app.views.report_set import LoadResult
-from desktop_app.views.table_model import STATUS_ROLE
+from desktop_app.views.table.model import STATUS_ROLE
 from tests.conftest import make_sheet, write_signing_report
 
 LOAD_MS = 30_000
-HAS_IMPORTER = importlib.util.find_spec("desktop_app.models.workbook") is not None
+HAS_IMPORTER = importlib.util.find_spec("desktop_app.models.reading.workbook") is not None
 needs_importer = pytest.mark.skipif(not HAS_IMPORTER, reason="models/workbook.py not written yet")
 
 
@@ -237,7 +237,7 @@ def test_target_edit_recolours_and_is_saved(qtbot, window):
 
 
 def test_targets_dialog_cancel_restores(qtbot, window, monkeypatch):
-    module = pytest.importorskip("desktop_app.views.targets_dialog")
+    module = pytest.importorskip("desktop_app.views.dialogs.targets")
     show_hand_made(window)
 
     def edit_then_cancel(dialog):
@@ -314,7 +314,7 @@ def test_state_is_remembered(qtbot, window):
 
 
 def test_export_excel_writes_the_file(window, tmp_path, monkeypatch):
-    pytest.importorskip("desktop_app.models.excel_export")
+    pytest.importorskip("desktop_app.models.output.excel.export")
     from PySide6.QtWidgets import QFileDialog
 
     show_hand_made(window)
@@ -325,7 +325,7 @@ def test_export_excel_writes_the_file(window, tmp_path, monkeypatch):
 
 
 def test_export_pdf_writes_the_file(window, tmp_path, monkeypatch):
-    pytest.importorskip("desktop_app.views.pdf_report")
+    pytest.importorskip("desktop_app.printing.report")
     from PySide6.QtWidgets import QFileDialog
 
     show_hand_made(window)

@@ -17,12 +17,12 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators import Summary, summarize
-from desktop_app.models.measures import Measure, SheetImport, UnitRecord
-from desktop_app.models.targets import builtin_targets
-from desktop_app.views import pdf_report
-from desktop_app.views.pdf_report import build_blocks, export_pdf, layout_report, preview_dialog
-from desktop_app.views.report_document import A4, MARGINS, BarChart
+from desktop_app.models.indicators.engine import Summary, summarize
+from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
+from desktop_app.printing import report as pdf_report
+from desktop_app.printing.document import A4, MARGINS, BarChart
+from desktop_app.printing.report import build_blocks, export_pdf, layout_report, preview_dialog
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -260,7 +260,7 @@ def test_export_from_a_process_without_qt_application(tmp_path: Path) -> None:
         from pathlib import Path
         sys.path[:0] = [{str(ROOT)!r}, {str(Path(__file__).parent)!r}]
         from test_pdf_report import make_summary
-        from desktop_app.views.pdf_report import export_pdf
+        from desktop_app.printing.report import export_pdf
         export_pdf(make_summary(Path({str(tmp_path)!r})), {str(out)!r})
     """)
     env = headless_env()

@@ -9,10 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from desktop_app.models.indicators import summarize
-from desktop_app.models.measures import Measure, SheetImport, UnitRecord
-from desktop_app.models.narrative import paragraph
-from desktop_app.models.targets import builtin_targets
+from desktop_app.models.indicators.engine import summarize
+from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.output.narrative import paragraph
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.views.summary_panel import SummaryPanel
 from tests.views.test_charts import make_summary
 

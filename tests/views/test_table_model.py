@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
-from desktop_app.models.indicators import summarize
-from desktop_app.models.targets import builtin_targets, parse_targets
+from desktop_app.models.indicators.engine import summarize
+from desktop_app.models.indicators.targets import builtin_targets, parse_targets
 from desktop_app.models.text import vietnamese_sort_key
-from desktop_app.views.table_model import (
+from desktop_app.views.table.model import (
     COPY_ROLE,
     SORT_ROLE,
     STATUS_ROLE,
@@ -159,7 +159,7 @@ def test_new_targets_recolour(qapp, summary):
     row = names(model).index("UBND huyện Bát Xát")
     assert model.index(row, status).data(STATUS_ROLE) == "below"
     lenient = builtin_targets().overlaid(parse_targets("[targets.signing]\ndefault = 50\n"))
-    from desktop_app.models.indicators import assess
+    from desktop_app.models.indicators.engine import assess
 
     model.set_summary(assess(summary.collection, lenient))
     assert model.index(row, status).data(STATUS_ROLE) == "met"

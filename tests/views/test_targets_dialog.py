@@ -9,10 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from desktop_app.models.catalog import known_indicators
-from desktop_app.models.targets import WILDCARD, Targets, builtin_targets, load_targets
-from desktop_app.views import targets_dialog
-from desktop_app.views.targets_dialog import TargetsDialog, format_target, parse_target
+from desktop_app.models.indicators.catalog import known_indicators
+from desktop_app.models.indicators.targets import WILDCARD, Targets, builtin_targets, load_targets
+from desktop_app.views.dialogs import targets as targets_dialog
+from desktop_app.views.dialogs.targets import TargetsDialog, format_target, parse_target
 
 COLUMNS = {"default": 1, "province": 2, "district": 3, "commune": 4}
 

@@ -1,0 +1,106 @@
+"""Targets per indicator and level: the built-in table, a user's TOML file, and how they combine."""
+
+from __future__ import annotations
+
+import json
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.models.errors import ReportError
+from desktop_app.models.resources import resource_text
+from desktop_app.models.tables.levels import LEVELS
+
+WILDCARD = "*"
+_KEYS = ("default", *LEVELS)
+Table = dict[str, float]  # "default" | level -> percent
+
+
+@dataclass
+class Targets:
+    """Per-key tables; a key's table replaces the built-in one entirely; "*" covers keys without one."""
+
+    tables: dict[str, Table] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def table_for(self, key: str) -> Table | None:
+        return self.tables.get(key, self.tables.get(WILDCARD))
+
+    def target_for(self, key: str, level: str) -> float | None:
+        table = self.table_for(key)
+        if table is None:
+            return None
+        return table.get(level, table.get("default"))
+
+    def overlaid(self, user: Targets) -> Targets:
+        """These targets with ``user``'s tables in place of ours, key by key."""
+        tables = {k: dict(v) for k, v in self.tables.items()}
+        sources = dict(self.sources)
+        for key, table in user.tables.items():
+            tables[key] = dict(table)
+            sources[key] = user.sources.get(key, "")
+        return Targets(tables, sources)
+
+    def to_toml(self) -> str:
+        lines = ["# Chỉ tiêu (%) theo chỉ số và cấp: default, province, district, commune, unknown", ""]
+        for key in sorted(self.tables, key=lambda k: (k == WILDCARD, k)):
+            name = f'"{key}"' if key == WILDCARD else key
+            lines.append(f"[targets.{name}]")
+            for level in _KEYS:
+                if level in self.tables[key]:
+                    lines.append(f"{level} = {self.tables[key][level]:g}")
+            if self.sources.get(key):
+                lines.append(f"source = {json.dumps(self.sources[key], ensure_ascii=False)}")
+            lines.append("")
+        return "\n".join(lines)
+
+
+def parse_targets(text: str, path: str | Path | None = None) -> Targets:
+    """The TOML format of DOMAIN.md; anything off is a ReportError naming the key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ReportError(path, f"tệp chỉ tiêu không đúng định dạng TOML ({exc}).") from None
+    section = data.get("targets")
+    if not isinstance(section, dict):
+        raise ReportError(path, "tệp chỉ tiêu thiếu bảng [targets.…].")
+    targets = Targets()
+    for key, table in section.items():
+        if not isinstance(table, dict):
+            raise ReportError(path, f"chỉ tiêu «{key}» phải là một bảng [targets.{key}].")
+        clean: Table = {}
+        for level, value in table.items():
+            if level == "source":
+                targets.sources[key] = str(value)
+                continue
+            if level not in _KEYS:
+                raise ReportError(
+                    path, f"chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {', '.join(_KEYS)})."
+                )
+            if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
+                raise ReportError(path, f"chỉ tiêu «{key}.{level}» phải là một số phần trăm.")
+            if not 0 <= value <= 100:
+                raise ReportError(path, f"chỉ tiêu «{key}.{level}» = {value} nằm ngoài 0–100.")
+            clean[level] = float(value)
+        targets.tables[key] = clean
+    return targets
+
+
+def load_targets(path: str | Path) -> Targets:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ReportError(path, "không tìm thấy tệp chỉ tiêu.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportError(path, f"không đọc được tệp chỉ tiêu ({exc.__class__.__name__}).") from None
+    return parse_targets(text, path)
+
+
+def builtin_targets() -> Targets:
+    return parse_targets(resource_text("targets.toml"), "targets.toml")
+
+
+def effective_targets(user_file: str | Path | None = None) -> Targets:
+    base = builtin_targets()
+    return base.overlaid(load_targets(user_file)) if user_file else base

@@ -1,0 +1,230 @@
+"""The "Biểu đồ" sheet: per indicator and level, a small data table and a native Excel bar chart."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop_app.models.indicators.catalog import IndicatorInfo
+from desktop_app.models.indicators.engine import GroupStats, Summary
+from desktop_app.models.output.excel.style import (
+    CENTER,
+    HEADER_FILL,
+    LEFT,
+    font,
+    merge_put,
+    number_format,
+    put,
+    texts,
+)
+from desktop_app.models.output.excel.table_sheet import set_page
+from desktop_app.models.tables.levels import LEVEL_LABELS
+
+ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
+ROW_CM = ROW_POINTS * 2.54 / 72
+CHART_WIDTH_CM = 16.5
+COLUMN_CHART_MAX_UNITS = 8  # more units than this: horizontal bars, one line per unit
+PAGE_HEIGHT_CM = 18.0  # A4 landscape less margins, at 100 %
+CHART_COLUMN = 5  # charts start in column E, right of the data table A:C
+
+
+@dataclass
+class ChartBlock:
+    """One chart's data: the level's rated units, their rates and target, in percent."""
+
+    info: IndicatorInfo
+    stats: GroupStats
+    rated: list[tuple[str, float, float | None]]  # name, rate, target
+    no_data: list[str]
+
+    def title(self, lang: str) -> str:
+        level = LEVEL_LABELS[lang].get(self.stats.level or "unknown", self.stats.level or "")
+        return f"{self.info.name(lang)} – {level}"
+
+    @property
+    def horizontal(self) -> bool:
+        return len(self.rated) > COLUMN_CHART_MAX_UNITS
+
+    def height_cm(self) -> float:
+        if self.horizontal:
+            return max(7.5, 0.55 * len(self.rated) + 3.0)
+        return 7.5
+
+
+def chart_blocks(summary: Summary) -> list[ChartBlock]:
+    """Every (indicator, level) with its units in the order of the table."""
+    blocks = []
+    for info in summary.indicators:
+        for stats in summary.levels:
+            if stats.indicator != info.key:
+                continue
+            rated, no_data = [], []
+            for unit, assessed in zip(summary.units, summary.assessments, strict=True):
+                a = assessed.get(info.key)
+                if a is None or unit.level != stats.level:
+                    continue
+                if a.rate is None:
+                    no_data.append(unit.name)
+                else:
+                    rated.append((unit.name, a.rate, a.target))
+            blocks.append(ChartBlock(info, stats, rated, no_data))
+    return blocks
+
+
+def write_chart_sheet(ws: Worksheet, summary: Summary, lang: str) -> list[BarChart]:
+    """Write every block under a sheet title; returns the charts placed."""
+    t = texts(lang)
+    ws.sheet_format.defaultRowHeight = ROW_POINTS
+    ws.sheet_format.customHeight = True
+    for letter, width in (("A", 38), ("B", 11), ("C", 11), ("D", 3)):
+        ws.column_dimensions[letter].width = width
+    last_column = CHART_COLUMN + 9
+    merge_put(ws, 1, 1, last_column, t["charts_title"], align=CENTER, style=font(14, bold=True))
+    row, used_cm, charts = 3, 2 * ROW_CM, []
+    for block in chart_blocks(summary):
+        rows = _block_rows(block)
+        if used_cm + rows * ROW_CM > PAGE_HEIGHT_CM and used_cm > 2 * ROW_CM:
+            ws.row_breaks.append(Break(id=row - 1))
+            used_cm = 0.0
+        chart = _write_block(ws, row, block, lang)
+        if chart is not None:
+            charts.append(chart)
+        row += rows
+        used_cm += rows * ROW_CM
+    set_page(ws, lang)
+    return charts
+
+
+def _block_rows(block: ChartBlock) -> int:
+    """Rows a block takes: its table or its chart, whichever is taller, and a gap."""
+    table = len(block.rated) + 2 + (1 + len(block.no_data) if block.no_data else 0)
+    return max(table, math.ceil(block.height_cm() / ROW_CM)) + 1
+
+
+def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart | None:
+    t = texts(lang)
+    put(ws, row, 1, block.title(lang), style=font(bold=True), align=LEFT)
+    for column, key in enumerate(("unit", "rate", "target"), start=1):
+        put(ws, row + 1, column, t[key], style=font(bold=True), align=CENTER, border=True)
+        ws.cell(row=row + 1, column=column).fill = HEADER_FILL
+    for i, (name, rate, target) in enumerate(block.rated):
+        r = row + 2 + i
+        put(ws, r, 1, chart_label(name), border=True, align=LEFT, style=font(11))
+        put(ws, r, 2, rate, border=True, fmt=number_format("percent", lang), style=font(11))
+        put(ws, r, 3, target, border=True, fmt=number_format("percent", lang), style=font(11))
+    if block.no_data:  # one name a row: a long list must not run under the chart
+        below = row + 2 + len(block.rated)
+        put(ws, below, 1, t["no_data_units"], style=font(11, italic=True))
+        for i, name in enumerate(block.no_data, start=1):
+            put(ws, below + i, 1, name, style=font(11, italic=True))
+    if not block.rated:
+        return None
+    chart = _chart(ws, row, block, lang)
+    ws.add_chart(chart, f"{ws.cell(row=row, column=CHART_COLUMN).coordinate}")
+    return chart
+
+
+def _chart(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart:
+    """Bars of the rates; the target as a line over them (vertical bars only)."""
+    first, last = row + 2, row + 1 + len(block.rated)
+    chart = BarChart()
+    chart.type = "bar" if block.horizontal else "col"
+    chart.style = 10
+    targets = [target for _, _, target in block.rated if target is not None]
+    title = block.title(lang)
+    if targets and block.horizontal:  # no target line on horizontal bars: say it in the title
+        title += f" ({texts(lang)['target_word']} {_percent(targets[0], lang)})"
+    chart.title = _rich_title(title)
+    chart.width, chart.height = CHART_WIDTH_CM, block.height_cm()
+    chart.add_data(Reference(ws, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True)
+    names = Reference(ws, min_col=1, min_row=first, max_row=last)
+    chart.dataLabels = _value_labels()
+    chart.legend.position = "b"
+    chart.gapWidth = 40 if block.horizontal else 60
+    _axes(chart, block)
+    categories = AxDataSource(strRef=StrRef(f=str(names)))  # unit names are text
+    chart.series[0].cat = categories
+    if targets and not block.horizontal:
+        chart += _target_line(Reference(ws, min_col=3, min_row=row + 1, max_row=last), categories)
+    return chart
+
+
+def _target_line(values: Reference, categories: AxDataSource) -> LineChart:
+    """The target as a dashed red line across the bars, on the same axes."""
+    line = LineChart()
+    line.add_data(values, titles_from_data=True)
+    series = line.series[0]
+    series.cat = categories
+    series.graphicalProperties.line.solidFill = "C00000"
+    series.graphicalProperties.line.dashStyle = "dash"
+    series.graphicalProperties.line.width = 22000  # EMU, about 1.75 pt
+    series.smooth = False
+    return line
+
+
+def _text_properties(size: int, *, bold: bool = False, color: str | None = None) -> RichText:
+    """Chart text: ``size`` in hundredths of a point."""
+    props = CharacterProperties(sz=size, b=bold, solidFill=color)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), endParaRPr=props, r=[])])
+
+
+def _rich_title(text: str) -> Title:
+    """A 12 pt bold title kept above the plot (the default 14 pt one covers the bars)."""
+    props = CharacterProperties(sz=1200, b=True)
+    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
+    return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
+
+
+def _value_labels() -> DataLabelList:
+    """The rate alone, in white at the end inside each bar (names are on the axis already)."""
+    labels = DataLabelList(showVal=True, showSerName=False, showCatName=False,
+                           showLegendKey=False, showPercent=False, showLeaderLines=False)
+    labels.position = "inEnd"
+    labels.txPr = _text_properties(900, bold=True, color="FFFFFF")
+    return labels
+
+
+def _axes(chart: BarChart, block: ChartBlock) -> None:
+    """0–100 % unless a rate is above 100 (a data error the chart must still show)."""
+    highest = max([rate for _, rate, _ in block.rated] + [t or 0 for _, _, t in block.rated])
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100 if highest <= 100 else None
+    chart.y_axis.majorUnit = 20
+    chart.y_axis.title = "%"
+    chart.y_axis.number_format = "0"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    if block.horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"  # first unit on top, as in the table
+        chart.y_axis.crosses = "max"  # ...and the percent scale still at the bottom
+
+
+def chart_label(name: str) -> str:
+    """A unit's name as a chart category: "UBND xã Y Tý" -> "xã Y Tý" (the axis is narrow)."""
+    for prefix in ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "):
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def _percent(value: float, lang: str) -> str:
+    """60 -> "60 %", 62.5 -> "62,5 %" (Vietnamese decimal comma)."""
+    text = f"{value:g}"
+    return (text.replace(".", ",") if lang != "en" else text) + " %"
+
+
+__all__ = ["ChartBlock", "chart_blocks", "write_chart_sheet"]

@@ -1,0 +1,182 @@
+"""Per-unit indicators counted from a dossier list (one row per dossier, up to a million rows)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from desktop_app.models.tables.header import TableLayout
+from desktop_app.models.tables.levels import level_from_cell, level_from_name
+from desktop_app.models.tables.measures import Measure, UnitRecord
+from desktop_app.models.tables.vocabulary import vocabulary, words
+
+ROLES: dict[str, tuple[str, ...]] = {
+    "unit": (
+        "don vi tiep nhan",
+        "co quan tiep nhan",
+        "ten don vi",
+        "don vi",
+        "co quan giai quyet",
+        "don vi xu ly",
+        "noi tiep nhan",
+        "co quan",
+        "don vi giai quyet",
+    ),
+    "channel": (
+        "hinh thuc nop",
+        "hinh thuc tiep nhan",
+        "kenh tiep nhan",
+        "kenh nop",
+        "hinh thuc",
+        "phuong thuc nop",
+        "phuong thuc tiep nhan",
+    ),
+    "fee": ("co phi le phi", "co phi", "phi le phi", "thu phi", "co thu phi"),
+    "paid": ("thanh toan truc tuyen", "da thanh toan truc tuyen", "thanh toan"),
+    "e_result": ("ket qua dien tu", "tra ket qua dien tu", "cap ket qua dien tu"),
+    "digitized": ("so hoa", "da so hoa", "so hoa ho so"),
+    "reuse": ("su dung lai", "tai su dung", "khai thac du lieu"),
+    "status": ("trang thai", "tinh trang", "trang thai ho so", "ket qua giai quyet"),
+}
+_YES_WORDS = ("co", "x", "1", "true", "yes", "da", "dat", "roi", "co phi")
+_NO_PREFIXES = (" khong ", " chua ", " 0 ", " false ", " no ")
+
+
+def _is_yes(text: str) -> bool:
+    w = words(text)
+    if not w.strip() or any(w.startswith(p) for p in _NO_PREFIXES):
+        return False
+    return w.strip() in _YES_WORDS or w.startswith(" co ") or w.startswith(" da ")
+
+
+def _is_online(text: str) -> bool:
+    w = words(text)
+    return any(p in w for p in (" truc tuyen ", " online ", " qua mang ", " dvc ", " dich vu cong "))
+
+
+def _is_resolved(text: str) -> bool:
+    w = words(text)
+    return any(
+        p in w
+        for p in (
+            " da giai quyet ",
+            " hoan thanh ",
+            " da tra ",
+            " da co ket qua ",
+            " tra ket qua ",
+            " da xu ly ",
+        )
+    )
+
+
+def _is_on_time(text: str) -> bool:
+    w = words(text)
+    return (
+        _is_resolved(text)
+        and any(p in w for p in (" dung han ", " truoc han ", " som han "))
+        and " qua han " not in w
+    )
+
+
+def _flags(column: pa.ChunkedArray, test: Callable[[str], bool]) -> np.ndarray:
+    """A boolean per row, testing each distinct value once."""
+    encoded = pc.dictionary_encode(pc.fill_null(column, "")).combine_chunks()
+    lookup = np.array([test(str(v)) for v in encoded.dictionary.to_pylist()], dtype=bool)
+    return lookup[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _find_roles(layout: TableLayout) -> dict[str, int]:
+    roles: dict[str, int] = {}
+    headers = [words(p[-1]).strip() if p else "" for p in layout.paths]
+    for role, phrases in ROLES.items():
+        for phrase in phrases:  # exact header first, then containing
+            col = next((c for c, h in enumerate(headers) if h == phrase and c not in roles.values()), None)
+            if col is None:
+                col = next(
+                    (
+                        c
+                        for c, h in enumerate(headers)
+                        if f" {phrase} " in f" {h} " and c not in roles.values()
+                    ),
+                    None,
+                )
+            if col is not None:
+                roles[role] = col
+                break
+    level = next((c for c, h in enumerate(headers) if h in vocabulary().level_header), None)
+    if level is not None:
+        roles["level"] = level
+    return roles
+
+
+def read_dossier_list(book, sheet: str, layout: TableLayout, source: str):
+    """Count dossiers per receiving unit; returns (units, custom labels, warnings)."""
+    roles = _find_roles(layout)
+    if "unit" not in roles:
+        return [], {}, [f"{source}: danh sách hồ sơ không có cột đơn vị tiếp nhận."]
+    table = book.columns(sheet, layout.header_start, layout.data_start, len(layout.paths))
+    unit_col = pc.utf8_trim_whitespace(pc.fill_null(table.column(f"c{roles['unit']}"), ""))
+    encoded = pc.dictionary_encode(unit_col).combine_chunks()
+    names = [str(n) for n in encoded.dictionary.to_pylist()]
+    index = encoded.indices.to_numpy(zero_copy_only=False)
+    keep = np.array([bool(n.strip()) for n in names], dtype=bool)[index]
+    index = index[keep]
+    size = len(names)
+
+    def count(mask: np.ndarray | None = None) -> np.ndarray:
+        return np.bincount(index if mask is None else index[mask[keep]], minlength=size)
+
+    def flags(role: str, test: Callable[[str], bool]) -> np.ndarray | None:
+        return _flags(table.column(f"c{roles[role]}"), test) if role in roles else None
+
+    totals = count()
+    parts: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    if (online := flags("channel", _is_online)) is not None:
+        filled = flags("channel", lambda t: bool(t.strip()))
+        parts["online_dossier"] = (count(online), count(filled))
+    fee, paid = flags("fee", _is_yes), flags("paid", _is_yes)
+    if fee is not None and paid is not None:
+        parts["online_payment"] = (count(fee & paid), count(fee))
+    resolved = flags("status", _is_resolved)
+    for key, role in (("digitized", "digitized"), ("reuse", "reuse")):
+        if (yes := flags(role, _is_yes)) is not None:
+            parts[key] = (count(yes), totals)
+    if (e_result := flags("e_result", _is_yes)) is not None:
+        if resolved is not None and resolved.any():
+            parts["e_result"] = (count(e_result & resolved), count(resolved))
+        else:
+            parts["e_result"] = (count(e_result), totals)
+    if resolved is not None and resolved.any():
+        on_time = flags("status", _is_on_time)
+        if on_time is not None and on_time.any():
+            parts["on_time"] = (count(on_time), count(resolved))
+    levels = _unit_levels(table, roles, index, keep, size)
+    units = []
+    for i, name in enumerate(names):
+        if not name.strip() or totals[i] == 0:
+            continue
+        unit = UnitRecord(name.strip(), levels[i] or level_from_name(name), source=source)
+        for key, (num, den) in parts.items():
+            n, d = float(num[i]), float(den[i])
+            unit.measures[key] = Measure(n, d, n / d * 100 if d else None)
+        units.append(unit)
+    return units, {}, []
+
+
+def _unit_levels(table: pa.Table, roles: dict[str, int], index, keep, size) -> list[str | None]:
+    if "level" not in roles:
+        return [None] * size
+    column = pc.fill_null(table.column(f"c{roles['level']}"), "")
+    encoded = pc.dictionary_encode(column).combine_chunks()
+    values = [level_from_cell(str(v)) for v in encoded.dictionary.to_pylist()]
+    codes = encoded.indices.to_numpy(zero_copy_only=False)[keep].astype(np.int64)
+    pairs = np.unique(index.astype(np.int64) * len(values) + codes)  # few distinct (unit, level)
+    out: list[str | None] = [None] * size
+    for pair in pairs.tolist():
+        unit_index, code = divmod(pair, len(values))
+        if out[unit_index] is None and values[code]:
+            out[unit_index] = values[code]
+    return out

@@ -1,0 +1,225 @@
+"""Finding the table in a sheet: title block, header rows, column paths, where data starts."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from desktop_app.models.tables.vocabulary import vocabulary, words
+from desktop_app.models.text import clean
+
+HEADER_SEPARATOR = " › "
+MAX_HEADER_ROWS = 4
+SEARCH_ROWS = 60
+_COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,3}|[a-z])\s*\)?(\s*[=+\-*/x:]\s*\(?\s*(\d{1,3}|[a-z])\s*\)?)*$")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_FIRST_NUMBER = re.compile(r"\d+")
+
+
+@dataclass
+class TableLayout:
+    """Where a unit table (or a dossier list) sits in a sheet's grid."""
+
+    kind: str  # "unit_table" | "dossier_list"
+    header_start: int
+    header_end: int  # exclusive
+    data_start: int
+    name_col: int
+    stt_col: int | None
+    level_col: int | None
+    paths: list[tuple[str, ...]]  # header cells of each column, top to bottom
+    title_lines: list[str] = field(default_factory=list)
+
+    def header_text(self, col: int) -> str:
+        return HEADER_SEPARATOR.join(self.paths[col])
+
+
+def cell_text(value: object) -> str:
+    """A cell as header text: strings cleaned, whole numbers without ".0"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(value)
+
+
+def is_column_number_row(row: list[object]) -> bool:
+    """The "1 2 3 …" or "(1) (2) (3) …" row under a header (also "A B 1 2=3+4").
+
+    Every filled cell must be such a label, and the numbers must rise from left to right,
+    so that a unit's row of small counts is never taken for one.
+    """
+    texts = [cell_text(v).lower() for v in row if cell_text(v)]
+    if len(texts) < 2 or not all(_COLUMN_NUMBER.match(t) for t in texts):
+        return False
+    numbers = [int(m.group()) for t in texts if (m := _FIRST_NUMBER.search(t))]
+    return all(b > a for a, b in itertools.pairwise(numbers))
+
+
+def _is_name_header(text: str) -> bool:
+    vocab = vocabulary()
+    w = words(_PARENTHESES.sub(" ", text))
+    if any(p in w for p in vocab.not_name):
+        return False
+    for phrase in vocab.name_header:
+        if w == phrase:
+            return True
+        if w.startswith(phrase) and phrase.count(" ") >= 3 and len(w.split()) - len(phrase.split()) <= 3:
+            return True
+    return False
+
+
+def _row_texts(row: list[object]) -> list[str]:
+    return [cell_text(v) for v in row]
+
+
+def _find_dossier_header(rows: list[list[object]]) -> int | None:
+    vocab = vocabulary()
+    for r, row in enumerate(rows[:SEARCH_ROWS]):
+        hits = {words(_PARENTHESES.sub(" ", t)) for t in _row_texts(row) if t}
+        if hits & set(vocab.dossier_id) or len(hits & set(vocab.dossier_list)) >= 2:
+            return r
+    return None
+
+
+def _find_anchor(rows: list[list[object]]) -> tuple[int, int] | None:
+    for r, row in enumerate(rows[:SEARCH_ROWS]):
+        texts = _row_texts(row)
+        if sum(1 for t in texts if t) < 2:
+            continue
+        for c, text in enumerate(texts):
+            if text and isinstance(row[c], str) and _is_name_header(text):
+                return r, c
+    return None
+
+
+def _find_by_density(rows: list[list[object]]) -> tuple[int, int] | None:
+    """No unit-name header: the first row of 3+ labels with text-and-number rows under it."""
+    for r, row in enumerate(rows[:SEARCH_ROWS]):
+        labels = [c for c, v in enumerate(row) if isinstance(v, str) and cell_text(v)]
+        if len(labels) < 3:
+            continue
+        below = rows[r + 1 : r + 8]
+        counts: dict[int, int] = {}
+        for data in below:
+            has_number = any(isinstance(v, int | float) and not isinstance(v, bool) for v in data)
+            if not has_number:
+                continue
+            for c, v in enumerate(data):
+                if isinstance(v, str) and len(cell_text(v)) > 3 and not _COLUMN_NUMBER.match(v):
+                    counts[c] = counts.get(c, 0) + 1
+        if counts:
+            return r, max(counts, key=lambda c: (counts[c], -c))
+    return None
+
+
+def _header_end(rows: list[list[object]], start: int, anchors: list[int], merges) -> int:
+    end = start + 1
+    for r0, c0, r1, _c1 in merges:
+        if r0 == start and c0 in anchors:
+            end = max(end, min(r1 + 1, start + MAX_HEADER_ROWS))
+    r = end
+    while r < min(len(rows), start + MAX_HEADER_ROWS):
+        row = rows[r]
+        texts = _row_texts(row)
+        if not any(texts) or is_column_number_row(row):
+            break
+        if any(c < len(texts) and texts[c] for c in anchors):
+            break
+        r += 1
+    return max(end, r)
+
+
+def _header_matrix(rows, merges, start: int, end: int, width: int) -> list[list[str]]:
+    matrix = [(_row_texts(rows[r]) + [""] * width)[:width] for r in range(start, end)]
+    spans = [m for m in merges if m[0] < end and m[2] >= start and m[0] >= start]
+    for r0, c0, r1, c1 in spans:
+        value = cell_text(rows[r0][c0]) if c0 < len(rows[r0]) else ""
+        for r in range(max(r0, start), min(r1, end - 1) + 1):
+            for c in range(c0, min(c1, width - 1) + 1):
+                matrix[r - start][c] = value
+    if not spans:
+        # Merges lost (HTML flattened, some .xls writers): a group label stands over the
+        # sub-columns to its right until the next label in its row.
+        for i in range(len(matrix) - 1):
+            row, below = matrix[i], matrix[i + 1]
+            for c in range(1, width):
+                if not row[c] and row[c - 1] and below[c] and below[c - 1]:
+                    row[c] = row[c - 1]
+    return matrix
+
+
+def _paths(matrix: list[list[str]], width: int) -> list[tuple[str, ...]]:
+    paths = []
+    for c in range(width):
+        segments: list[str] = []
+        for row in matrix:
+            if row[c] and (not segments or segments[-1] != row[c]):
+                segments.append(row[c])
+        paths.append(tuple(segments))
+    return paths
+
+
+def find_layout(rows: list[list[object]], merges=()) -> TableLayout | None:
+    """Locate the header and first data row; None when the sheet holds no table."""
+    merges = list(merges)
+    width = max((len(r) for r in rows[: SEARCH_ROWS + 200]), default=0)
+    if width == 0:
+        return None
+    dossier_row = _find_dossier_header(rows)
+    anchor = _find_anchor(rows)
+    if dossier_row is not None and (anchor is None or dossier_row <= anchor[0]):
+        paths: list[tuple[str, ...]] = [
+            (t,) if t else () for t in (_row_texts(rows[dossier_row]) + [""] * width)[:width]
+        ]
+        start = dossier_row + 1
+        if start < len(rows) and is_column_number_row(rows[start]):
+            start += 1
+        return TableLayout(
+            "dossier_list",
+            dossier_row,
+            dossier_row + 1,
+            start,
+            -1,
+            None,
+            None,
+            paths,
+            _title_lines(rows[:dossier_row]),
+        )
+    if anchor is None:
+        anchor = _find_by_density(rows)
+    if anchor is None:
+        return None
+    start, name_col = anchor
+    vocab = vocabulary()
+    stt_col = next(
+        (c for c, t in enumerate(_row_texts(rows[start])) if t and words(t).strip() in vocab.stt),
+        None,
+    )
+    anchors = [name_col] + ([stt_col] if stt_col is not None else [])
+    end = _header_end(rows, start, anchors, merges)
+    matrix = _header_matrix(rows, merges, start, end, width)
+    paths = _paths(matrix, width)
+    level_col = next(
+        (c for c, p in enumerate(paths) if p and words(p[-1]).strip() in vocab.level_header),
+        None,
+    )
+    data_start = end
+    while data_start < len(rows) and is_column_number_row(rows[data_start]):
+        data_start += 1
+    return TableLayout(
+        "unit_table",
+        start,
+        end,
+        data_start,
+        name_col,
+        stt_col,
+        level_col,
+        paths,
+        _title_lines(rows[:start]),
+    )
+
+
+def _title_lines(rows: list[list[object]]) -> list[str]:
+    return [t for row in rows for t in _row_texts(row) if t]

@@ -1,0 +1,1 @@
+"""Dialogs: targets editor, warnings list, About box, and the one way an error is shown."""

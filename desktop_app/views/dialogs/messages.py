@@ -1,0 +1,52 @@
+"""Small dialogs of the main window: the warnings list and the About box."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import __version__
+from desktop_app.models.indicators.catalog import known_indicators
+from desktop_app.models.indicators.targets import Targets
+from desktop_app.views.strings import tr
+
+
+class WarningsDialog(QDialog):
+    """The warnings met while reading the files, one per line, selectable to copy."""
+
+    def __init__(self, warnings: list[str], lang: str = "vi",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr(lang, "warnings_title"))
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setPlainText("\n".join(f"• {w}" for w in warnings) or tr(lang, "no_warnings"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(720, 360)
+
+
+def about_html(targets: Targets, lang: str = "vi") -> str:
+    """The About text: version, what the app does, where the built-in targets come from."""
+    known = known_indicators()
+    items = []
+    for key, source in sorted(targets.sources.items()):
+        info = known.get(key)
+        name = info.name(lang) if info else key
+        items.append(f"<li>{html.escape(name)}: {html.escape(source)}</li>")
+    return tr(lang, "about_text", version=__version__, sources="".join(items))
+
+
+def show_about(parent: QWidget, targets: Targets, lang: str = "vi") -> None:
+    QMessageBox.about(parent, tr(lang, "about_title"), about_html(targets, lang))

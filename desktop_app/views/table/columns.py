@@ -1,0 +1,149 @@
+"""The cells of the units table, formatted once per summary: headers, texts, sort keys, colours.
+
+``IndicatorTableModel`` (table_model.py) only indexes these lists in ``data()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from desktop_app.models.indicators.engine import BELOW, MET, NO_DATA, STATUS_LABELS, Assessment, Summary
+from desktop_app.models.numbers import format_count, format_rate, round2
+from desktop_app.models.text import vietnamese_sort_key
+
+HEADERS = {
+    "vi": {"stt": "STT", "name": "Đơn vị", "level": "Cấp", "rate": "Tỷ lệ",
+           "numerator": "Tử số", "denominator": "Mẫu số", "target": "Chỉ tiêu",
+           "status": "Đánh giá"},
+    "en": {"stt": "No.", "name": "Unit", "level": "Level", "rate": "Rate",
+           "numerator": "Numerator", "denominator": "Denominator", "target": "Target",
+           "status": "Assessment"},
+}
+FROZEN_COLUMNS = 2  # STT and unit name stay visible when scrolling sideways
+
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+# light tints tell the levels apart; strong colours are kept for statuses
+LEVEL_TINTS = {"province": "#eef4fb", "district": "#f3f0fa", "commune": "#eef8f1",
+               "unknown": "#ffffff"}
+STATUS_COLOURS = {  # status -> (background, foreground)
+    BELOW: ("#fde3e1", "#b3261e"),
+    "full": ("#dff3e4", "#1b6e34"),  # met at 100 %
+    MET: (None, "#1b6e34"),
+    NO_DATA: ("#f1f1f1", "#7a7a7a"),
+}
+
+
+@dataclass
+class Column:
+    """One table column with every cell already formatted."""
+
+    kind: str  # stt | name | level | rate | numerator | denominator | target | status
+    indicator: str | None
+    header: str
+    tooltip: str
+    display: list[str]
+    copy: list[str]
+    keys: list[Any]  # sort keys; None sorts last
+    align: int = RIGHT
+    status: list[str | None] | None = None
+    background: list[QBrush | None] = field(default_factory=list)
+    foreground: list[QBrush | None] = field(default_factory=list)
+    decoration: list[QIcon | None] = field(default_factory=list)
+
+
+def indicator_columns(summary: Summary, key: str, short: str, label: str, lang: str,
+                       h: dict[str, str]) -> list[Column]:
+    """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá."""
+    found = [a.get(key) for a in summary.assessments]
+    status = [a.status if a is not None else None for a in found]
+    labels = STATUS_LABELS.get(lang, STATUS_LABELS["vi"])
+    brushes = {s: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg)))
+               for s, (bg, fg) in STATUS_COLOURS.items()}
+    warning = _warning_icon()
+    colour_key = [_colour_key(a) for a in found]
+    background = [brushes[c][0] if c in brushes else None for c in colour_key]
+    foreground = [brushes[c][1] if c in brushes else None for c in colour_key]
+    rates = [a.rate if a is not None else None for a in found]
+    rate_text = [format_rate(r, lang) for r in rates]
+    columns = [
+        Column("rate", key, f"{short}\n{h['rate']}", label, rate_text, _unpercent(rate_text),
+               rates, RIGHT, status, background, foreground,
+               [warning if s == BELOW else None for s in status]),
+    ]
+    group = "." if lang == "vi" else ","
+    for part in ("numerator", "denominator"):
+        values = [getattr(a, part) if a is not None else None for a in found]
+        if any(v is not None for v in values):
+            text = [format_count(v, lang) for v in values]
+            columns.append(Column(part, key, f"{short}\n{h[part]}", label, text,
+                                  [t.replace(group, "") for t in text], values, RIGHT, status))
+    targets = [a.target if a is not None else None for a in found]
+    shown = {t: format_rate(t, lang) for t in set(targets)}  # a handful of distinct targets
+    target_text = [shown[t] for t in targets]
+    columns.append(Column("target", key, f"{short}\n{h['target']}", label, target_text,
+                          _unpercent(target_text), targets, RIGHT, status))
+    status_text = [labels.get(s, s) if s is not None else "" for s in status]
+    columns.append(Column("status", key, f"{short}\n{h['status']}", label, status_text, status_text,
+                          [_STATUS_ORDER.get(s) if s is not None else None for s in status],
+                          CENTER, status, background, foreground,
+                          [warning if s == BELOW else None for s in status]))
+    return columns
+
+
+_STATUS_ORDER = {BELOW: 0, MET: 1, "no_target": 2, NO_DATA: 3}
+
+
+def _colour_key(a: Assessment | None) -> str | None:
+    """The status, or "full" for a unit met at 100 % as shown (no Decimal unless near 100)."""
+    if a is None:
+        return None
+    if a.status == MET and a.rate is not None and a.rate >= 99.99 and round2(a.rate) >= 100:
+        return "full"
+    return a.status
+
+
+def _unpercent(texts: list[str]) -> list[str]:
+    """ "96,25 %" -> "96,25": what a spreadsheet in the same locale reads as a number."""
+    return [t[:-2] if t.endswith(" %") else t for t in texts]
+
+
+# a file read again has the same names: their keys are computed once
+name_key = lru_cache(maxsize=65536)(vietnamese_sort_key)
+_ICONS: dict[str, QIcon] = {}
+
+
+def _warning_icon() -> QIcon | None:
+    if QApplication.instance() is None:
+        return None
+    if "warning" not in _ICONS:
+        style = QApplication.style()
+        _ICONS["warning"] = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+    return _ICONS["warning"]
+
+
+def ranks(keys: list[Any]) -> list[int]:
+    """The position of each key in sorted order (equal keys share a rank)."""
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    ranks = [0] * len(keys)
+    rank = 0
+    for pos, i in enumerate(order):
+        if pos and keys[i] != keys[order[pos - 1]]:
+            rank = pos
+        ranks[i] = rank
+    return ranks
+
+
+def inverse(order: list[int]) -> list[int]:
+    inverse = [0] * len(order)
+    for row, unit in enumerate(order):
+        inverse[unit] = row
+    return inverse
