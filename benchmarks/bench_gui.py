@@ -98,7 +98,7 @@ def bench_startup(runs: int, save: bool) -> tuple[float, float]:
 
 def big_summary(n: int = 10_000):
     """A Summary of ``n`` units over three levels: signing counts and online rates."""
-    from desktop_app.models.indicators.engine import summarize
+    from desktop_app.models.indicators.summary import summarize
     from desktop_app.models.indicators.targets import builtin_targets
     from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 
@@ -137,7 +137,7 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from desktop_app.models.indicators.engine import assess
+    from desktop_app.models.indicators.summary import assess
     from desktop_app.models.indicators.targets import builtin_targets
     from desktop_app.views.charts.panel import ChartsPanel
     from desktop_app.views.table.model import IndicatorTableModel, UnitFilterProxy
@@ -147,12 +147,11 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
     model = IndicatorTableModel()
     proxy = UnitFilterProxy()
     proxy.setSourceModel(model)
-    results = {"table model, first build (new names)": median_ms(
-        lambda: model.set_summary(summary), 1)}
-    results["table model, rebuild (targets edited)"] = median_ms(
-        lambda: model.set_summary(summary), runs)
+    results = {"table model, first build (new names)": median_ms(lambda: model.set_summary(summary), 1)}
+    results["table model, rebuild (targets edited)"] = median_ms(lambda: model.set_summary(summary), runs)
     results["[domain] indicators.assess, 10,000 units"] = median_ms(
-        lambda: assess(summary.collection, builtin_targets()), 1)
+        lambda: assess(summary.collection, builtin_targets()), 1
+    )
     rate = model.column_of("rate", "signing")
     asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
     results["sort by rate"] = median_ms(lambda: proxy.sort(rate, desc), runs, lambda: proxy.sort(0, asc))
@@ -187,10 +186,11 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
         app.processEvents()  # the paint of what is in view
 
     results["chart redraw (10,000 bars, with paint)"] = median_ms(
-        lambda: redraw("online_dossier"), runs, lambda: redraw("signing"))
+        lambda: redraw("online_dossier"), runs, lambda: redraw("signing")
+    )
     results["  of which ChartsPanel.set_data"] = median_ms(
-        lambda: panel.set_data(summary, "online_dossier", visible), runs,
-        lambda: redraw("signing"))
+        lambda: panel.set_data(summary, "online_dossier", visible), runs, lambda: redraw("signing")
+    )
     panel.close()
     return results
 
@@ -199,15 +199,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    for save, title in ((False, "launch to the first paint of the window"),
-                        (True, "launch to exit, the window saved as PNG (--screenshot)")):
+    for save, title in (
+        (False, "launch to the first paint of the window"),
+        (True, "launch to exit, the window saved as PNG (--screenshot)"),
+    ):
         app_s, bare_s = bench_startup(args.runs, save)
         ratio = app_s / bare_s
         out(f"start-up, {title} (median of {args.runs}):")
         out(f"  app with the sample report  {app_s * 1000:7.0f} ms")
         out(f"  bare PySide6 + pyqtgraph    {bare_s * 1000:7.0f} ms")
-        out(f"  ratio                       {ratio:7.2f}×   (goal ≤ {GOAL_STARTUP}×: "
-            f"{'ok' if ratio <= GOAL_STARTUP else 'MISSED'})")
+        out(
+            f"  ratio                       {ratio:7.2f}×   (goal ≤ {GOAL_STARTUP}×: "
+            f"{'ok' if ratio <= GOAL_STARTUP else 'MISSED'})"
+        )
         out()
     out(f"10,000 units (median of {args.runs}):")
     for name, ms in bench_table_and_charts(args.runs).items():

@@ -75,8 +75,7 @@ class CrashHandler:
         self.lang = "vi"
         self._showing = False
 
-    def __call__(self, kind: type[BaseException], error: BaseException,
-                 tb: TracebackType | None) -> None:
+    def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
@@ -93,8 +92,11 @@ class CrashHandler:
 
         self._showing = True
         try:
-            box = QMessageBox(QMessageBox.Icon.Critical, tr(self.lang, "crash_title"),
-                              tr(self.lang, "crash_text", log=self.log_path))
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                tr(self.lang, "crash_title"),
+                tr(self.lang, "crash_text", log=self.log_path),
+            )
             box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
             box.exec()
         finally:
@@ -107,8 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Chỉ số Một cửa: mở báo cáo Excel và tính các chỉ số của từng đơn vị.",
     )
     parser.add_argument("files", nargs="*", metavar="FILE", help="báo cáo Excel cần mở")
-    parser.add_argument("--screenshot", metavar="OUT.png",
-                        help="mở các tệp, lưu ảnh cửa sổ rồi thoát")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="mở các tệp, lưu ảnh cửa sổ rồi thoát")
     parser.add_argument("--lang", choices=LANGUAGES, help="ngôn ngữ giao diện")
     parser.add_argument("--version", action="version", version=__version__)
     return parser
@@ -176,8 +177,7 @@ def run(argv: list[str]) -> int:
         sys.excepthook = previous_hook
 
 
-def _screenshot(app: QApplication, window, files: list[str], out: Path | None,
-                stamp: str = "") -> int:
+def _screenshot(app: QApplication, window, files: list[str], out: Path | None, stamp: str = "") -> int:
     """Wait for ``files`` (already being read), let the window paint, save its grab, exit.
 
     Without ``out`` only the paint is waited for; ``stamp`` names a file that gets the moment

@@ -12,13 +12,11 @@ import sys
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.engine import STATUS_LABELS, Summary, summarize
+from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import effective_targets
-from desktop_app.models.numbers import format_count, format_rate
-from desktop_app.models.output.narrative import paragraph, period_text
 from desktop_app.models.output.report_json import summary_document
+from desktop_app.models.output.text_report import text_report
 from desktop_app.models.tables.importer import import_files
-from desktop_app.models.tables.levels import LEVEL_LABELS
 
 logger = logging.getLogger(__name__)
 
@@ -36,43 +34,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def text_report(summary: Summary) -> str:
-    """A readable per-level table and the report paragraph, in Vietnamese."""
-    lines: list[str] = []
-    for sheet in summary.collection.sheets:
-        when = period_text(sheet.period) or "không rõ kỳ"
-        lines.append(f"Tệp: {Path(sheet.path).name} › {sheet.sheet} ({when}) — {sheet.title}")
-    for info in summary.indicators:
-        lines += ["", info.label.upper()]
-        header = (
-            f"{'STT':>4}  {'Đơn vị':<40} {'Tỷ lệ':>10} {'Tử số':>9} {'Mẫu số':>9} {'Chỉ tiêu':>9}  Đánh giá"
-        )
-        for s in summary.levels:
-            if s.indicator != info.key:
-                continue
-            lines += ["", LEVEL_LABELS["vi"][s.level or "unknown"], header]
-            n = 0
-            for unit, assessed in zip(summary.units, summary.assessments, strict=True):
-                a = assessed.get(info.key)
-                if a is None or unit.level != s.level:
-                    continue
-                n += 1
-                lines.append(
-                    f"{n:>4}  {unit.name[:40]:<40} {format_rate(a.rate, empty='—'):>10} "
-                    f"{format_count(a.numerator):>9} {format_count(a.denominator):>9} "
-                    f"{format_rate(a.target, empty='—'):>9}  {STATUS_LABELS['vi'][a.status]}"
-                )
-            lines.append(
-                f"      Trung bình {format_rate(s.mean_rate, empty='—')}; tỷ lệ chung "
-                f"{format_rate(s.pooled_rate, empty='—')}; đạt {s.met}, chưa đạt {s.below}, "
-                f"không phát sinh {s.no_data}"
-            )
-    if summary.collection.warnings:
-        lines += ["", "CẢNH BÁO"] + [f"- {w}" for w in summary.collection.warnings]
-    lines += ["", "ĐOẠN VĂN BÁO CÁO", paragraph(summary)]
-    return "\n".join(lines) + "\n"
-
-
 def summarize_command(args: argparse.Namespace) -> int:
     try:
         targets = effective_targets(args.targets)
@@ -84,9 +45,11 @@ def summarize_command(args: argparse.Namespace) -> int:
         if out and Path(out).resolve() in inputs:
             print(f"Tệp «{Path(out).name}»: không ghi đè lên tệp báo cáo đầu vào.", file=sys.stderr)  # noqa: T201
             return 2
-    sheets, errors = import_files(args.files)
+    result = import_files(args.files)
+    errors = list(result.errors.values())
     for error in errors:
         print(error.line(), file=sys.stderr)  # noqa: T201
+    sheets = result.all_sheets()
     if not sheets:
         return 1
     summary = summarize(sheets, targets)
@@ -96,7 +59,7 @@ def summarize_command(args: argparse.Namespace) -> int:
 
             export_excel(summary, args.excel)
         if args.pdf:
-            from desktop_app.printing.report import export_pdf
+            from desktop_app.printing.pdf import export_pdf
 
             export_pdf(summary, args.pdf)
     except ReportError as exc:

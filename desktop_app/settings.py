@@ -45,8 +45,16 @@ GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArra
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_SIZES: Setting[list[int]] = Setting("window/splitter", list, [], int)
 
-ALL_SETTINGS = (RECENT_FILES, SESSION_FILES, LANGUAGE, USER_TARGETS, INDICATOR, GEOMETRY,
-                WINDOW_STATE, SPLITTER_SIZES)
+ALL_SETTINGS = (
+    RECENT_FILES,
+    SESSION_FILES,
+    LANGUAGE,
+    USER_TARGETS,
+    INDICATOR,
+    GEOMETRY,
+    WINDOW_STATE,
+    SPLITTER_SIZES,
+)
 
 
 class AppSettings:

@@ -21,7 +21,7 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings  # noqa: E402
 
-from desktop_app.models.indicators.engine import Summary, summarize  # noqa: E402
+from desktop_app.models.indicators.summary import Summary, summarize  # noqa: E402
 from desktop_app.models.indicators.targets import builtin_targets  # noqa: E402
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord  # noqa: E402
 
@@ -73,8 +73,17 @@ def make_sheet(units=UNITS, path: str = "hand_made.xlsx", period: str = "2024-10
         if online is not None:
             measures["online_dossier"] = rate_only(online)
         records.append(UnitRecord(name, level, measures, source=path, row=row))
-    return SheetImport(path, "Sheet1", "unit_table", period, "BÁO CÁO KÝ SỐ", "UBND TỈNH", records,
-                       {}, ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."])
+    return SheetImport(
+        path,
+        "Sheet1",
+        "unit_table",
+        period,
+        "BÁO CÁO KÝ SỐ",
+        "UBND TỈNH",
+        records,
+        {},
+        ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."],
+    )
 
 
 @pytest.fixture

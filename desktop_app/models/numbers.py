@@ -11,7 +11,6 @@ from desktop_app.models.text import clean
 
 NumberKind = Literal["count", "rate", "any"]
 
-_NOTHING = {"", "-", "--", "---", "x", "…", "...", "n/a", "na", "k", "kps", "không"}
 _NUMERIC = re.compile(r"^[+-]?(\d[\d.,]*|[.,]\d+)$")
 
 
@@ -31,9 +30,16 @@ def parse_number(value: object, kind: NumberKind = "any") -> float | None:
     text = clean(value).replace(" ", "").replace("\u202f", "")
     if text.endswith("%"):
         text = text[:-1]
-    if text.lower() in _NOTHING or text.startswith("#") or not _NUMERIC.match(text):
+    if text.lower() in _nothing() or text.startswith("#") or not _NUMERIC.match(text):
         return None
     return _parse_digits(text, kind)
+
+
+def _nothing() -> frozenset[str]:
+    """Cell texts that hold no number ("-", "x", "KPS"…): words of the vocabulary."""
+    from desktop_app.models.tables.vocabulary import vocabulary  # the tables import this module
+
+    return vocabulary().nothing
 
 
 def _parse_digits(text: str, kind: NumberKind) -> float | None:
@@ -84,6 +90,11 @@ def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:
         return empty
     text = f"{round2(value):.2f}"
     return (text.replace(".", ",") if lang == "vi" else text) + " %"
+
+
+def format_target(value: float, lang: str = "vi") -> str:
+    """90 -> "90 %", 65.5 -> "65,50 %": a target as reports write it."""
+    return format_rate(value, lang).replace(",00 %", " %").replace(".00 %", " %")
 
 
 def format_points(value: float, lang: str = "vi") -> str:

@@ -29,14 +29,6 @@ def fold(value: str) -> str:
     return text.replace("đ", "d")
 
 
-def unit_key(name: str) -> str:
-    """The identity of a unit name across systems and months: case, spaces, accents-as-typed."""
-    text = clean(name).lower()
-    text = re.sub(r"\btp\.\s*", "thành phố ", text)
-    text = re.sub(r"[\s.,;:\-–]+", " ", text)
-    return text.strip()
-
-
 @lru_cache(maxsize=65536)
 def vietnamese_sort_key(name: str) -> tuple:
     """Sort key for Vietnamese alphabetical order (letters first, then tones), not code points."""

@@ -48,8 +48,9 @@ class WindowActions:
         self.menus["file"] = bar.addMenu("")
         self.menus["file"].addAction(self.actions["open"])
         self.menus["file"].addMenu(self.recent)
-        self._fill("file", "reload", None, "export_excel", "export_pdf", None, "print_preview",
-                   "print", None, "quit")
+        self._fill(
+            "file", "reload", None, "export_excel", "export_pdf", None, "print_preview", "print", None, "quit"
+        )
         self.menus["edit"] = bar.addMenu("")
         self._fill("edit", "copy", "find")
         self.menus["view"] = bar.addMenu("")

@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.engine import Summary
+from desktop_app.models.indicators.summary import Summary
+from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
@@ -29,16 +30,16 @@ def default_name(summary: Summary, lang: str, suffix: str) -> str:
 
 
 def _ask_path(parent: QWidget, summary: Summary, lang: str, kind: str, suffix: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, tr(lang, f"{kind}_title"),
-                                          default_name(summary, lang, suffix),
-                                          tr(lang, f"{kind}_filter"))
+    path, _ = QFileDialog.getSaveFileName(
+        parent, tr(lang, f"{kind}_title"), default_name(summary, lang, suffix), tr(lang, f"{kind}_filter")
+    )
     if path and not path.lower().endswith(suffix):
         path += suffix
     return path
 
 
 def _failed(parent: QWidget, lang: str, message: str) -> None:
-    QMessageBox.warning(parent, tr(lang, "export_failed"), message)
+    show_error(parent, tr(lang, "export_failed"), message)
 
 
 def _status(parent: QWidget, text: str) -> None:
@@ -47,8 +48,9 @@ def _status(parent: QWidget, text: str) -> None:
         status().showMessage(text, 6000)
 
 
-def _export(parent: QWidget, summary: Summary | None, lang: str, kind: str, suffix: str,
-            write: Callable[..., object]) -> str | None:
+def _export(
+    parent: QWidget, summary: Summary | None, lang: str, kind: str, suffix: str, write: Callable[..., object]
+) -> str | None:
     """Ask for a path and write there; the path written, or None (cancelled or failed)."""
     if summary is None:
         return None
@@ -73,22 +75,22 @@ def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | N
 
 def export_pdf(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
     """Ask for a path and write the PDF report; the path written, or None."""
-    from desktop_app.printing.report import export_pdf as write  # QtPrintSupport only when used
+    from desktop_app.printing.pdf import export_pdf as write  # QtPrintSupport only when used
 
     return _export(parent, summary, lang, "pdf", ".pdf", write)
 
 
 def print_preview(parent: QWidget, summary: Summary | None, lang: str) -> None:
     """File › Print preview: the same pages as the PDF, on the printer."""
-    from desktop_app.printing.report import print_preview as preview
+    from desktop_app.printing.pdf import print_preview as preview
 
     if summary is not None:
-        preview(summary, parent, lang=lang)
+        preview(summary, parent, lang=lang, title=tr(lang, "preview"))
 
 
 def print_report(parent: QWidget, summary: Summary | None, lang: str) -> None:
     """File › Print."""
-    from desktop_app.printing.report import print_report as do_print
+    from desktop_app.printing.pdf import print_report as do_print
 
     if summary is not None:
         do_print(summary, parent, lang=lang)

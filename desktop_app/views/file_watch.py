@@ -37,8 +37,13 @@ class ReportWatcher(QObject):
 
     changed = Signal(list)
 
-    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS,
-                 retry_ms: int = RETRY_MS, retries: int = RETRIES) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        debounce_ms: int = DEBOUNCE_MS,
+        retry_ms: int = RETRY_MS,
+        retries: int = RETRIES,
+    ) -> None:
         super().__init__(parent)
         self._watcher = QFileSystemWatcher(self)
         self._watcher.fileChanged.connect(self._file_changed)

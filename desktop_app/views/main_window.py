@@ -13,22 +13,22 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
 )
 
 from desktop_app import settings as keys
-from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.engine import Summary
+from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets, builtin_targets
-from desktop_app.models.workspace import LoadResult, ReportSet, normal_path, reader, saved_targets
+from desktop_app.models.tables.importer import ImportResult
+from desktop_app.models.workspace import ReportSet, normal_path, saved_targets
 from desktop_app.settings import AppSettings
 from desktop_app.views import exports
 from desktop_app.views.actions import WindowActions
 from desktop_app.views.charts.panel import ChartsPanel
-from desktop_app.views.dialogs.messages import WarningsDialog, show_about
+from desktop_app.views.dialogs.messages import WarningsDialog, show_about, show_error
 from desktop_app.views.file_watch import ReportWatcher
+from desktop_app.views.loading import ReportLoader
 from desktop_app.views.strings import tr
 from desktop_app.views.summary_panel import SummaryPanel
 from desktop_app.views.table.frozen_view import FrozenTableView
@@ -47,8 +47,12 @@ class MainWindow(QMainWindow):
     loadFinished = Signal(list)  # the lines of the files that could not be read
     summaryChanged = Signal()
 
-    def __init__(self, app_settings: AppSettings | None = None, lang: str | None = None,
-                 runner: TaskRunner | None = None) -> None:
+    def __init__(
+        self,
+        app_settings: AppSettings | None = None,
+        lang: str | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
         super().__init__()
         self.settings = app_settings or AppSettings()
         self.lang = lang or self.settings.language()
@@ -57,10 +61,10 @@ class MainWindow(QMainWindow):
         self.reports = ReportSet(saved_targets(self.settings.get(keys.USER_TARGETS)))
         self.summary: Summary | None = None
         self._indicator = self.settings.get(keys.INDICATOR)
-        self._pending: dict[str, bool] = {}  # path -> only a re-read of a changed file
         self.warnings_dialog: WarningsDialog | None = None
         self.runner = runner or TaskRunner()  # given: start-up began reading before we were built
         self.runner.setParent(self)
+        self.loader = ReportLoader(self.runner, self)
         self.watcher = ReportWatcher(self)
         self.model = IndicatorTableModel(None, self.lang, self)
         self.proxy = UnitFilterProxy(self)
@@ -99,16 +103,18 @@ class MainWindow(QMainWindow):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.summary_panel)
         self.summary_dock.setWidget(scroll)
-        self.summary_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.summary_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
         self.status = StatusArea(self.statusBar())
 
     def _connect(self) -> None:
         self.runner.progress.connect(self.status.show_progress)
         self.runner.busyChanged.connect(self.status.show_busy)
-        self.runner.finished.connect(self.apply_load)
-        self.runner.failed.connect(self._load_failed)
+        self.loader.finished.connect(self.apply_load)
+        self.loader.failed.connect(self._load_failed)
         self.watcher.changed.connect(lambda paths: self._start_load(paths, live=True))
         self.filters.indicatorChosen.connect(self._indicator_chosen)
         self.filters.filtersChanged.connect(self._filters_changed)
@@ -140,8 +146,9 @@ class MainWindow(QMainWindow):
         """File › Mở…"""
         recent = self.settings.get(keys.RECENT_FILES)
         folder = str(Path(recent[0]).parent) if recent else QDir.homePath()
-        paths, _ = QFileDialog.getOpenFileNames(self, tr(self.lang, "open_title"), folder,
-                                                tr(self.lang, "open_filter"))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, tr(self.lang, "open_title"), folder, tr(self.lang, "open_filter")
+        )
         if paths:
             self.open_files(paths)
 
@@ -151,8 +158,7 @@ class MainWindow(QMainWindow):
 
     def adopt_reading(self, paths: list[str]) -> None:
         """The runner is already reading ``paths`` (started before the window was built)."""
-        for path in paths:
-            self._pending[path] = False
+        self.loader.adopt(paths)
         self.statusBar().showMessage(tr(self.lang, "loading", n=len(paths)))
         self.status.show_busy(self.runner.is_busy())
 
@@ -166,22 +172,19 @@ class MainWindow(QMainWindow):
         self.menu_actions.set_recent([], self.lang)
 
     def _start_load(self, paths: list[str], live: bool) -> None:
-        for path in paths:
-            self._pending[path] = self._pending.get(path, True) and live
-        todo = list(self._pending)
-        self.statusBar().showMessage(tr(self.lang, "loading", n=len(todo)))
-        self.runner.start(reader(todo), "read reports")  # cancels a read under way; redone here
+        count = self.loader.read(paths, live)  # cancels a read under way; redone here
+        self.statusBar().showMessage(tr(self.lang, "loading", n=count))
 
-    def apply_load(self, result: LoadResult) -> None:
+    def apply_load(self, result: ImportResult) -> None:
         """Show what a read gave (the worker's result): merge, retry or report failures."""
-        live = {p: self._pending.pop(p, False) for p in result.paths}
+        live = self.loader.take(result)
         self.reports.merge(result)
         failures: list[str] = []
-        for path, line in result.errors.items():
+        for path, error in result.errors.items():
             if live[path] and path in self.reports.paths() and self.watcher.retry(path):
                 self.statusBar().showMessage(tr(self.lang, "waiting_file", name=Path(path).name))
             else:
-                failures.append(line)
+                failures.append(error.line())
         for path in result.sheets:
             self.watcher.mark_read(path)
         opened = [p for p in result.sheets if not live[p]]
@@ -203,16 +206,12 @@ class MainWindow(QMainWindow):
             logger.warning("unreadable reports: %s", failures)
             if self.show_errors:
                 text = tr(self.lang, "read_failed_intro") + "\n\n" + "\n".join(failures)
-                QMessageBox.warning(self, tr(self.lang, "read_failed"), text)
+                show_error(self, tr(self.lang, "read_failed"), text)
         self.loadFinished.emit(failures)
 
-    def _load_failed(self, error: object) -> None:
-        logger.error("reading reports failed", exc_info=error)  # type: ignore[arg-type]
-        self._pending.clear()
-        line = (error.line() if isinstance(error, ReportError)
-                else f"{error.__class__.__name__}: {error}")
+    def _load_failed(self, line: str) -> None:
         if self.show_errors:
-            QMessageBox.warning(self, tr(self.lang, "read_failed"), line)
+            show_error(self, tr(self.lang, "read_failed"), line)
         self.loadFinished.emit([line])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -284,8 +283,9 @@ class MainWindow(QMainWindow):
 
     def _search_typed(self) -> None:
         self.proxy.set_search(self.filters.search_text())
-        self.status.show_units(self.lang, len(self.proxy.visible_units()),
-                               len(self.summary.units) if self.summary else 0)
+        self.status.show_units(
+            self.lang, len(self.proxy.visible_units()), len(self.summary.units) if self.summary else 0
+        )
         self._views_timer.start()
 
     def _filters_changed(self) -> None:
@@ -301,10 +301,13 @@ class MainWindow(QMainWindow):
         self.charts.set_selected(set(self.selected_units()))
         self.summary_panel.set_summary(summary, indicator, self.lang)
         self.status.show_counts(
-            self.lang, len(visible), len(summary.units) if summary else 0,
+            self.lang,
+            len(visible),
+            len(summary.units) if summary else 0,
             self.reports.describe_files(self.lang, tr(self.lang, "unknown_period")),
             self.reports.periods(lang=self.lang),
-            len(summary.collection.warnings) if summary else 0)
+            len(summary.collection.warnings) if summary else 0,
+        )
         if summary is None and not self.runner.is_busy():
             self.statusBar().showMessage(tr(self.lang, "no_data"))
 

@@ -1,4 +1,8 @@
-"""The main window's words in Vietnamese and English; ``tr(lang, key)`` picks one."""
+"""Every word of the window, in Vietnamese and English; ``tr(lang, key)`` picks one.
+
+Words the window shares with the printed outputs (levels, statuses, column names) come from
+the domain's table (``models/output/words.py``).
+"""
 
 from __future__ import annotations
 
@@ -66,7 +70,39 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "crash_title": "Lỗi",
         "crash_text": "Đã xảy ra lỗi không mong đợi. Chương trình vẫn tiếp tục chạy, nhưng nên lưu "
-                      "công việc và khởi động lại.\n\nChi tiết lỗi đã được ghi vào:\n{log}",
+        "công việc và khởi động lại.\n\nChi tiết lỗi đã được ghi vào:\n{log}",
+        # charts
+        "chart.save": "Lưu ảnh PNG…",
+        "chart.copy": "Sao chép ảnh",
+        "chart.save_title": "Lưu ảnh biểu đồ",
+        "chart.png": "Ảnh PNG (*.png)",
+        "chart.save_failed": "Không lưu được ảnh vào «{path}».",
+        "chart.more": "và {n} đơn vị khác",
+        "chart.empty": "Chưa có số liệu để vẽ biểu đồ.",
+        "chart.over": "vượt 100 %: lỗi số liệu nguồn",
+        # summary panel
+        "summary.overall": "Toàn bộ",
+        "summary.copy": "Sao chép đoạn văn",
+        "summary.copied": "Đã sao chép đoạn văn.",
+        "summary.paragraph": "Đoạn văn báo cáo",
+        "summary.none": "Chưa mở báo cáo nào.",
+        # targets dialog
+        "targets.title": "Chỉ tiêu",
+        "targets.name": "Chỉ số",
+        "targets.default": "Mặc định",
+        "targets.source": "Nguồn",
+        "targets.wildcard": "Các chỉ số khác (*)",
+        "targets.open": "Mở tệp chỉ tiêu…",
+        "targets.save": "Lưu tệp chỉ tiêu…",
+        "targets.reset": "Khôi phục mặc định",
+        "targets.cancel": "Hủy",
+        "targets.filter": "Tệp chỉ tiêu (*.toml);;Mọi tệp (*)",
+        "targets.file_name": "chi_tieu.toml",
+        "targets.edited": "Người dùng sửa",
+        "targets.bad_value": "«{text}» không phải tỷ lệ từ 0 đến 100.",
+        "targets.hint": "Nhập tỷ lệ phần trăm, ví dụ 65 hoặc 65,5. Ô trống ở một cấp: dùng cột "
+        "Mặc định. Dòng trống hết: dùng dòng «Các chỉ số khác (*)».",
+        "preview": "Xem trước khi in",
     },
     "en": {
         "title": "One-stop and digital-signing indicators",
@@ -131,7 +167,36 @@ TEXT: dict[str, dict[str, str]] = {
         ),
         "crash_title": "Error",
         "crash_text": "An unexpected error occurred. The program keeps running, but you should "
-                      "save your work and restart it.\n\nThe details were written to:\n{log}",
+        "save your work and restart it.\n\nThe details were written to:\n{log}",
+        "chart.save": "Save as PNG…",
+        "chart.copy": "Copy image",
+        "chart.save_title": "Save chart image",
+        "chart.png": "PNG image (*.png)",
+        "chart.save_failed": "Could not save the image to “{path}”.",
+        "chart.more": "and {n} more",
+        "chart.empty": "No data to chart.",
+        "chart.over": "above 100 %: error in the source data",
+        "summary.overall": "All units",
+        "summary.copy": "Copy paragraph",
+        "summary.copied": "Paragraph copied.",
+        "summary.paragraph": "Report paragraph",
+        "summary.none": "No report open.",
+        "targets.title": "Targets",
+        "targets.name": "Indicator",
+        "targets.default": "Default",
+        "targets.source": "Source",
+        "targets.wildcard": "Other indicators (*)",
+        "targets.open": "Open targets file…",
+        "targets.save": "Save targets file…",
+        "targets.reset": "Restore defaults",
+        "targets.cancel": "Cancel",
+        "targets.filter": "Targets file (*.toml);;All files (*)",
+        "targets.file_name": "targets.toml",
+        "targets.edited": "Set by the user",
+        "targets.bad_value": "“{text}” is not a rate from 0 to 100.",
+        "targets.hint": "Type a percentage, e.g. 65 or 65.5. An empty level uses the Default "
+        "column; an empty row uses the “Other indicators (*)” row.",
+        "preview": "Print preview",
     },
 }
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -141,3 +206,10 @@ def tr(lang: str, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (Vietnamese when missing), with ``values`` filled in."""
     text = TEXT.get(lang, TEXT["vi"]).get(key) or TEXT["vi"][key]
     return text.format(**values) if values else text
+
+
+def section(lang: str, prefix: str) -> dict[str, str]:
+    """The entries ``prefix.*`` of ``lang`` (a dialog's words), keyed without the prefix."""
+    table = TEXT.get(lang, TEXT["vi"])
+    start = f"{prefix}."
+    return {k[len(start) :]: v for k, v in table.items() if k.startswith(start)}

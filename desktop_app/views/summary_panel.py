@@ -19,26 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.indicators.engine import GroupStats, Summary
+from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_rate
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.tables.levels import LEVEL_LABELS
+from desktop_app.models.output.words import level_label, word
+from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
 
 EMPTY = "–"  # a figure that does not exist (no unit with data, rates without counts)
-COLUMNS = {
-    "vi": ["Số đơn vị", "Tỷ lệ trung bình", "Tỷ lệ chung", "Đạt", "Chưa đạt", "Không phát sinh",
-           "Đạt 100 %", "Thấp nhất"],
-    "en": ["Units", "Mean rate", "Pooled rate", "Met", "Below target", "No data", "At 100 %",
-           "Lowest"],
-}
-_TEXT = {
-    "vi": {"overall": "Toàn bộ", "copy": "Sao chép đoạn văn", "copied": "Đã sao chép đoạn văn.",
-           "paragraph": "Đoạn văn báo cáo", "none": "Chưa mở báo cáo nào."},
-    "en": {"overall": "All units", "copy": "Copy paragraph", "copied": "Paragraph copied.",
-           "paragraph": "Report paragraph", "none": "No report open."},
-}
+COLUMNS = ("units", "mean", "pooled", "met", "below", "no_data", "at_100", "lowest")  # output words
 LOWEST_COLUMN = 7
 
 
@@ -98,22 +88,20 @@ class SummaryPanel(QWidget):
     def set_summary(self, summary: Summary | None, indicator: str | None, lang: str = "vi") -> None:
         """Show ``indicator``'s figures; the paragraph covers every indicator, this one first."""
         self.lang = lang
-        text = _TEXT[lang]
-        self.table.setHorizontalHeaderLabels(COLUMNS[lang])
-        self.copy_button.setText(text["copy"])
-        self.paragraph_label.setText(text["paragraph"])
+        self.table.setHorizontalHeaderLabels([word(lang, key) for key in COLUMNS])
+        self.copy_button.setText(tr(lang, "summary.copy"))
+        self.paragraph_label.setText(tr(lang, "summary.paragraph"))
         self.status.clear()
         rows: list[tuple[str, GroupStats]] = []
         info = None
         if summary is not None:
             info = next((i for i in summary.indicators if i.key == indicator), None)
         if summary is not None and info is not None:
-            rows = [(LEVEL_LABELS[lang].get(s.level or "", s.level or ""), s)
-                    for s in summary.levels if s.indicator == info.key]
+            rows = [(level_label(s.level, lang), s) for s in summary.levels if s.indicator == info.key]
             overall = summary.stats(info.key)
             if overall is not None:
-                rows.append((text["overall"], overall))
-        self.title.setText(info.name(lang) if info else text["none"])
+                rows.append((tr(lang, "summary.overall"), overall))
+        self.title.setText(info.name(lang) if info else tr(lang, "summary.none"))
         self._fill(rows)
         self.text.setPlainText(self._paragraph(summary, info.key if info else None, lang))
 
@@ -125,8 +113,7 @@ class SummaryPanel(QWidget):
             for c, value in enumerate(stats_cells(stats, self.lang)):
                 item = QTableWidgetItem(value)
                 if c != LOWEST_COLUMN:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if c == LOWEST_COLUMN - 1 and stats.at_100:
                     item.setToolTip("\n".join(stats.at_100))
                 elif c == LOWEST_COLUMN:
@@ -163,4 +150,4 @@ class SummaryPanel(QWidget):
     def copy_paragraph(self) -> None:
         """Put the paragraph on the clipboard, to paste into the monthly report."""
         QGuiApplication.clipboard().setText(self.paragraph_text())
-        self.status.setText(_TEXT[self.lang]["copied"])
+        self.status.setText(tr(self.lang, "summary.copied"))

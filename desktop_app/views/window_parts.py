@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
-from desktop_app.models.tables.levels import LEVEL_LABELS
+from desktop_app.models.output.words import level_label
 from desktop_app.views.strings import tr
 
 FILTER_LEVELS = ("province", "district", "commune")
@@ -48,7 +48,8 @@ class FilterBar(QToolBar):
                 self.addSeparator()
             self.addWidget(widget)
         self.indicator_combo.currentIndexChanged.connect(
-            lambda _i: self.indicatorChosen.emit(self.indicator()))
+            lambda _i: self.indicatorChosen.emit(self.indicator())
+        )
         self.level_combo.currentIndexChanged.connect(self.filtersChanged)
         self.below_check.toggled.connect(self.filtersChanged)
         self.search.textChanged.connect(self.searchTyped)
@@ -63,7 +64,7 @@ class FilterBar(QToolBar):
         self.level_combo.clear()
         self.level_combo.addItem(tr(lang, "all_levels"), "")
         for key in FILTER_LEVELS:
-            self.level_combo.addItem(LEVEL_LABELS[lang][key], key)
+            self.level_combo.addItem(level_label(key, lang), key)
         self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(level)))
         self.level_combo.blockSignals(False)
 
@@ -127,8 +128,9 @@ class StatusArea:
     def show_units(self, lang: str, shown: int, total: int) -> None:
         self.units_label.setText(tr(lang, "units_shown", shown=shown, total=total))
 
-    def show_counts(self, lang: str, shown: int, total: int, files: list[str], periods: list[str],
-                    warnings: int) -> None:
+    def show_counts(
+        self, lang: str, shown: int, total: int, files: list[str], periods: list[str], warnings: int
+    ) -> None:
         """ "12/15 đơn vị", "ky_so.xlsx (Tháng 10/2024)" or "3 tệp (…)", "⚠ 2 cảnh báo"."""
         self.show_units(lang, shown, total)
         if len(files) == 1:

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.engine import Summary, summarize
+from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.output.excel.export import CREATOR, export_excel
 from desktop_app.models.output.narrative import paragraph
@@ -40,10 +40,17 @@ def _sheet(path: Path) -> SheetImport:
         UnitRecord(name, level, {"signing": _measure(signed, sent)}, source=path.name, row=row)
         for row, (name, level, signed, sent) in enumerate(UNITS, start=9)
     ]
-    return SheetImport(str(path), "Ky so", "unit_table", "2024-10",
-                       "BÁO CÁO KẾT QUẢ KÝ SỐ VĂN BẢN ĐI", "UBND TỈNH LÀO CAI\nSỞ NỘI VỤ",
-                       records, {},
-                       ["Dòng 12: tỷ lệ trong tệp khác tỷ lệ tính từ số liệu."])
+    return SheetImport(
+        str(path),
+        "Ky so",
+        "unit_table",
+        "2024-10",
+        "BÁO CÁO KẾT QUẢ KÝ SỐ VĂN BẢN ĐI",
+        "UBND TỈNH LÀO CAI\nSỞ NỘI VỤ",
+        records,
+        {},
+        ["Dòng 12: tỷ lệ trong tệp khác tỷ lệ tính từ số liệu."],
+    )
 
 
 @pytest.fixture
@@ -102,7 +109,12 @@ def test_two_row_header(book) -> None:
     assert f"D{header}:H{header}" in {str(r) for r in ws.merged_cells.ranges}
     assert f"B{header}:B{header + 1}" in {str(r) for r in ws.merged_cells.ranges}
     assert [ws.cell(row=header + 1, column=c).value for c in range(4, 9)] == [
-        "Tử số", "Mẫu số", "Tỷ lệ (%)", "Chỉ tiêu (%)", "Đánh giá"]
+        "Tử số",
+        "Mẫu số",
+        "Tỷ lệ (%)",
+        "Chỉ tiêu (%)",
+        "Đánh giá",
+    ]
     assert ws.cell(row=header + 1, column=6).alignment.wrap_text
 
 
@@ -142,10 +154,12 @@ def test_levels_grouped_numbering_restarts_with_averages(book) -> None:
     assert mean < pooled < district
     assert ws.cell(row=mean, column=6).value == pytest.approx(PROVINCE_MEAN / 100)
     assert ws.cell(row=pooled, column=6).value == pytest.approx(PROVINCE_POOLED / 100)
-    assert ws.cell(row=_row_of(ws, "Trung bình cấp huyện (tỷ lệ trung bình)"), column=6).value == \
-        pytest.approx(DISTRICT_MEAN / 100)
-    assert ws.cell(row=_row_of(ws, "Tỷ lệ chung cấp huyện"), column=6).value == \
-        pytest.approx(DISTRICT_POOLED / 100)
+    assert ws.cell(
+        row=_row_of(ws, "Trung bình cấp huyện (tỷ lệ trung bình)"), column=6
+    ).value == pytest.approx(DISTRICT_MEAN / 100)
+    assert ws.cell(row=_row_of(ws, "Tỷ lệ chung cấp huyện"), column=6).value == pytest.approx(
+        DISTRICT_POOLED / 100
+    )
 
 
 def test_formula_lookalike_name_stays_text(book) -> None:
@@ -165,8 +179,9 @@ def test_conditional_formatting_compares_rate_with_target(book) -> None:
     assert list(rules) == [f"F{first}:F{last}"]
     below, full = rules[f"F{first}:F{last}"]
     assert below.type == "expression"
-    assert below.formula == [f"AND(ISNUMBER($F{first}),ISNUMBER($G{first}),"
-                             f"ROUND($F{first},4)<ROUND($G{first},4))"]
+    assert below.formula == [
+        f"AND(ISNUMBER($F{first}),ISNUMBER($G{first}),ROUND($F{first},4)<ROUND($G{first},4))"
+    ]
     assert below.dxf.fill.fgColor.rgb.endswith("FFC7CE")
     assert below.dxf.font.color.rgb.endswith("9C0006")
     assert full.formula == [f"AND(ISNUMBER($F{first}),ROUND($F{first},4)=1)"]
@@ -213,7 +228,9 @@ def test_a_bar_chart_per_level_with_a_target_line(book) -> None:
     ws = book["Biểu đồ"]
     charts = ws._charts
     assert [_chart_title(c) for c in charts] == [
-        "Tỷ lệ văn bản đi được ký số – Cấp tỉnh", "Tỷ lệ văn bản đi được ký số – Cấp huyện"]
+        "Tỷ lệ văn bản đi được ký số – Cấp tỉnh",
+        "Tỷ lệ văn bản đi được ký số – Cấp huyện",
+    ]
     province = charts[0]
     assert province.tagname == "barChart"
     categories = province.series[0].cat.strRef.f
@@ -231,8 +248,17 @@ def test_summary_sheet_figures_and_paragraph(book, signing_summary: Summary) -> 
     ws = book["Tóm tắt"]
     header = _row_of(ws, "Cấp")
     assert [ws.cell(row=header, column=c).value for c in range(1, 11)] == [
-        "Chỉ số", "Cấp", "Số đơn vị", "Tỷ lệ trung bình", "Tỷ lệ chung", "Đạt", "Chưa đạt",
-        "Không phát sinh", "Đạt 100 %", "Thấp nhất"]
+        "Chỉ số",
+        "Cấp",
+        "Số đơn vị",
+        "Tỷ lệ trung bình",
+        "Tỷ lệ chung",
+        "Đạt",
+        "Chưa đạt",
+        "Không phát sinh",
+        "Đạt 100 %",
+        "Thấp nhất",
+    ]
     row = _row_of(ws, "Cấp tỉnh")
     values = [ws.cell(row=row, column=c).value for c in range(3, 11)]
     assert values[0] == 3
@@ -255,16 +281,16 @@ def test_refuses_to_overwrite_the_input_report(signing_summary: Summary, source:
     assert source.read_bytes() == b"the report as it came from iOffice"
 
 
-def test_explicit_inputs_replace_the_summary_sources(signing_summary: Summary,
-                                                    tmp_path: Path) -> None:
+def test_explicit_inputs_replace_the_summary_sources(signing_summary: Summary, tmp_path: Path) -> None:
     other = tmp_path / "other.xlsx"
     other.write_bytes(b"x")
     with pytest.raises(ReportError):
         export_excel(signing_summary, other, inputs=[other])
 
 
-def test_locked_target_message(signing_summary: Summary, tmp_path: Path,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_target_message(
+    signing_summary: Summary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def locked(src: object, dst: object) -> None:
         raise PermissionError(13, "Permission denied")
 
@@ -276,8 +302,14 @@ def test_locked_target_message(signing_summary: Summary, tmp_path: Path,
 
 
 def test_english_and_given_heading(signing_summary: Summary, tmp_path: Path) -> None:
-    out = export_excel(signing_summary, tmp_path / "en.xlsx", lang="en", title="MONTHLY REPORT",
-                       issuer="PEOPLE'S COMMITTEE\nDEPARTMENT", period="2024-Q3")
+    out = export_excel(
+        signing_summary,
+        tmp_path / "en.xlsx",
+        lang="en",
+        title="MONTHLY REPORT",
+        issuer="PEOPLE'S COMMITTEE\nDEPARTMENT",
+        period="2024-Q3",
+    )
     book = load_workbook(out)
     assert book.sheetnames == ["Indicators", "Charts", "Summary"]
     ws = book["Indicators"]
@@ -289,8 +321,10 @@ def test_english_and_given_heading(signing_summary: Summary, tmp_path: Path) -> 
 
 
 def test_many_units_get_horizontal_bars(tmp_path: Path, source: Path) -> None:
-    records = [UnitRecord(f"UBND xã Số {i}", "commune", {"signing": Measure(i, 20, i / 20 * 100)})
-               for i in range(1, 13)]
+    records = [
+        UnitRecord(f"UBND xã Số {i}", "commune", {"signing": Measure(i, 20, i / 20 * 100)})
+        for i in range(1, 13)
+    ]
     sheet = SheetImport(str(source), "S", "unit_table", None, "", "", records, {})
     out = export_excel(summarize([sheet], builtin_targets()), tmp_path / "xa.xlsx")
     (chart,) = load_workbook(out)["Biểu đồ"]._charts

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.models.indicators.engine import summarize
+from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.tables.importer import import_file
 from tests.fixtures import layouts

@@ -113,8 +113,7 @@ def test_other_paths_are_not_inputs(tmp_path: Path) -> None:
     assert (tmp_path / "out.xlsx").exists()
 
 
-def test_locked_target_gives_the_vietnamese_message(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_locked_target_gives_the_vietnamese_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "out.xlsx"
     target.write_text("đang mở trong Excel", encoding="utf-8")
 
@@ -130,8 +129,7 @@ def test_locked_target_gives_the_vietnamese_message(tmp_path: Path,
     assert _leftovers(tmp_path, {target.name}) == []
 
 
-def test_unwritable_folder_is_a_report_error(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unwritable_folder_is_a_report_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def denied(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 

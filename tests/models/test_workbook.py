@@ -100,9 +100,11 @@ def test_xlsx_grid_values_merges_and_formats(tmp_path: Path) -> None:
 
 
 def test_xlsx_keeps_absolute_positions_and_error_cells(tmp_path: Path) -> None:
-    sheet = ('<row r="3"><c r="C3" t="s"><v>0</v></c><c r="E3" t="e"><v>#N/A</v></c></row>'
-             '<row r="4"><c r="D4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E4"><v>12</v></c>'
-             '<c r="F4" t="e"><v>#REF!</v></c><c r="G4" t="e"><v>#VALUE!</v></c></row>')
+    sheet = (
+        '<row r="3"><c r="C3" t="s"><v>0</v></c><c r="E3" t="e"><v>#N/A</v></c></row>'
+        '<row r="4"><c r="D4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E4"><v>12</v></c>'
+        '<c r="F4" t="e"><v>#REF!</v></c><c r="G4" t="e"><v>#VALUE!</v></c></row>'
+    )
     path = tmp_path / "offset.xlsx"
     path.write_bytes(raw_xlsx(sheet, dimension="C3:G4", strings=["Đơn vị"]))
     grid = read(path)
@@ -116,18 +118,24 @@ def test_xlsx_keeps_absolute_positions_and_error_cells(tmp_path: Path) -> None:
 
 
 def test_xlsx_merged_range_keeps_only_its_top_left_value(tmp_path: Path) -> None:
-    sheet = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Số hồ sơ</t></is></c>'
-             '<c r="B1"><v>7</v></c></row><row r="2"><c r="A2"><v>8</v></c></row>')
+    sheet = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>Số hồ sơ</t></is></c>'
+        '<c r="B1"><v>7</v></c></row><row r="2"><c r="A2"><v>8</v></c></row>'
+    )
     path = tmp_path / "merged.xlsx"
-    path.write_bytes(raw_xlsx(sheet, dimension="A1:B2",
-                              extra='<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>'))
+    path.write_bytes(
+        raw_xlsx(
+            sheet, dimension="A1:B2", extra='<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>'
+        )
+    )
     grid = read(path)
     assert grid.rows == [["Số hồ sơ", None], [None, None]]
     assert grid.merges == [(0, 0, 1, 1)]
 
 
-def test_top_of_a_large_sheet_is_read_from_a_cut_copy(tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_top_of_a_large_sheet_is_read_from_a_cut_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = make_unit_xlsx(tmp_path / "lon.xlsx", extra_rows=300)
     full = read(path)
     monkeypatch.setattr(wb_module, "TOP_THRESHOLD", 0)
@@ -265,9 +273,13 @@ def test_html_rowspan_colspan_header(tmp_path: Path, encoding: str) -> None:
         assert top.merges == HEADER_MERGES
         table = book.columns("Bảng 1", 1, 3, 5)
         assert table.column_names == ["c0", "c1", "c2", "c3", "c4"]
-        assert table.to_pydict() == {"c0": ["1", "2"], "c1": ["Sở Tư pháp tỉnh Bắc Ninh", "UBND huyện & xã"],
-                                     "c2": ["1.234", None], "c3": ["96,25%", "0"],
-                                     "c4": [None, None]}
+        assert table.to_pydict() == {
+            "c0": ["1", "2"],
+            "c1": ["Sở Tư pháp tỉnh Bắc Ninh", "UBND huyện & xã"],
+            "c2": ["1.234", None],
+            "c3": ["96,25%", "0"],
+            "c4": [None, None],
+        }
 
 
 # "Sở Tư pháp" as windows-1258 writes it: base letters with combining tone marks
@@ -275,8 +287,10 @@ CP1258_TEXT = "S\u01a1\u0309 T\u01b0 pha\u0301p"
 
 
 def test_html_in_windows_1258_with_or_without_meta(tmp_path: Path) -> None:
-    meta = ('<html><head><meta http-equiv="Content-Type" content="text/html; '
-            f'charset=windows-1258"></head><body><table><tr><td>{CP1258_TEXT}</td></tr></table>')
+    meta = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; '
+        f'charset=windows-1258"></head><body><table><tr><td>{CP1258_TEXT}</td></tr></table>'
+    )
     path = tmp_path / "meta.xls"
     path.write_bytes(meta.encode("cp1258"))
     assert read(path).rows == [["Sở Tư pháp"]]
@@ -364,8 +378,16 @@ def test_spreadsheetml(tmp_path: Path) -> None:
     assert grid.number_format is not None
     assert grid.number_format(4, 2) == "0.00%"
     assert grid.number_format(4, 1) is None
-    assert table.to_pylist() == [{"c0": "Sở Tư pháp", "c1": "120", "c2": "0.9625", "c3": "true",
-                                  "c4": "2024-04-30 00:00:00", "c5": "#DIV/0!"}]
+    assert table.to_pylist() == [
+        {
+            "c0": "Sở Tư pháp",
+            "c1": "120",
+            "c2": "0.9625",
+            "c3": "true",
+            "c4": "2024-04-30 00:00:00",
+            "c5": "#DIV/0!",
+        }
+    ]
 
 
 def test_spreadsheetml_in_utf16_and_broken_ones(tmp_path: Path) -> None:
@@ -376,8 +398,7 @@ def test_spreadsheetml_in_utf16_and_broken_ones(tmp_path: Path) -> None:
     path.write_text(SPREADSHEETML[:600], encoding="utf-8")
     assert refused(path).message == f"{CORRUPT} (nội dung XML bị hỏng ở dòng 11)."
     path = tmp_path / "far.xls"
-    path.write_text(SPREADSHEETML.replace('<Cell ss:Index="2">', '<Cell ss:Index="16384">'),
-                    encoding="utf-8")
+    path.write_text(SPREADSHEETML.replace('<Cell ss:Index="2">', '<Cell ss:Index="16384">'), encoding="utf-8")
     assert refused(path).message == f"{CORRUPT} (ô nằm ngoài giới hạn của Excel)."
 
 
@@ -387,8 +408,14 @@ FORMS = ["Trực tuyến", "Trực tiếp", "Dịch vụ bưu chính công ích"
 
 
 def dossier(i: int) -> list[object]:
-    return [f"H{i:06d}", f"UBND xã  Số {i % 7} ", FORMS[i % 3], float(i % 5),
-            datetime.datetime(2024, 5, 1) + datetime.timedelta(hours=i), "Có" if i % 2 else "Không"]
+    return [
+        f"H{i:06d}",
+        f"UBND xã  Số {i % 7} ",
+        FORMS[i % 3],
+        float(i % 5),
+        datetime.datetime(2024, 5, 1) + datetime.timedelta(hours=i),
+        "Có" if i % 2 else "Không",
+    ]
 
 
 def test_columns_on_a_generated_dossier_list(tmp_path: Path) -> None:
@@ -412,8 +439,16 @@ def test_columns_on_a_generated_dossier_list(tmp_path: Path) -> None:
     assert all(str(t) == "string" for t in table.schema.types)
     assert table.column("c0").null_count == 1997 and table.column("c7").null_count == 1997
     first = table.slice(0, 2).to_pylist()
-    assert first[0] == {"c0": None, "c1": "H000000", "c2": "UBND xã Số 0", "c3": "Trực tuyến",
-                        "c4": "0", "c5": "2024-05-01 00:00:00", "c6": "Không", "c7": None}
+    assert first[0] == {
+        "c0": None,
+        "c1": "H000000",
+        "c2": "UBND xã Số 0",
+        "c3": "Trực tuyến",
+        "c4": "0",
+        "c5": "2024-05-01 00:00:00",
+        "c6": "Không",
+        "c7": None,
+    }
     assert first[1]["c4"] == "1" and first[1]["c6"] == "Có"
     assert table.column("c2").to_pylist()[-1] == f"UBND xã Số {1996 % 7}"
 
@@ -441,22 +476,25 @@ def refused(path: Path) -> ReportError:
     return caught.value
 
 
-@pytest.mark.parametrize(("name", "phrase"), [
-    ("empty.xlsx", "Tệp rỗng (0 byte)."),
-    ("word_renamed.xlsx", f"{NOT_EXCEL} (có vẻ là tài liệu Word)."),
-    ("word_renamed.xls", f"{NOT_EXCEL} (có vẻ là tài liệu Word)."),
-    ("text.xls", f"{NOT_EXCEL} (có vẻ là tệp văn bản CSV/TXT"),
-    ("report.pdf.xlsx", f"{NOT_EXCEL} (có vẻ là tệp PDF)."),
-    ("image.xls", f"{NOT_EXCEL} (có vẻ là tệp ảnh)."),
-    ("encrypted_ooxml.xlsx", PASSWORD),
-    ("encrypted.xls", PASSWORD),
-    ("truncated.xlsx", f"{CORRUPT} (tệp nén ZIP bị cắt cụt hoặc hỏng)."),
-    ("truncated.xls", f"{CORRUPT} ("),
-    ("corrupt_member.xlsx", f"{CORRUPT} (dữ liệu nén bị hỏng hoặc bị cắt cụt)."),
-    ("far_cells.xlsx", "có vùng dữ liệu quá lớn (1.048.576 dòng × 16.384 cột)"),
-    ("far_cells.xls", "có vùng dữ liệu quá lớn (60.001 dòng × 60.001 cột)"),
-    ("doctype.xls", "DTD/ENTITY"),
-])
+@pytest.mark.parametrize(
+    ("name", "phrase"),
+    [
+        ("empty.xlsx", "Tệp rỗng (0 byte)."),
+        ("word_renamed.xlsx", f"{NOT_EXCEL} (có vẻ là tài liệu Word)."),
+        ("word_renamed.xls", f"{NOT_EXCEL} (có vẻ là tài liệu Word)."),
+        ("text.xls", f"{NOT_EXCEL} (có vẻ là tệp văn bản CSV/TXT"),
+        ("report.pdf.xlsx", f"{NOT_EXCEL} (có vẻ là tệp PDF)."),
+        ("image.xls", f"{NOT_EXCEL} (có vẻ là tệp ảnh)."),
+        ("encrypted_ooxml.xlsx", PASSWORD),
+        ("encrypted.xls", PASSWORD),
+        ("truncated.xlsx", f"{CORRUPT} (tệp nén ZIP bị cắt cụt hoặc hỏng)."),
+        ("truncated.xls", f"{CORRUPT} ("),
+        ("corrupt_member.xlsx", f"{CORRUPT} (dữ liệu nén bị hỏng hoặc bị cắt cụt)."),
+        ("far_cells.xlsx", "có vùng dữ liệu quá lớn (1.048.576 dòng × 16.384 cột)"),
+        ("far_cells.xls", "có vùng dữ liệu quá lớn (60.001 dòng × 60.001 cột)"),
+        ("doctype.xls", "DTD/ENTITY"),
+    ],
+)
 def test_bad_fixture_is_refused(tmp_path: Path, name: str, phrase: str) -> None:
     path = tmp_path / name
     shutil.copy(BAD / name, path)
@@ -494,14 +532,20 @@ def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
 
 def test_far_cell_with_a_small_dimension_is_refused_too(tmp_path: Path) -> None:
     path = tmp_path / "xa.xlsx"
-    path.write_bytes(raw_xlsx('<row r="1"><c r="A1"><v>1</v></c></row><row r="900000">'
-                              '<c r="ZZ900000" t="inlineStr"><is><t>x</t></is></c></row>'))
+    path.write_bytes(
+        raw_xlsx(
+            '<row r="1"><c r="A1"><v>1</v></c></row><row r="900000">'
+            '<c r="ZZ900000" t="inlineStr"><is><t>x</t></is></c></row>'
+        )
+    )
     assert "vùng dữ liệu quá lớn (900.000 dòng × 702 cột)" in refused(path).message
 
 
 def test_far_empty_cells_and_a_huge_dimension_are_harmless(tmp_path: Path) -> None:
-    sheet = ('<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="e"><v>#N/A</v></c></row>'
-             '<row r="1048576"><c r="XFD1048576" s="0"/><c r="XFC1048576"><f>1+1</f></c></row>')
+    sheet = (
+        '<row r="1"><c r="A1"><v>1</v></c><c r="B1" t="e"><v>#N/A</v></c></row>'
+        '<row r="1048576"><c r="XFD1048576" s="0"/><c r="XFC1048576"><f>1+1</f></c></row>'
+    )
     path = tmp_path / "rong.xlsx"
     path.write_bytes(raw_xlsx(sheet, dimension="A1:XFD1048576"))
     assert read(path).rows == [[1.0, "#N/A"]]
@@ -509,9 +553,11 @@ def test_far_empty_cells_and_a_huge_dimension_are_harmless(tmp_path: Path) -> No
 
 def test_cells_without_positions_are_checked_exactly(tmp_path: Path) -> None:
     path = tmp_path / "khong-r.xlsx"
-    path.write_bytes(raw_xlsx('<row r="2"><c><v>1</v></c><c t="e"><v>#N/A</v></c></row>'
-                              '<row><c><v>3</v></c></row>'))
+    path.write_bytes(
+        raw_xlsx('<row r="2"><c><v>1</v></c><c t="e"><v>#N/A</v></c></row><row><c><v>3</v></c></row>')
+    )
     assert read(path).rows == [[None, None], [1.0, "#N/A"], [3.0, None]]
-    path.write_bytes(raw_xlsx('<row r="1"><c><v>1</v></c></row><row r="1048576">'
-                              + "<c/>" * 200 + "<c><v>2</v></c></row>"))
+    path.write_bytes(
+        raw_xlsx('<row r="1"><c><v>1</v></c></row><row r="1048576">' + "<c/>" * 200 + "<c><v>2</v></c></row>")
+    )
     assert "vùng dữ liệu quá lớn (1.048.576 dòng × 201 cột)" in refused(path).message

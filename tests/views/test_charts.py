@@ -10,11 +10,12 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QWheelEvent
 
-from desktop_app.models.indicators.engine import Summary, assess, summarize
+from desktop_app.models.indicators.summary import Summary, assess, summarize
 from desktop_app.models.indicators.targets import Targets, builtin_targets
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
-from desktop_app.views.charts import panel as charts
-from desktop_app.views.charts.panel import COLORS, ChartsPanel, LevelBarChart
+from desktop_app.views.charts import level_chart as charts
+from desktop_app.views.charts.level_chart import COLORS, LevelBarChart
+from desktop_app.views.charts.panel import ChartsPanel
 
 # name, level, (sent, signed): the rates are worked out by hand below
 UNITS = [
@@ -36,8 +37,7 @@ def make_summary(units=UNITS, targets: Targets | None = None) -> Summary:
     for row, (name, level, sent, signed) in enumerate(units, start=5):
         measure = Measure(signed, sent, signed / sent * 100 if sent else None)
         records.append(UnitRecord(name, level, {"signing": measure}, source="ky_so.xlsx", row=row))
-    sheet = SheetImport("ky_so.xlsx", "Sheet1", "unit_table", "2024-10", "BÁO CÁO", "UBND TỈNH",
-                        records, {})
+    sheet = SheetImport("ky_so.xlsx", "Sheet1", "unit_table", "2024-10", "BÁO CÁO", "UBND TỈNH", records, {})
     return summarize([sheet], targets or builtin_targets())
 
 
@@ -153,7 +153,10 @@ def test_rate_above_100_is_drawn_and_stretches_the_axis(qtbot):
 def test_tooltip_names_the_unit_rate_and_target(panel):
     province = chart(panel, "province")
     assert province.tooltip(2).splitlines() == [
-        "Sở Tài chính", "Tỷ lệ: 81,41 % (127/156)", "Chỉ tiêu: 90 % – Chưa đạt"]
+        "Sở Tài chính",
+        "Tỷ lệ: 81,41 % (127/156)",
+        "Chỉ tiêu: 90 % – Chưa đạt",
+    ]
 
 
 def _bar_scene_pos(bar_chart: LevelBarChart, bar: int, dy: float = 0.0) -> QPointF:
@@ -172,8 +175,9 @@ def test_clicking_a_bar_emits_its_unit(panel, qtbot):
     assert blocker.args == [2, False]
     view_pos = province.plot.mapFromScene(_bar_scene_pos(province, 0))
     with qtbot.waitSignal(panel.unitClicked) as blocker:
-        qtbot.mouseClick(province.plot.viewport(), Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.ControlModifier, view_pos)
+        qtbot.mouseClick(
+            province.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, view_pos
+        )
     assert blocker.args == [1, True]
 
 
@@ -196,8 +200,7 @@ def test_set_selected_outlines_those_bars(panel):
     outlined = [pen.color().alpha() > 0 for pen in province.bars.opts["pens"]]
     assert plain == 0
     assert outlined == [False, True, False, False]  # unit 0 is the second bar
-    assert [pen.color().alpha() > 0 for pen in chart(panel, "district").bars.opts["pens"]] == [
-        False, True]
+    assert [pen.color().alpha() > 0 for pen in chart(panel, "district").bars.opts["pens"]] == [False, True]
     # the selection survives a redraw
     panel.set_data(make_summary(), "signing")
     assert [p.color().alpha() > 0 for p in province.bars.opts["pens"]] == outlined
@@ -224,8 +227,7 @@ def test_save_png_and_copy_image(panel, tmp_path):
 def test_context_menu_saves_through_a_file_dialog(panel, tmp_path, monkeypatch):
     province = chart(panel, "province")
     target = tmp_path / "bieu_do"
-    monkeypatch.setattr(charts.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(charts.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     menu = province.build_menu()
     actions = {a.text(): a for a in menu.actions()}
     assert list(actions) == ["Lưu ảnh PNG…", "Sao chép ảnh"]
@@ -248,9 +250,16 @@ def test_hovering_a_bar_shows_its_tooltip(panel):
 def test_the_wheel_scrolls_the_panel_instead_of_zooming(panel):
     province = chart(panel, "province")
     before = province.plot.getViewBox().viewRange()
-    wheel = QWheelEvent(QPointF(100, 50), QPointF(100, 50), QPoint(0, 0), QPoint(0, -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
-                        Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        QPointF(100, 50),
+        QPointF(100, 50),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     province.plot.viewportEvent(wheel)
     assert not wheel.isAccepted()  # left to the scroll area around the charts
     assert province.plot.getViewBox().viewRange() == before

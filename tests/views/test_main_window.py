@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app import settings as keys
 from desktop_app.models.indicators.targets import builtin_targets, parse_targets
-from desktop_app.models.workspace import LoadResult
+from desktop_app.models.tables.importer import ImportResult
 from desktop_app.settings import AppSettings
 from desktop_app.views.main_window import MainWindow
 from desktop_app.views.table.model import STATUS_ROLE
@@ -58,8 +58,9 @@ def shown_names(window: MainWindow) -> list[str]:
     return [proxy.index(r, 1).data() for r in range(proxy.rowCount())]
 
 
-def cell(window: MainWindow, name: str, kind: str, role=Qt.ItemDataRole.DisplayRole,
-         indicator: str = "signing"):
+def cell(
+    window: MainWindow, name: str, kind: str, role=Qt.ItemDataRole.DisplayRole, indicator: str = "signing"
+):
     column = window.model.column_of(kind, indicator)
     row = shown_names(window).index(name)
     return window.proxy.index(row, column).data(role)
@@ -67,7 +68,7 @@ def cell(window: MainWindow, name: str, kind: str, role=Qt.ItemDataRole.DisplayR
 
 def show_hand_made(window: MainWindow) -> None:
     """The conftest's nine units, as if the worker had read them."""
-    window.apply_load(LoadResult(sheets={"/tmp/hand_made.xlsx": [make_sheet()]}))
+    window.apply_load(ImportResult(sheets={"/tmp/hand_made.xlsx": [make_sheet()]}))
 
 
 # -- opening -------------------------------------------------------------------------------------
@@ -76,9 +77,14 @@ def show_hand_made(window: MainWindow) -> None:
 @needs_importer
 def test_open_reads_through_the_worker(qtbot, window, signing_xlsx):
     assert open_and_wait(qtbot, window, signing_xlsx) == []
-    assert shown_names(window) == ["Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính",
-                                   "UBND thành phố Lào Cai", "UBND huyện Gia Bình",
-                                   "UBND thị xã Sa Pa"]
+    assert shown_names(window) == [
+        "Sở Nội vụ",
+        "Sở Tư pháp",
+        "Sở Tài chính",
+        "UBND thành phố Lào Cai",
+        "UBND huyện Gia Bình",
+        "UBND thị xã Sa Pa",
+    ]
     assert cell(window, "Sở Tài chính", "rate") == "81,41 %"
     assert cell(window, "Sở Nội vụ", "denominator") == "391"
     assert window.status.units_label.text() == "6/6 đơn vị"
@@ -91,8 +97,7 @@ def test_open_reads_through_the_worker(qtbot, window, signing_xlsx):
 
 
 @needs_importer
-def test_unreadable_file_warns_and_keeps_the_rows(qtbot, window, signing_xlsx, tmp_path,
-                                                  warnings_shown):
+def test_unreadable_file_warns_and_keeps_the_rows(qtbot, window, signing_xlsx, tmp_path, warnings_shown):
     open_and_wait(qtbot, window, signing_xlsx)
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"not excel")
@@ -121,8 +126,13 @@ def test_second_file_is_merged_and_the_same_path_replaced(qtbot, window, signing
 def test_drop_opens_files(qtbot, window, signing_xlsx):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(signing_xlsx))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.loadFinished, timeout=LOAD_MS):
         window.dropEvent(event)
     assert window.proxy.rowCount() == 6
@@ -134,13 +144,11 @@ def test_drop_opens_files(qtbot, window, signing_xlsx):
 @needs_importer
 def test_file_rewritten_on_disk_reloads_keeping_selection_and_sort(qtbot, window, signing_xlsx):
     open_and_wait(qtbot, window, signing_xlsx)
-    window.table.sortByColumn(window.model.column_of("rate", "signing"),
-                              Qt.SortOrder.AscendingOrder)
+    window.table.sortByColumn(window.model.column_of("rate", "signing"), Qt.SortOrder.AscendingOrder)
     assert shown_names(window)[0] == "UBND huyện Gia Bình"  # 80,91 %
     window.select_names(["Sở Tư pháp"])
     write_signing_report(signing_xlsx, {"UBND huyện Gia Bình": (110, 108)})
-    qtbot.waitUntil(lambda: cell(window, "UBND huyện Gia Bình", "rate") == "98,18 %",
-                    timeout=LOAD_MS)
+    qtbot.waitUntil(lambda: cell(window, "UBND huyện Gia Bình", "rate") == "98,18 %", timeout=LOAD_MS)
     assert window.selected_names() == ["Sở Tư pháp"]
     assert shown_names(window)[0] == "Sở Tài chính"  # 81,41 % is now the lowest
 
@@ -159,8 +167,7 @@ def test_half_written_file_is_retried_quietly(qtbot, window, signing_xlsx, warni
 
 
 @needs_importer
-def test_file_broken_for_good_is_reported_after_retries(qtbot, window, signing_xlsx,
-                                                        warnings_shown):
+def test_file_broken_for_good_is_reported_after_retries(qtbot, window, signing_xlsx, warnings_shown):
     window.watcher.retry_ms = 100
     window.watcher.retries = 2
     open_and_wait(qtbot, window, signing_xlsx)
@@ -197,8 +204,16 @@ def test_copy_gives_spreadsheet_text(window):
     window.copy_selection()
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0].split("\t")[:5] == ["STT", "Đơn vị", "Cấp", "Ký số Tỷ lệ", "Ký số Tử số"]
-    assert lines[1].split("\t")[:8] == ["2", "Sở Tài chính", "Cấp tỉnh", "81,41", "127", "156",
-                                        "90,00", "Chưa đạt"]
+    assert lines[1].split("\t")[:8] == [
+        "2",
+        "Sở Tài chính",
+        "Cấp tỉnh",
+        "81,41",
+        "127",
+        "156",
+        "90,00",
+        "Chưa đạt",
+    ]
     # two cells only: no header, the gap between them kept
     proxy, selection = window.proxy, window.table.selectionModel()
     selection.clearSelection()
@@ -242,7 +257,8 @@ def test_targets_dialog_cancel_restores(qtbot, window, monkeypatch):
 
     def edit_then_cancel(dialog):
         dialog.targetsChanged.emit(
-            builtin_targets().overlaid(parse_targets("[targets.signing]\ndefault = 50\n")))
+            builtin_targets().overlaid(parse_targets("[targets.signing]\ndefault = 50\n"))
+        )
         assert cell(window, "Sở Tài chính", "status", STATUS_ROLE) == "met"  # live
         return 0
 
@@ -407,5 +423,4 @@ def test_file_replaced_by_rename_as_excel_saves_is_reloaded(qtbot, window, signi
     for sent, rate in ((110, "100,00 %"), (120, "91,67 %")):  # twice: the watch must survive
         temp = write_signing_report(tmp_path / "~$tmp.xlsx", {"UBND thị xã Sa Pa": (sent, 110)})
         os.replace(temp, signing_xlsx)
-        qtbot.waitUntil(lambda rate=rate: cell(window, "UBND thị xã Sa Pa", "rate") == rate,
-                        timeout=LOAD_MS)
+        qtbot.waitUntil(lambda rate=rate: cell(window, "UBND thị xã Sa Pa", "rate") == rate, timeout=LOAD_MS)

@@ -17,12 +17,14 @@ import pytest
 from pypdf import PdfReader
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.engine import Summary, summarize
+from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
-from desktop_app.printing import report as pdf_report
-from desktop_app.printing.document import A4, MARGINS, BarChart
-from desktop_app.printing.report import build_blocks, export_pdf, layout_report, preview_dialog
+from desktop_app.printing import pdf as pdf_report
+from desktop_app.printing.bar_chart import BarChart
+from desktop_app.printing.document import A4, MARGINS
+from desktop_app.printing.pdf import export_pdf, preview_dialog
+from desktop_app.printing.report import build_blocks, layout_report
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,8 +38,11 @@ PROVINCE = [
     ("Sở Nội vụ", 306, 306),
     ("Sở Giáo dục và Đào tạo", 494, 494),
 ]
-DISTRICT = [("UBND thành phố Lào Cai", 200, 230), ("UBND huyện Bát Xát", 150, 200),
-            ("UBND thị xã Sa Pa", 90, 90)]
+DISTRICT = [
+    ("UBND thành phố Lào Cai", 200, 230),
+    ("UBND huyện Bát Xát", 150, 200),
+    ("UBND thị xã Sa Pa", 90, 90),
+]
 COMMUNE = [("UBND xã Tả Phời", 0, 0)]
 
 
@@ -50,15 +55,25 @@ def make_summary(tmp_path: Path, communes: list[tuple[str, int, int]] = COMMUNE)
     units = [
         UnitRecord(name, level, {"signing": signing(a, b)}, source="ky_so.xlsx", row=row)
         for row, (level, (name, a, b)) in enumerate(
-            [("province", u) for u in PROVINCE] + [("district", u) for u in DISTRICT]
-            + [("commune", u) for u in communes], start=6)
+            [("province", u) for u in PROVINCE]
+            + [("district", u) for u in DISTRICT]
+            + [("commune", u) for u in communes],
+            start=6,
+        )
     ]
     source = tmp_path / "ky_so_2024_10.xlsx"
     source.write_bytes(b"input report")
-    sheet = SheetImport(str(source), "Ky so", "unit_table", "2024-10",
-                        "BÁO CÁO TÌNH HÌNH KÝ SỐ VĂN BẢN ĐI",
-                        "UBND tỉnh Lào Cai\nSở Khoa học và Công nghệ", units, {},
-                        ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."])
+    sheet = SheetImport(
+        str(source),
+        "Ky so",
+        "unit_table",
+        "2024-10",
+        "BÁO CÁO TÌNH HÌNH KÝ SỐ VĂN BẢN ĐI",
+        "UBND tỉnh Lào Cai\nSở Khoa học và Công nghệ",
+        units,
+        {},
+        ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."],
+    )
     return summarize([sheet], builtin_targets())
 
 
@@ -138,8 +153,9 @@ def test_pdf_is_a4_with_embedded_vietnamese_serif(report: tuple[Summary, Path]) 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
 def test_pdftotext_reads_the_diacritics(report: tuple[Summary, Path]) -> None:
-    text = subprocess.run(["pdftotext", str(report[1]), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(report[1]), "-"], capture_output=True, text=True, check=True
+    ).stdout
     text = " ".join(text.split())
     assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
     assert "Sở Giáo dục và Đào tạo" in text and "UBND thị xã Sa Pa" in text
@@ -149,7 +165,10 @@ def test_bars_ordered_by_rate_and_coloured_by_target(tmp_path: Path) -> None:
     summary = make_summary(tmp_path)
     charts = [b for b in build_blocks(summary, 1900.0) if isinstance(b, BarChart)]
     assert [c.title.split(" – ")[1] for c in charts] == [
-        "Cấp tỉnh (7 đơn vị)", "Cấp huyện (3 đơn vị)", "Cấp xã (1 đơn vị)"]
+        "Cấp tỉnh (7 đơn vị)",
+        "Cấp huyện (3 đơn vị)",
+        "Cấp xã (1 đơn vị)",
+    ]
     province = charts[0]
     rates = [b.rate for b in province.bars]
     assert rates == sorted(rates, reverse=True)
@@ -181,7 +200,7 @@ def test_a_long_commune_level_continues_over_pages(tmp_path: Path) -> None:
         for item in placements:
             block = item.block
             height = block.head(item.continued) + block.foot()
-            height += sum(block.rows()[item.start:item.stop])
+            height += sum(block.rows()[item.start : item.stop])
             assert item.y + height <= bottom + 0.01
 
 
@@ -208,7 +227,8 @@ def test_a_missing_folder_is_a_clear_error_and_writes_nothing(tmp_path: Path) ->
 
 
 def test_a_failed_drawing_leaves_no_file_and_keeps_the_old_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     summary = make_summary(tmp_path)
     out = tmp_path / "bao_cao.pdf"
 
@@ -234,8 +254,7 @@ def test_english_report(tmp_path: Path) -> None:
     assert "REPORT ON INDICATOR RESULTS" in text and "Sở Tài chính: 81.41 % (target 90 %)" in text
 
 
-def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path,
-                                             report: tuple[Summary, Path]) -> None:
+def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path, report: tuple[Summary, Path]) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     summary, exported = report
@@ -260,12 +279,13 @@ def test_export_from_a_process_without_qt_application(tmp_path: Path) -> None:
         from pathlib import Path
         sys.path[:0] = [{str(ROOT)!r}, {str(Path(__file__).parent)!r}]
         from test_pdf_report import make_summary
-        from desktop_app.printing.report import export_pdf
+        from desktop_app.printing.pdf import export_pdf
         export_pdf(make_summary(Path({str(tmp_path)!r})), {str(out)!r})
     """)
     env = headless_env()
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
-                          timeout=120, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr
     assert "Sở Tài chính: 81,41 %" in " ".join(pdf_pages(out))
 
@@ -277,8 +297,9 @@ def test_command_line_writes_the_pdf(tmp_path: Path) -> None:
     out = tmp_path / "bao_cao.pdf"
     env = headless_env()
     command = [sys.executable, "-m", "desktop_app", "summarize", str(source), "--pdf", str(out)]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120, check=False
+    )
     assert done.returncode == 0, done.stderr
     text = " ".join(pdf_pages(out))
     assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text and "Tháng 10/2024" in text

@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from desktop_app.models.indicators.engine import summarize
+from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
@@ -27,15 +27,24 @@ def panel(qtbot) -> SummaryPanel:
 
 def table_rows(panel: SummaryPanel) -> dict[str, list[str]]:
     table = panel.table
-    return {table.verticalHeaderItem(r).text(): [table.item(r, c).text()
-                                                 for c in range(table.columnCount())]
-            for r in range(table.rowCount())}
+    return {
+        table.verticalHeaderItem(r).text(): [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    }
 
 
 def test_headers(panel):
     headers = [panel.table.horizontalHeaderItem(c).text() for c in range(panel.table.columnCount())]
-    assert headers == ["Số đơn vị", "Tỷ lệ trung bình", "Tỷ lệ chung", "Đạt", "Chưa đạt",
-                       "Không phát sinh", "Đạt 100 %", "Thấp nhất"]
+    assert headers == [
+        "Số đơn vị",
+        "Tỷ lệ trung bình",
+        "Tỷ lệ chung",
+        "Đạt",
+        "Chưa đạt",
+        "Không phát sinh",
+        "Đạt 100 %",
+        "Thấp nhất",
+    ]
     assert panel.title.text() == "Tỷ lệ văn bản đi được ký số"
 
 
@@ -45,7 +54,10 @@ def test_figures_per_level_and_overall(panel):
     # mean of 92.58, 100, 81.41, 81.08; pooled 718/804
     assert rows["Cấp tỉnh"][:7] == ["4", "88,77 %", "89,30 %", "2", "2", "0", "1"]
     assert rows["Cấp tỉnh"][7].splitlines() == [
-        "Sở Y tế (81,08 %)", "Sở Tài chính (81,41 %)", "Sở Nội vụ (92,58 %)"]
+        "Sở Y tế (81,08 %)",
+        "Sở Tài chính (81,41 %)",
+        "Sở Nội vụ (92,58 %)",
+    ]
     # 185/186 and 89/110 (80.91 % meets 80 %); pooled 274/296
     assert rows["Cấp huyện"][:7] == ["2", "90,19 %", "92,57 %", "2", "0", "0", "0"]
     # 0/0: no rate, no average, counted as "không phát sinh"
@@ -72,8 +84,11 @@ def test_copy_puts_the_paragraph_on_the_clipboard(panel):
 
 def _two_indicators():
     units = [
-        UnitRecord("Sở Tư pháp", "province", {"signing": Measure(109, 109, 100.0),
-                                               "online_dossier": Measure(None, None, 72.5, 72.5)}),
+        UnitRecord(
+            "Sở Tư pháp",
+            "province",
+            {"signing": Measure(109, 109, 100.0), "online_dossier": Measure(None, None, 72.5, 72.5)},
+        ),
         UnitRecord("UBND huyện Gia Bình", "district", {"online_dossier": Measure(30, 40, 75.0)}),
     ]
     sheet = SheetImport("a.xlsx", "S", "unit_table", "2024-10", "", "", units, {})

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 
-from desktop_app.models.indicators.engine import summarize
+from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets, parse_targets
 from desktop_app.models.text import vietnamese_sort_key
 from desktop_app.views.table.model import (
@@ -53,14 +53,27 @@ def test_one_row_per_unit_with_formatted_figures(model, summary):
     assert model.rowCount() == len(summary.units) == 9
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:3] == ["STT", "Đơn vị", "Cấp"]
-    assert headers[3:8] == ["Ký số\nTỷ lệ", "Ký số\nTử số", "Ký số\nMẫu số", "Ký số\nChỉ tiêu",
-                            "Ký số\nĐánh giá"]
+    assert headers[3:8] == [
+        "Ký số\nTỷ lệ",
+        "Ký số\nTử số",
+        "Ký số\nMẫu số",
+        "Ký số\nChỉ tiêu",
+        "Ký số\nĐánh giá",
+    ]
     # online dossiers come as rates only: no count columns for them
-    assert headers[8:] == ["Hồ sơ trực tuyến\nTỷ lệ", "Hồ sơ trực tuyến\nChỉ tiêu",
-                           "Hồ sơ trực tuyến\nĐánh giá"]
+    assert headers[8:] == [
+        "Hồ sơ trực tuyến\nTỷ lệ",
+        "Hồ sơ trực tuyến\nChỉ tiêu",
+        "Hồ sơ trực tuyến\nĐánh giá",
+    ]
     row = names(model).index("Sở Tài chính")
     assert [model.index(row, c).data() for c in range(3, 8)] == [
-        "81,41 %", "127", "156", "90,00 %", "Chưa đạt"]
+        "81,41 %",
+        "127",
+        "156",
+        "90,00 %",
+        "Chưa đạt",
+    ]
     dong = names(model).index("UBND xã Đồng Tuyển")
     assert model.index(dong, 4).data() == "1.234"
     assert model.index(dong, 2).data() == "Cấp xã"
@@ -100,8 +113,7 @@ def test_rates_sort_numerically_with_no_data_last(model):
     online = model.column_of("rate", "online_dossier")
     model.sort(online, ASC)
     texts = column_texts(model, online)
-    assert texts[:7] == ["30,00 %", "41,00 %", "48,00 %", "50,00 %", "65,25 %", "72,50 %",
-                         "96,25 %"]
+    assert texts[:7] == ["30,00 %", "41,00 %", "48,00 %", "50,00 %", "65,25 %", "72,50 %", "96,25 %"]
     assert texts[7:] == ["", ""]
 
 
@@ -159,7 +171,7 @@ def test_new_targets_recolour(qapp, summary):
     row = names(model).index("UBND huyện Bát Xát")
     assert model.index(row, status).data(STATUS_ROLE) == "below"
     lenient = builtin_targets().overlaid(parse_targets("[targets.signing]\ndefault = 50\n"))
-    from desktop_app.models.indicators.engine import assess
+    from desktop_app.models.indicators.summary import assess
 
     model.set_summary(assess(summary.collection, lenient))
     assert model.index(row, status).data(STATUS_ROLE) == "met"

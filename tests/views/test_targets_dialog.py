@@ -7,7 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.indicators.targets import WILDCARD, Targets, builtin_targets, load_targets
@@ -116,21 +116,21 @@ def test_broken_file_warns_and_keeps_the_values(dialog, tmp_path, monkeypatch, q
     broken = tmp_path / "chi_tieu.toml"
     broken.write_text("[targets.signing]\nprovince = 'chín mươi'\n", encoding="utf-8")
     warnings = []
-    monkeypatch.setattr(targets_dialog.QMessageBox, "warning",
-                        lambda parent, title, text: warnings.append(text))
-    monkeypatch.setattr(targets_dialog.QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: (str(broken), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(
+        targets_dialog.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(broken), "")
+    )
     with qtbot.assertNotEmitted(dialog.targetsChanged):
         dialog.open_button.click()
-    assert warnings == [
-        "Tệp «chi_tieu.toml»: chỉ tiêu «signing.province» phải là một số phần trăm."]
+    assert warnings == ["Tệp «chi_tieu.toml»: chỉ tiêu «signing.province» phải là một số phần trăm."]
     assert dialog.targets().target_for("signing", "province") == 95
 
 
 def test_a_targets_file_replaces_the_builtin_tables_it_names(dialog, tmp_path, qtbot):
     path = tmp_path / "tinh.toml"
-    path.write_text('[targets.online_dossier]\ndefault = 60\ndistrict = 65\nsource = "CT 05"\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[targets.online_dossier]\ndefault = 60\ndistrict = 65\nsource = "CT 05"\n', encoding="utf-8"
+    )
     with qtbot.waitSignal(dialog.targetsChanged) as blocker:
         assert dialog.load_file(path)
     loaded = blocker.args[0]
@@ -143,8 +143,9 @@ def test_save_then_load_round_trips(dialog, tmp_path, monkeypatch):
     cell(dialog, "online_dossier", "district").setText("65")
     cell(dialog, WILDCARD, "default").setText("70,25")
     path = tmp_path / "chi_tieu"
-    monkeypatch.setattr(targets_dialog.QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(path), ""))
+    monkeypatch.setattr(
+        targets_dialog.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(path), "")
+    )
     dialog.save_button.click()
     saved = load_targets(tmp_path / "chi_tieu.toml")
     assert saved.tables == dialog.targets().tables
@@ -161,8 +162,9 @@ def test_restore_defaults(dialog, qtbot):
 
 
 def test_cancel_applies_the_opening_targets_again(qtbot):
-    opening = Targets({"signing": {"default": 85}, "future": {"unknown": 40, "default": 50}},
-                      {"signing": "Kế hoạch 12"})
+    opening = Targets(
+        {"signing": {"default": 85}, "future": {"unknown": 40, "default": 50}}, {"signing": "Kế hoạch 12"}
+    )
     widget = TargetsDialog(opening, [])
     qtbot.addWidget(widget)
     assert "future" in widget._rows  # a key only the targets name still gets a row

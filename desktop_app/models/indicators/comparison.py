@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from desktop_app.models.indicators.names import unit_key
 from desktop_app.models.tables.measures import SheetImport
-from desktop_app.models.text import unit_key
 
 OVERLAP = 0.5  # share of an older sheet's (unit, indicator) pairs found in the newest ones
 

@@ -2,42 +2,19 @@
 
 from __future__ import annotations
 
-import re
+from desktop_app.models.indicators.status import is_full
+from desktop_app.models.indicators.summary import GroupStats, Summary
+from desktop_app.models.numbers import format_points, format_rate, format_target, round2
+from desktop_app.models.output.words import level_label, period_text, word
 
-from desktop_app.models.indicators.engine import GroupStats, Summary
-from desktop_app.models.numbers import format_points, format_rate, round2
-from desktop_app.models.tables.levels import LEVEL_LABELS
-
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 MAX_LISTED = 10
-
-
-def period_text(period: str | None, lang: str = "vi") -> str:
-    """ "2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022"."""
-    if not period:
-        return ""
-    vi = lang == "vi"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
-        return f"tháng {int(m[2])}/{m[1]}" if vi else f"{m[1]}-{m[2]}"
-    if m := re.fullmatch(r"(\d{4})-Q(\d)", period):
-        return f"quý {_ROMAN[int(m[2])]}/{m[1]}" if vi else f"Q{m[2]} {m[1]}"
-    if m := re.fullmatch(r"(\d{4})-H(\d)", period):
-        return f"6 tháng {'đầu' if m[2] == '1' else 'cuối'} năm {m[1]}" if vi else f"H{m[2]} {m[1]}"
-    if re.fullmatch(r"\d{4}", period):
-        return f"năm {period}" if vi else period
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})", period):
-        a, b = f"{m[3]}/{m[2]}/{m[1]}", f"{m[6]}/{m[5]}/{m[4]}"
-        return f"từ ngày {a} đến ngày {b}" if vi else f"{a} to {b}"
-    return period
 
 
 def _names(items: list[str], lang: str) -> str:
     shown = items[:MAX_LISTED]
     more = len(items) - len(shown)
     text = ", ".join(shown)
-    if more:
-        text += f" và {more} đơn vị khác" if lang == "vi" else f" and {more} more"
-    return text
+    return text + word(lang, "para.more", n=more) if more else text
 
 
 def _rated(items: list[tuple[str, float]], lang: str) -> str:
@@ -45,79 +22,45 @@ def _rated(items: list[tuple[str, float]], lang: str) -> str:
 
 
 def _target_text(s: GroupStats, lang: str) -> str:
-    if len(s.targets) == 1:
-        return format_rate(s.targets[0], lang).replace(",00 %", " %").replace(".00 %", " %")
-    return ""
+    """The level's target when one applies to every unit, "" when they differ."""
+    return format_target(s.targets[0], lang) if len(s.targets) == 1 else ""
 
 
 def _change(now: float | None, before: float | None, lang: str) -> str:
     if now is None or before is None:
         return ""
     delta = round2(now) - round2(before)
-    if lang != "vi":
-        word = "up" if delta > 0 else "down" if delta < 0 else "unchanged"
-        return (
-            f" ({word} {format_points(delta, lang)} points on the previous period)" if delta else f" ({word})"
-        )
     if delta == 0:
-        return " (không đổi so với kỳ trước)"
-    word = "tăng" if delta > 0 else "giảm"
-    return f" ({word} {format_points(delta, lang)} % so với kỳ trước)"
+        return word(lang, "para.same")
+    return word(lang, "para.up" if delta > 0 else "para.down", points=format_points(delta, lang))
 
 
 def level_sentence(s: GroupStats, lang: str = "vi", previous: GroupStats | None = None) -> str:
     """One level of one indicator: average, units at 100 %, lowest, below target, no data."""
-    level = LEVEL_LABELS[lang][s.level or "unknown"]
-    vi = lang == "vi"
+    level = level_label(s.level, lang)
     if s.mean_rate is None:
-        return (
-            f"{level}: không có đơn vị nào phát sinh số liệu ({s.units} đơn vị)."
-            if vi
-            else f"{level}: no unit has data ({s.units} units)."
-        )
+        return word(lang, "para.no_data", level=level, units=s.units)
     rated = s.units - s.no_data
-    parts = []
-    if vi:
-        head = f"{level}: tỷ lệ trung bình đạt {format_rate(s.mean_rate)}"
-        if s.pooled_rate is not None:
-            head += f" (tỷ lệ chung {format_rate(s.pooled_rate)})"
-        head += _change(s.mean_rate, previous.mean_rate if previous else None, lang)
-        parts.append(head)
-        if s.at_100:
-            parts.append(f"{len(s.at_100)}/{rated} đơn vị đạt 100 % ({_names(s.at_100, lang)})")
-        else:
-            parts.append("không có đơn vị nào đạt 100 %")
-        lowest = [x for x in s.lowest if round2(x[1]) < 100]
-        if lowest:
-            parts.append(f"thấp nhất là {_rated(lowest, lang)}")
-        target = _target_text(s, lang)
-        if s.below:
-            goal = f"chỉ tiêu {target}" if target else "chỉ tiêu"
-            parts.append(f"{s.below} đơn vị chưa đạt {goal}: {_rated(s.below_units, lang)}")
-        elif s.met:
-            parts.append(f"tất cả đơn vị có số liệu đều đạt chỉ tiêu {target}".rstrip())
-        if s.no_data:
-            parts.append(f"{s.no_data} đơn vị không phát sinh")
+    head = word(lang, "para.mean", level=level, mean=format_rate(s.mean_rate, lang))
+    if s.pooled_rate is not None:
+        head += word(lang, "para.pooled", pooled=format_rate(s.pooled_rate, lang))
+    head += _change(s.mean_rate, previous.mean_rate if previous else None, lang)
+    parts = [head]
+    if s.at_100:
+        parts.append(word(lang, "para.at_100", n=len(s.at_100), rated=rated, names=_names(s.at_100, lang)))
     else:
-        head = f"{level}: mean rate {format_rate(s.mean_rate, lang)}"
-        if s.pooled_rate is not None:
-            head += f" (pooled {format_rate(s.pooled_rate, lang)})"
-        head += _change(s.mean_rate, previous.mean_rate if previous else None, lang)
-        parts.append(head)
-        parts.append(
-            f"{len(s.at_100)}/{rated} units at 100 %" + (f" ({_names(s.at_100, lang)})" if s.at_100 else "")
-        )
-        lowest = [x for x in s.lowest if round2(x[1]) < 100]
-        if lowest:
-            parts.append(f"lowest: {_rated(lowest, lang)}")
-        if s.below:
-            parts.append(
-                f"{s.below} below the target {_target_text(s, lang)}: {_rated(s.below_units, lang)}".replace(
-                    "  ", " "
-                )
-            )
-        if s.no_data:
-            parts.append(f"{s.no_data} without data")
+        parts.append(word(lang, "para.none_at_100", rated=rated))
+    lowest = [x for x in s.lowest if not is_full(x[1])]
+    if lowest:
+        parts.append(word(lang, "para.lowest", items=_rated(lowest, lang)))
+    target = _target_text(s, lang)
+    if s.below:
+        goal = word(lang, "para.goal", target=target) if target else word(lang, "para.goal_any")
+        parts.append(word(lang, "para.below", n=s.below, goal=goal, items=_rated(s.below_units, lang)))
+    elif s.met:
+        parts.append(word(lang, "para.all_met", target=target).rstrip())
+    if s.no_data:
+        parts.append(word(lang, "para.units_no_data", n=s.no_data))
     return "; ".join(parts) + "."
 
 
@@ -127,20 +70,18 @@ def paragraph(
     """The report text: per indicator, one sentence per level, in the order of the table."""
     previous = previous if previous is not None else summary.previous
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
-    when = period_text(periods[-1], lang) if len(periods) == 1 else ""
+    when = word(lang, "para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""
     out = []
     for info in summary.indicators:
         if indicators is not None and info.key not in indicators:
             continue
         label = info.name(lang)
-        if lang == "vi":
-            intro = f"Về {label[0].lower() + label[1:]}" + (f" {when}" if when else "") + ":"
-        else:
-            intro = f"{label}" + (f", {when}" if when else "") + ":"
-        sentences = []
+        if lang != "en":
+            label = label[0].lower() + label[1:]
+        sentences = [word(lang, "para.intro", label=label, when=when)]
         for s in summary.levels:
             if s.indicator == info.key:
                 before = previous.stats(info.key, s.level) if previous else None
                 sentences.append(level_sentence(s, lang, before))
-        out.append(" ".join([intro, *sentences]))
+        out.append(" ".join(sentences))
     return "\n\n".join(out)

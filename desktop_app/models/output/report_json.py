@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.models.indicators.engine import GroupStats, Summary
+from desktop_app.models.indicators.summary import GroupStats, Summary
 
 
 def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:

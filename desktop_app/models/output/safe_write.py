@@ -41,9 +41,7 @@ def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
             raise ReportError(path, INPUT_MESSAGE)
 
 
-def atomic_write(
-    path: str | Path, writer: Callable[[Path], None], inputs: Iterable[str | Path] = ()
-) -> Path:
+def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Iterable[str | Path] = ()) -> Path:
     """Call ``writer(temp)``, then move the temp file onto ``path``; ReportError on OS failures."""
     target = Path(path)
     refuse_inputs(target, inputs)

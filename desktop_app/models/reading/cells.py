@@ -56,8 +56,10 @@ def as_text(v: object) -> str | None:
 
 
 # what Python's str.split() calls white space, other than " ", in RE2 syntax
-_ODD_SPACE = (r"[\t\n\f\r\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}"
-              r"\x{2029}\x{202f}\x{205f}\x{3000}]")
+_ODD_SPACE = (
+    r"[\t\n\f\r\x{0b}\x{1c}-\x{1f}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}"
+    r"\x{2029}\x{202f}\x{205f}\x{3000}]"
+)
 
 
 _COMBINING = r"[\x{0300}-\x{036f}\x{1dc0}-\x{1dff}\x{20d0}-\x{20ff}\x{fe20}-\x{fe2f}]"

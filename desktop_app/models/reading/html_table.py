@@ -10,23 +10,41 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from desktop_app.models.reading.limits import CORRUPT, MAX_COL, MAX_ROW
 from desktop_app.models.text import clean
 
 logger = logging.getLogger(__name__)
 
 MAX_COLSPAN = 1000  # the HTML limits
 MAX_ROWSPAN = 65534
-MAX_ROW, MAX_COL = 1_048_576, 16_384  # Excel's sheet size, for SpreadsheetML
 MAX_CELLS = 30_000_000  # a dense grid larger than this is refused
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 _X = "urn:schemas-microsoft-com:office:excel"
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_HTML_START = (b"<!doctype html", b"<html", b"<table", b"<meta", b"<head", b"<body", b"<!--",
-               b"<style", b"<title", b"<div", b"<tr", b"<td")
-CORRUPT = "Tệp bị hỏng hoặc không đọc được đầy đủ"
-_NAMED_FORMATS = {"percent": "0.00%", "fixed": "0.00", "standard": "#,##0.00",
-                  "general number": "General", "general": "General", "short date": "dd/mm/yyyy",
-                  "general date": "dd/mm/yyyy hh:mm", "scientific": "0.00E+00"}
+_HTML_START = (
+    b"<!doctype html",
+    b"<html",
+    b"<table",
+    b"<meta",
+    b"<head",
+    b"<body",
+    b"<!--",
+    b"<style",
+    b"<title",
+    b"<div",
+    b"<tr",
+    b"<td",
+)
+_NAMED_FORMATS = {
+    "percent": "0.00%",
+    "fixed": "0.00",
+    "standard": "#,##0.00",
+    "general number": "General",
+    "general": "General",
+    "short date": "dd/mm/yyyy",
+    "general date": "dd/mm/yyyy hh:mm",
+    "scientific": "0.00E+00",
+}
 
 
 class TableError(ValueError):
@@ -54,7 +72,7 @@ def _text_head(data: bytes) -> bytes:
 
 
 def sniff_text(data: bytes) -> str | None:
-    """"html", "spreadsheetml" or None, from the first bytes of a file."""
+    """ "html", "spreadsheetml" or None, from the first bytes of a file."""
     head = _text_head(data)
     if not head.startswith(b"<"):
         return None
@@ -141,8 +159,11 @@ class _Builder:
         for (r, c), value in self.cells.items():
             if r < nrows:
                 rows[r][c] = value
-        merges = [(r0, c0, min(r1, nrows - 1), min(c1, width - 1))
-                  for r0, c0, r1, c1 in self.merges if r0 < nrows and c0 < width]
+        merges = [
+            (r0, c0, min(r1, nrows - 1), min(c1, width - 1))
+            for r0, c0, r1, c1 in self.merges
+            if r0 < nrows and c0 < width
+        ]
         merges = [m for m in merges if m[2] > m[0] or m[3] > m[1]]
         return Table(name, rows, merges, formats)
 
@@ -271,12 +292,8 @@ def _ss_value(kind: str | None, text: str) -> object:
 
 def parse_spreadsheetml(data: bytes) -> list[Table]:
     """Visible worksheets of an Excel 2003 XML file; DTDs and entities are refused."""
-    if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.I) or re.search(
-        rb"<\0!\0(D\0O\0C|E\0N\0T)", data, re.I
-    ):
-        raise TableError(
-            "Tệp XML chứa khai báo DTD/ENTITY không được phép — có thể là tệp độc hại."
-        )
+    if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.I) or re.search(rb"<\0!\0(D\0O\0C|E\0N\0T)", data, re.I):
+        raise TableError("Tệp XML chứa khai báo DTD/ENTITY không được phép — có thể là tệp độc hại.")
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import cells as cells
-from desktop_app.models.reading import guard as guard
-from desktop_app.models.reading import html_table
-from desktop_app.models.reading.guard import sniff_format
+from desktop_app.models.reading import html_table, xls_guard, zip_guard
+from desktop_app.models.reading.limits import CORRUPT, PASSWORD, GuardError, count_text
+from desktop_app.models.reading.sniff import sniff_format
 
 __all__ = ["SheetGrid", "Workbook", "sniff_format"]
 
@@ -51,21 +51,21 @@ class SheetGrid:
 
 
 def _corrupt(path: Path, why: str) -> ReportError:
-    return ReportError(path, f"{guard.CORRUPT} ({why}).")
+    return ReportError(path, f"{CORRUPT} ({why}).")
 
 
 def _report(path: Path, exc: BaseException) -> ReportError:
     """The ReportError for whatever a reader raised."""
     if isinstance(exc, ReportError):
         return exc
-    if isinstance(exc, guard.GuardError | html_table.TableError):
+    if isinstance(exc, GuardError | html_table.TableError):
         return ReportError(path, str(exc))
     if isinstance(exc, MemoryError):
         return ReportError(path, TOO_LARGE)
     name = type(exc).__name__
     logger.warning("cannot read %s: %s: %s", path, name, exc)
     if name == "PasswordError" or "encrypted" in str(exc).lower():
-        return ReportError(path, guard.PASSWORD)
+        return ReportError(path, PASSWORD)
     if isinstance(exc, zipfile.BadZipFile | zlib.error) or name == "ZipError":
         return _corrupt(path, "dữ liệu nén bị hỏng hoặc bị cắt cụt")
     if isinstance(exc, EOFError | struct.error):
@@ -86,7 +86,7 @@ class Workbook:
         self._cal: Any = None
         self._zip: zipfile.ZipFile | None = None
         self._parts: dict[str, str] = {}
-        self._xls: guard.XlsStream | None = None
+        self._xls: xls_guard.XlsStream | None = None
         self._tables: dict[str, html_table.Table] = {}
         self._scans: dict[str, Any] = {}
         self._names: list[str] | None = None
@@ -134,14 +134,14 @@ class Workbook:
             shutil.copyfile(self.path, self._source)
         if self.format == "xlsx":
             self._zip = zipfile.ZipFile(self._source)
-            guard.check_zip(self._zip)
-            self._parts = guard.sheet_parts(self._zip)
+            zip_guard.check_zip(self._zip)
+            self._parts = zip_guard.sheet_parts(self._zip)
             self._cal = CalamineWorkbook.from_path(str(self._source))
         elif self.format == "xls":
-            self._xls = guard.read_xls(self.path.read_bytes())
+            self._xls = xls_guard.read_xls(self.path.read_bytes())
             if self._xls.encrypted:
-                raise ReportError(self.path, guard.PASSWORD)
-            scans = guard.scan_xls(self._xls)
+                raise ReportError(self.path, PASSWORD)
+            scans = xls_guard.scan_xls(self._xls)
             self._cal = CalamineWorkbook.from_path(str(self._source))
             names = self._cal.sheet_names
             by_name = dict(zip(self._xls.sheets, scans, strict=True))
@@ -161,9 +161,12 @@ class Workbook:
         for formats in self._formats.values():
             if isinstance(formats, cells.XlsxFormats):
                 formats.close()
-        for closer in (getattr(self._cal, "close", None), getattr(self._zip, "close", None),
-                       getattr(self._opx, "close", None),
-                       getattr(self._xlrd, "release_resources", None)):
+        for closer in (
+            getattr(self._cal, "close", None),
+            getattr(self._zip, "close", None),
+            getattr(self._opx, "close", None),
+            getattr(self._xlrd, "release_resources", None),
+        ):
             if closer is not None:
                 try:
                     closer()
@@ -179,9 +182,11 @@ class Workbook:
             if self._cal is not None:
                 from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
-                self._names = [m.name for m in self._cal.sheets_metadata
-                               if m.typ == SheetTypeEnum.WorkSheet
-                               and m.visible == SheetVisibleEnum.Visible]
+                self._names = [
+                    m.name
+                    for m in self._cal.sheets_metadata
+                    if m.typ == SheetTypeEnum.WorkSheet and m.visible == SheetVisibleEnum.Visible
+                ]
             else:
                 self._names = list(self._tables)
         return list(self._names)
@@ -212,7 +217,7 @@ class Workbook:
             member = self._parts.get(sheet)
             if member is None or self._zip is None:
                 raise _corrupt(self.path, f"không tìm thấy dữ liệu của trang «{sheet}»")
-            self._scans[sheet] = guard.scan_sheet(self._zip, member, sheet)
+            self._scans[sheet] = zip_guard.scan_sheet(self._zip, member, sheet)
         scan = self._scans[sheet]
         return scan if isinstance(scan, dict) else scan.errors
 
@@ -221,7 +226,7 @@ class Workbook:
         scan = self._scans[sheet]
         xml = None
         if max_rows is not None and not isinstance(scan, dict) and scan.size > TOP_THRESHOLD:
-            xml = guard.top_xml(scan, max(max_rows, 0))
+            xml = zip_guard.top_xml(scan, max(max_rows, 0))
         if xml is None:
             return self._grid(sheet, self._cal.get_sheet_by_name(sheet), max_rows, errors, 0)
         from python_calamine import CalamineWorkbook
@@ -247,25 +252,37 @@ class Workbook:
                 if info.filename == member:
                     out.writestr(info.filename, xml)
                 elif info.filename in others:
-                    out.writestr(info.filename, b'<worksheet xmlns="http://schemas.openxmlformats'
-                                                b'.org/spreadsheetml/2006/main"><sheetData/></worksheet>')
+                    out.writestr(
+                        info.filename,
+                        b'<worksheet xmlns="http://schemas.openxmlformats'
+                        b'.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
+                    )
                 elif not info.filename.lower().startswith("xl/media/") and (
-                        info.file_size < 64 << 20 or "sharedstrings" in info.filename.lower()):
+                    info.file_size < 64 << 20 or "sharedstrings" in info.filename.lower()
+                ):
                     out.writestr(info.filename, self._zip.read(info))
         buffer.seek(0)
         return buffer
 
-    def _grid(self, name: str, values: Any, max_rows: int | None,
-              errors: dict[tuple[int, int], str], total_hint: int) -> SheetGrid:
+    def _grid(
+        self,
+        name: str,
+        values: Any,
+        max_rows: int | None,
+        errors: dict[tuple[int, int], str],
+        total_hint: int,
+    ) -> SheetGrid:
         start, end = values.start, values.end
         total = max(end[0] + 1 if start is not None and end is not None else 0, total_hint)
         limit = total if max_rows is None else min(total, max(max_rows, 0))
         width = end[1] + 1 if start is not None and end is not None else 0
         if limit * width > GRID_LIMIT:
-            raise ReportError(self.path, f"Trang tính «{name}» quá lớn để đọc hết "
-                                         f"({guard.count_text(limit)} dòng × {width} cột).")
-        rows: list[list[object]] = [[None] * width for _ in range(min(start[0], limit))] if (
-            start is not None) else []
+            raise ReportError(
+                self.path, f"Trang tính «{name}» quá lớn để đọc hết ({count_text(limit)} dòng × {width} cột)."
+            )
+        rows: list[list[object]] = (
+            [[None] * width for _ in range(min(start[0], limit))] if (start is not None) else []
+        )
         if start is not None and limit > start[0]:
             convert, pad = cells.converter(), [None] * start[1]
             for raw in values.to_python(skip_empty_area=True, nrows=limit - start[0]):
@@ -285,12 +302,14 @@ class Workbook:
 
     def _number_format(self, sheet: str) -> NumberFormat | None:
         if sheet not in self._formats:
-            self._formats[sheet] = (cells.XlsxFormats(self._openpyxl, sheet)
-                                    if self.format == "xlsx" else cells.XlsFormats(self._xlrd_book, sheet))
+            self._formats[sheet] = (
+                cells.XlsxFormats(self._openpyxl, sheet)
+                if self.format == "xlsx"
+                else cells.XlsFormats(self._xlrd_book, sheet)
+            )
         return self._formats[sheet]
 
-    def columns(self, sheet: str, header_row: int, first_data_row: int,
-                ncols: int) -> pyarrow.Table:
+    def columns(self, sheet: str, header_row: int, first_data_row: int, ncols: int) -> pyarrow.Table:
         """Columns c0..c{ncols-1} as text, rows first_data_row..end (header_row is informative)."""
         import pyarrow as pa
 
@@ -299,8 +318,13 @@ class Workbook:
         first = max(first_data_row, 0)
         if sheet in self._tables:
             rows = self._tables[sheet].rows[first:]
-            return pa.table([pa.array([cells.as_text(r[c]) if c < len(r) else None for r in rows],
-                                      pa.string()) for c in range(ncols)], names=names)
+            return pa.table(
+                [
+                    pa.array([cells.as_text(r[c]) if c < len(r) else None for r in rows], pa.string())
+                    for c in range(ncols)
+                ],
+                names=names,
+            )
         return self._guarded(self._fast_columns, sheet, first, ncols, names)
 
     def _fast_columns(self, sheet: str, first: int, ncols: int, names: list[str]) -> pyarrow.Table:
@@ -311,15 +335,25 @@ class Workbook:
         if self._fast is None:
             self._fast = fastexcel.read_excel(str(self._source))
         try:
-            values = self._fast.load_sheet(sheet, header_row=None, skip_rows=first, dtypes="string",
-                                           use_columns=lambda info: info.absolute_index < ncols)
+            values = self._fast.load_sheet(
+                sheet,
+                header_row=None,
+                skip_rows=first,
+                dtypes="string",
+                use_columns=lambda info: info.absolute_index < ncols,
+            )
         except fastexcel.InvalidParametersError:  # first_data_row is past the last row
             return pa.table([pa.array([], pa.string())] * ncols, names=names)
         batch = values.to_arrow()
         found = {info.absolute_index: batch.column(info.name) for info in values.selected_columns}
         size = batch.num_rows
-        return pa.table([cells.clean_column(found[i]) if i in found
-                         else pa.nulls(size, pa.string()) for i in range(ncols)], names=names)
+        return pa.table(
+            [
+                cells.clean_column(found[i]) if i in found else pa.nulls(size, pa.string())
+                for i in range(ncols)
+            ],
+            names=names,
+        )
 
     def _openpyxl(self) -> Any:
         if self._opx is None:
@@ -334,6 +368,7 @@ class Workbook:
         if self._xlrd is None:
             import xlrd
 
-            self._xlrd = xlrd.open_workbook(str(self.path), formatting_info=True, on_demand=True,
-                                            logfile=guard.NULL_LOG)
+            self._xlrd = xlrd.open_workbook(
+                str(self.path), formatting_info=True, on_demand=True, logfile=xls_guard.NULL_LOG
+            )
         return self._xlrd

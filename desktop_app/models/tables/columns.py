@@ -42,8 +42,9 @@ def _percent_text_share(values: list[object]) -> float:
 
 
 def is_rate_header(path: tuple[str, ...]) -> bool:
+    """ "Tỷ lệ …", "Tỉ lệ …", "… (%)": a column of rates."""
     text = path_words(path)
-    return " ty le " in text or " % " in text or " ti le " in text
+    return any(phrase in text for phrase in vocabulary().rate_header)
 
 
 def map_columns(layout: TableLayout, sample: list[list[object]]) -> ColumnMap:
@@ -82,7 +83,7 @@ def _adopt_bare_rate(result: ColumnMap) -> None:
     bare = [
         k
         for k, label in result.custom_labels.items()
-        if not set(words(label).split()) - {"ty", "ti", "le", "%", "phan", "tram"}
+        if not set(words(label).split()) - vocabulary().bare_rate
     ]
     open_keys = [k for k in computable(set(result.counts)) if k not in result.rates]
     if len(bare) == 1 and len(open_keys) == 1:

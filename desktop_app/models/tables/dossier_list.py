@@ -13,72 +13,28 @@ from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.vocabulary import vocabulary, words
 
-ROLES: dict[str, tuple[str, ...]] = {
-    "unit": (
-        "don vi tiep nhan",
-        "co quan tiep nhan",
-        "ten don vi",
-        "don vi",
-        "co quan giai quyet",
-        "don vi xu ly",
-        "noi tiep nhan",
-        "co quan",
-        "don vi giai quyet",
-    ),
-    "channel": (
-        "hinh thuc nop",
-        "hinh thuc tiep nhan",
-        "kenh tiep nhan",
-        "kenh nop",
-        "hinh thuc",
-        "phuong thuc nop",
-        "phuong thuc tiep nhan",
-    ),
-    "fee": ("co phi le phi", "co phi", "phi le phi", "thu phi", "co thu phi"),
-    "paid": ("thanh toan truc tuyen", "da thanh toan truc tuyen", "thanh toan"),
-    "e_result": ("ket qua dien tu", "tra ket qua dien tu", "cap ket qua dien tu"),
-    "digitized": ("so hoa", "da so hoa", "so hoa ho so"),
-    "reuse": ("su dung lai", "tai su dung", "khai thac du lieu"),
-    "status": ("trang thai", "tinh trang", "trang thai ho so", "ket qua giai quyet"),
-}
-_YES_WORDS = ("co", "x", "1", "true", "yes", "da", "dat", "roi", "co phi")
-_NO_PREFIXES = (" khong ", " chua ", " 0 ", " false ", " no ")
-
 
 def _is_yes(text: str) -> bool:
-    w = words(text)
-    if not w.strip() or any(w.startswith(p) for p in _NO_PREFIXES):
+    """A yes/no cell: "Có", "x", "Đã thanh toán" are yes; "Không", "Chưa", blanks are no."""
+    w, said = words(text), vocabulary().dossier
+    if not w.strip() or w.startswith(said.no_prefix):
         return False
-    return w.strip() in _YES_WORDS or w.startswith(" co ") or w.startswith(" da ")
+    return w.strip() in said.yes or w.startswith(said.yes_prefix)
 
 
 def _is_online(text: str) -> bool:
     w = words(text)
-    return any(p in w for p in (" truc tuyen ", " online ", " qua mang ", " dvc ", " dich vu cong "))
+    return any(p in w for p in vocabulary().dossier.online)
 
 
 def _is_resolved(text: str) -> bool:
     w = words(text)
-    return any(
-        p in w
-        for p in (
-            " da giai quyet ",
-            " hoan thanh ",
-            " da tra ",
-            " da co ket qua ",
-            " tra ket qua ",
-            " da xu ly ",
-        )
-    )
+    return any(p in w for p in vocabulary().dossier.resolved)
 
 
 def _is_on_time(text: str) -> bool:
-    w = words(text)
-    return (
-        _is_resolved(text)
-        and any(p in w for p in (" dung han ", " truoc han ", " som han "))
-        and " qua han " not in w
-    )
+    w, said = words(text), vocabulary().dossier
+    return _is_resolved(text) and any(p in w for p in said.on_time) and not any(p in w for p in said.late)
 
 
 def _flags(column: pa.ChunkedArray, test: Callable[[str], bool]) -> np.ndarray:
@@ -91,7 +47,7 @@ def _flags(column: pa.ChunkedArray, test: Callable[[str], bool]) -> np.ndarray:
 def _find_roles(layout: TableLayout) -> dict[str, int]:
     roles: dict[str, int] = {}
     headers = [words(p[-1]).strip() if p else "" for p in layout.paths]
-    for role, phrases in ROLES.items():
+    for role, phrases in vocabulary().dossier.roles.items():
         for phrase in phrases:  # exact header first, then containing
             col = next((c for c, h in enumerate(headers) if h == phrase and c not in roles.values()), None)
             if col is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
@@ -14,38 +15,13 @@ from desktop_app.models.tables.header import TableLayout, find_layout
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.tables.period import period_from_filename, period_from_lines, period_from_text
 from desktop_app.models.tables.unit_table import read_rows
-from desktop_app.models.tables.vocabulary import words
+from desktop_app.models.tables.vocabulary import vocabulary, words
 
 logger = logging.getLogger(__name__)
 
 HEAD_ROWS = 400  # enough for a province's units; longer sheets are read again whole
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
-_TITLE_WORDS = (
-    " bao cao ",
-    " thong ke ",
-    " ket qua ",
-    " tinh hinh ",
-    " tong hop ",
-    " danh sach ",
-    " bang ",
-    " bieu ",
-    " xep hang ",
-    " chi so ",
-)
-_ISSUER_WORDS = (
-    " ubnd ",
-    " uy ban nhan dan ",
-    " so ",
-    " van phong ",
-    " trung tam ",
-    " ban ",
-    " bo ",
-    " cuc ",
-    " tinh uy ",
-    " hdnd ",
-)
-_MOTTO_WORDS = (" cong hoa xa hoi ", " doc lap tu do ")
 
 
 class ImportCancelled(Exception):
@@ -54,14 +30,15 @@ class ImportCancelled(Exception):
 
 def describe_title(lines: list[str]) -> tuple[str, str]:
     """(report title, issuing body) from the title block's cells."""
+    vocab = vocabulary()
     title, issuer = "", []
     for line in lines:
         w = words(line)
-        if any(m in w for m in _MOTTO_WORDS):
+        if any(m in w for m in vocab.title_motto):
             continue
-        if not title and any(w.startswith(t) or (t in w and line.isupper()) for t in _TITLE_WORDS):
+        if not title and any(w.startswith(t) or (t in w and line.isupper()) for t in vocab.title_report):
             title = line
-        elif not title and any(w.startswith(t) for t in _ISSUER_WORDS):
+        elif not title and any(w.startswith(t) for t in vocab.title_issuer):
             issuer.append(line)
     return title, "\n".join(issuer)
 
@@ -131,12 +108,36 @@ def _unit_table(grid: SheetGrid, layout: TableLayout, source: str):
     return table.units, columns.custom_labels, table.warnings
 
 
+@dataclass
+class ImportResult:
+    """What one read of some files gave: sheets by path, and the error of each file that failed."""
+
+    sheets: dict[str, list[SheetImport]] = field(default_factory=dict)
+    errors: dict[str, ReportError] = field(default_factory=dict)
+
+    @property
+    def paths(self) -> list[str]:
+        return [*self.sheets, *self.errors]
+
+    def all_sheets(self) -> list[SheetImport]:
+        return [s for sheets in self.sheets.values() for s in sheets]
+
+
+def os_message(exc: OSError) -> str:
+    """What the user is told when the system refuses a file."""
+    if isinstance(exc, PermissionError):
+        return "tệp đang được chương trình khác mở hoặc không có quyền đọc."
+    if isinstance(exc, FileNotFoundError):
+        return "không tìm thấy tệp."
+    return f"không mở được tệp ({exc.__class__.__name__})."
+
+
 def import_files(
-    paths: list[str | Path], progress: Progress | None = None, cancelled: Cancelled | None = None
-) -> tuple[list[SheetImport], list[ReportError]]:
-    """A batch: the good files are read, the bad ones come back as errors."""
-    sheets: list[SheetImport] = []
-    errors: list[ReportError] = []
+    paths: list[str], progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> ImportResult:
+    """The one entry point, for the window and the command line: every file read in turn, each
+    failure kept as that file's ReportError so that the good files of a batch are still read."""
+    result = ImportResult()
     for i, path in enumerate(paths):
 
         def step(fraction: float, i: int = i) -> None:
@@ -144,7 +145,16 @@ def import_files(
                 progress((i + fraction) / len(paths))
 
         try:
-            sheets.extend(import_file(path, step, cancelled))
+            result.sheets[path] = import_file(path, step, cancelled)
+        except ImportCancelled:
+            raise
         except ReportError as exc:
-            errors.append(exc)
-    return sheets, errors
+            result.errors[path] = exc
+        except OSError as exc:  # locked by Excel, vanished between the event and the read
+            logger.info("cannot open %s: %s", path, exc)
+            result.errors[path] = ReportError(path, os_message(exc))
+        except Exception as exc:  # a file that trips the reader must not sink the others
+            logger.exception("reading %s", path)
+            result.errors[path] = ReportError(path, f"không đọc được tệp ({exc.__class__.__name__}).")
+        step(1.0)
+    return result

@@ -6,10 +6,6 @@ from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.vocabulary import vocabulary, words
 
 LEVELS = ("province", "district", "commune", "unknown")
-LEVEL_LABELS = {
-    "vi": {"province": "Cấp tỉnh", "district": "Cấp huyện", "commune": "Cấp xã", "unknown": "Chưa rõ cấp"},
-    "en": {"province": "Province", "district": "District", "commune": "Commune", "unknown": "Unknown"},
-}
 _ORDER = {level: i for i, level in enumerate(LEVELS)}
 
 
@@ -23,14 +19,15 @@ def level_from_group(text: str) -> str | None:
     Commune words are tried first ("các xã" must not read as "thị xã"), then the
     district's, then the province's; a group row without any of them sets no level.
     """
-    text = words(text).replace(" thi xa ", " thixa ")
     vocab = vocabulary()
+    text = words(text)
+    hidden = [level for phrase, level in vocab.hidden_levels.items() if phrase in text]
+    for phrase in vocab.hidden_levels:
+        text = text.replace(phrase, " ")
     for level in ("commune", "district", "province"):
         if any(phrase in text for phrase in vocab.group_levels[level]):
             return level
-    if " thixa " in text:
-        return "district"
-    return None
+    return hidden[0] if hidden else None
 
 
 def level_from_cell(value: str) -> str | None:
@@ -41,23 +38,32 @@ def level_from_cell(value: str) -> str | None:
     return level_from_group(value)
 
 
-def level_from_name(name: str) -> str:
-    """ "UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province."""
+def strip_title(name: str) -> str:
+    """:func:`words` of a unit's name without "UBND" and the like, abbreviations spelt out
+    ("UBND TP. Lào Cai" -> " thanh pho lao cai ")."""
     vocab = vocabulary()
     text = words(name)
-    for prefix in (" ubnd ", " uy ban nhan dan ", " hdnd va ubnd "):
+    for prefix in vocab.name_strip:
         if text.startswith(prefix):
             text = " " + text[len(prefix) :]
             break
-    if text.startswith(" tp "):
-        text = " thanh pho " + text[4:]
-    city = text[len(" thanh pho") :] if text.startswith(" thanh pho ") else text
+    for short, long in vocab.name_abbreviations.items():
+        if text.startswith(short):
+            text = long + text[len(short) :]
+    return text
+
+
+def level_from_name(name: str) -> str:
+    """ "UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province."""
+    vocab = vocabulary()
+    text = strip_title(name)
+    city = next((" " + text[len(p) :] for p in vocab.city_prefix if text.startswith(p)), text)
     if city in vocab.central_cities or text in _province_names():
         return "province"
     for level in ("commune", "district", "province"):
         if any(text.startswith(p) for p in vocab.name_prefixes[level]):
             return level
-    if text.endswith(" tinh "):
+    if text.endswith(vocab.province_suffix):
         return "province"
     return "unknown"
 

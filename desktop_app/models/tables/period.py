@@ -1,29 +1,19 @@
-"""The period a report covers, from its title lines or its file name."""
+"""The period a report covers, from its title lines or its file name.
+
+The patterns are words (resources/vocabulary.toml, ``[patterns.period]`` and ``[patterns.file]``);
+this module turns what they match into a period code: "2024-10", "2024-Q2", "2024-H1", "2024",
+or an ISO interval "2024-01-05/2024-02-04".
+"""
 
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date
 
+from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
 
-_ROMAN_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_RANGE = re.compile(
-    r"tu ngay\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*"
-    r"(?:den|toi)\s*(?:ngay)?\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})"
-)
-_MONTH = re.compile(r"thang\s*(\d{1,2})\s*(?:nam|/|-|\.)\s*(\d{4})")
-_QUARTER = re.compile(r"quy\s*(iv|iii|ii|i|[1-4])\s*(?:nam|/|-|\.)?\s*(\d{4})")
-_HALF = re.compile(r"(?:6|sau)\s*thang\s*(dau|cuoi)\s*nam\s*(\d{4})")
-_YEAR = re.compile(r"\bnam\s*(\d{4})\b")
-_DATE_LINE = re.compile(r"ngay\s*\d{1,2}\s*thang\s*\d{1,2}\s*nam|ngay\s*\.*\s*thang")
-_FILE_PATTERNS = (
-    (re.compile(r"(?<!\d)(20\d{2})[-_. ]?(?:t|thang)?(0?[1-9]|1[0-2])(?!\d)"), (1, 2)),
-    (re.compile(r"(?:t|thang)[-_ ]?(0?[1-9]|1[0-2])[-_. ]+(20\d{2})(?!\d)"), (2, 1)),
-    (re.compile(r"(?<![a-z\d])(0?[1-9]|1[0-2])[-_.](20\d{2})(?!\d)"), (2, 1)),
-)
-_FILE_QUARTER = re.compile(r"q(?:uy)?[-_ ]?([1-4])[-_. ]*(20\d{2})|(20\d{2})[-_ ]?q([1-4])")
+_QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _span(start: date, end: date) -> str:
@@ -40,25 +30,34 @@ def _span(start: date, end: date) -> str:
     return f"{start.isoformat()}/{end.isoformat()}"
 
 
+def is_date_line(text: str) -> bool:
+    """ "Lào Cai, ngày 05 tháng 11 năm 2024": the signature's date, never the report's period."""
+    return bool(vocabulary().patterns["date_line"].search(words(text)))
+
+
 def period_from_text(text: str) -> str | None:
     """ "Tháng 8 năm 2023" -> "2023-08"; "Quý II/2024" -> "2024-Q2"; a signing date line -> None."""
     t = fold(text)
-    if _DATE_LINE.search(t) and not _RANGE.search(t):
+    found = vocabulary().period_patterns
+    span = found["range"].search(t)
+    if span is None and is_date_line(text):
         return None
-    if m := _RANGE.search(t):
-        d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups())
+    if span is not None:
         try:
-            return _span(date(y1, m1, d1), date(y2, m2, d2))
+            return _span(
+                date(int(span["y1"]), int(span["m1"]), int(span["d1"])),
+                date(int(span["y2"]), int(span["m2"]), int(span["d2"])),
+            )
         except ValueError:
             return None
-    if (m := _MONTH.search(t)) and 1 <= int(m.group(1)) <= 12:
-        return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
-    if m := _QUARTER.search(t):
-        return f"{m.group(2)}-Q{_ROMAN_QUARTERS[m.group(1)]}"
-    if m := _HALF.search(t):
-        return f"{m.group(2)}-H{1 if m.group(1) == 'dau' else 2}"
-    if m := _YEAR.search(t):
-        return m.group(1)
+    if (m := found["month"].search(t)) and 1 <= int(m["month"]) <= 12:
+        return f"{int(m['year']):04d}-{int(m['month']):02d}"
+    if m := found["quarter"].search(t):
+        return f"{m['year']}-Q{_QUARTERS[m['quarter']]}"
+    if m := found["half"].search(t):
+        return f"{m['year']}-H{1 if m['half'] in vocabulary().first_half else 2}"
+    if m := found["year"].search(t):
+        return m["year"]
     return None
 
 
@@ -71,10 +70,11 @@ def period_from_lines(lines: list[str]) -> str | None:
 
 def period_from_filename(name: str) -> str | None:
     t = fold(name)
-    if m := _FILE_QUARTER.search(t):
-        quarter, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        return f"{year}-Q{quarter}"
-    for pattern, (y, mo) in _FILE_PATTERNS:
+    patterns = vocabulary().file_patterns
+    for pattern in patterns["quarter"]:
         if m := pattern.search(t):
-            return f"{int(m.group(y)):04d}-{int(m.group(mo)):02d}"
+            return f"{m['year']}-Q{m['quarter']}"
+    for pattern in patterns["month"]:
+        if m := pattern.search(t):
+            return f"{int(m['year']):04d}-{int(m['month']):02d}"
     return None

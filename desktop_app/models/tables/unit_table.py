@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -10,55 +9,12 @@ from desktop_app.models.numbers import format_rate, has_percent_sign, parse_numb
 from desktop_app.models.tables.columns import ColumnMap
 from desktop_app.models.tables.formulas import FORMULAS, computable
 from desktop_app.models.tables.header import TableLayout, cell_text, is_column_number_row
-from desktop_app.models.tables.levels import level_from_cell, level_from_group, level_from_name
+from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
-from desktop_app.models.tables.vocabulary import vocabulary, words
+from desktop_app.models.tables.row_kinds import group_level, is_footer, is_totals, unit_name
 
 NumberFormat = Callable[[int, int], str | None] | None
 
-_ROMAN = re.compile(r"^(?=[ivxl]+$)l?x{0,3}(ix|iv|v?i{0,3})$")
-_LETTER = re.compile(r"^[a-hđ]$")
-_NUMBERED = re.compile(r"^\s*([ivxl]+|[a-hđ]|\d{1,3})\s*[.)/-]\s+(.*)$", re.IGNORECASE)
-_GENERIC = set(
-    [
-        "cap",
-        "tinh",
-        "huyen",
-        "xa",
-        "phuong",
-        "thi",
-        "tran",
-        "thanh",
-        "pho",
-        "so",
-        "ban",
-        "nganh",
-        "khoi",
-        "quan",
-        "dac",
-        "khu",
-        "co",
-        "don",
-        "vi",
-        "chuyen",
-        "mon",
-        "ubnd",
-        "uy",
-        "nhan",
-        "dan",
-        "cac",
-        "va",
-        "truc",
-        "thuoc",
-        "chinh",
-        "quyen",
-        "dia",
-        "cq",
-        "dv",
-        "hanh",
-    ]
-)
-_TOTALS_TAIL = {"toan", "chung", "ca", "quoc", "nuoc", "cong", "so"}
 CROSS_CHECK_TOLERANCE = 0.05
 
 
@@ -66,66 +22,6 @@ CROSS_CHECK_TOLERANCE = 0.05
 class TableRows:
     units: list[UnitRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-
-def _is_marker(text: str) -> bool:
-    """ "I", "II.", "A", "b)": the STT of a group row."""
-    t = text.strip().rstrip(".)").lower()
-    return bool(t) and (bool(_ROMAN.match(t)) or bool(_LETTER.match(t)))
-
-
-def _is_generic(text: str) -> bool:
-    tokens = words(text).split()
-    return bool(tokens) and all(t in _GENERIC for t in tokens)
-
-
-def _group_level(stt: str, name: str, has_numbers: bool = True) -> tuple[bool, str | None]:
-    """Whether the row is a group row, and the level it sets (None: leave names to tell).
-
-    Group rows carry a marker (I, II, A), or only generic words ("Sở, ban, ngành"), or
-    are a heading in capitals or "Các …" with no figures at all ("CÁC ĐƠN VỊ SỰ NGHIỆP").
-    """
-    numbered = _NUMBERED.match(name)
-    label = name
-    if numbered and _is_marker(numbered.group(1)):
-        label = numbered.group(2)
-        return True, level_from_group(label)
-    if stt and _is_marker(stt):
-        return True, level_from_group(name)
-    if stt and parse_number(stt) is not None:
-        return False, None
-    if _is_generic(label) and level_from_group(label) is not None:
-        return True, level_from_group(label)
-    if not has_numbers and (label.isupper() or words(label).startswith(" cac ")):
-        return True, level_from_group(label)
-    return False, None
-
-
-def _is_totals(name: str) -> bool:
-    """ "Tổng cộng", "Cộng", "Toàn tỉnh", "Tổng (I+II)" — but not "Tổng công ty Điện lực"."""
-    text = words(name)
-    for phrase in vocabulary().totals:
-        if not text.startswith(phrase):
-            continue
-        rest = text[len(phrase) :].split()
-        if all(w in _GENERIC or w in _TOTALS_TAIL or _is_marker(w) or w.isdigit() for w in rest):
-            return True
-    return False
-
-
-_DATE_LINE = re.compile(r" ngay [\d. …]*thang [\d. …]*nam ")
-
-
-def _is_footer(texts: list[str]) -> bool:
-    """The signature block: "NGƯỜI LẬP BIỂU", "(Ký, ghi rõ họ tên)", "…, ngày … tháng … năm …"."""
-    footer = vocabulary().footer
-    for text in texts:
-        if not text or text[0].isdigit():  # figures are never the footer
-            continue
-        w = words(text)
-        if any(p in w for p in footer) or _DATE_LINE.search(w):
-            return True
-    return False
 
 
 class _RateScale:
@@ -168,13 +64,13 @@ def read_rows(
     computed = computable(have)
     data = rows[layout.data_start :]
     scales = {k: _RateScale(data, c, number_format, layout.data_start) for k, c in columns.rates.items()}
-    group_level: str | None = None
+    heading_level: str | None = None
     for offset, row in enumerate(data):
         r = layout.data_start + offset
         texts = [cell_text(v) for v in row]
         if not any(texts):
             continue
-        if _is_footer(texts):
+        if is_footer(texts):
             break
         if is_column_number_row(row):
             continue
@@ -182,37 +78,30 @@ def read_rows(
         stt = texts[layout.stt_col] if layout.stt_col is not None and layout.stt_col < len(texts) else ""
         if not name:
             first = next((t for t in texts if t and parse_number(t) is None), "")
-            is_group, level = _group_level(stt, first) if first else (False, None)
+            is_group, level = group_level(stt, first) if first else (False, None)
             if is_group:
-                group_level = level
+                heading_level = level
             continue
-        if parse_number(name) is not None or _is_totals(name):
+        if parse_number(name) is not None or is_totals(name):
             continue
         has_numbers = any(
             parse_number(v) is not None
             for c, v in enumerate(row)
             if c not in (layout.name_col, layout.stt_col)
         )
-        is_group, level = _group_level(stt, name, has_numbers)
+        is_group, level = group_level(stt, name, has_numbers)
         if is_group:
-            group_level = level
+            heading_level = level
             continue
-        unit = UnitRecord(_unit_name(name, stt), "unknown", source=source, row=r + 1)
+        unit = UnitRecord(unit_name(name, stt), "unknown", source=source, row=r + 1)
         if layout.level_col is not None and layout.level_col < len(texts) and texts[layout.level_col]:
             unit.level = level_from_cell(texts[layout.level_col]) or "unknown"
         if unit.level == "unknown":
-            unit.level = group_level or level_from_name(unit.name)
+            unit.level = heading_level or level_from_name(unit.name)
         unit.measures = _measures(row, columns, computed, scales)
         out.warnings.extend(_cross_check(unit, labels))
         out.units.append(unit)
     return out
-
-
-def _unit_name(name: str, stt: str) -> str:
-    numbered = _NUMBERED.match(name)
-    if numbered and not stt and numbered.group(1).isdigit():
-        return numbered.group(2).strip()
-    return name
 
 
 def _measures(row, columns: ColumnMap, computed: list[str], scales) -> dict[str, Measure]:

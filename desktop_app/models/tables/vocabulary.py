@@ -61,22 +61,58 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class DossierWords:
+    """What the columns and cells of a dossier list are called."""
+
+    roles: dict[str, tuple[str, ...]]  # role -> header phrases, best first
+    yes: frozenset[str]
+    yes_prefix: tuple[str, ...]
+    no_prefix: tuple[str, ...]
+    online: tuple[str, ...]
+    resolved: tuple[str, ...]
+    on_time: tuple[str, ...]
+    late: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Vocabulary:
+    """Everything resources/vocabulary.toml holds, folded once (see :func:`words`)."""
+
     name_header: tuple[str, ...]
     not_name: tuple[str, ...]
+    rate_header: tuple[str, ...]
+    bare_rate: frozenset[str]
     stt: frozenset[str]
     level_header: frozenset[str]
     dossier_id: tuple[str, ...]
     dossier_list: tuple[str, ...]
     totals: tuple[str, ...]
+    totals_tail: frozenset[str]
+    generic: frozenset[str]
+    heading_start: tuple[str, ...]
     footer: tuple[str, ...]
+    title_report: tuple[str, ...]
+    title_issuer: tuple[str, ...]
+    title_motto: tuple[str, ...]
     group_levels: dict[str, tuple[str, ...]]
+    hidden_levels: dict[str, str]
+    name_strip: tuple[str, ...]
+    name_abbreviations: dict[str, str]  # folded word -> folded words, padded
+    name_spelt: dict[str, str]  # the same as written, lower case: "tp" -> "thành phố"
+    province_suffix: tuple[str, ...]
     name_prefixes: dict[str, tuple[str, ...]]
+    city_prefix: tuple[str, ...]
     central_cities: tuple[str, ...]
     rates: dict[str, Rule]
     count_skip: tuple[str, ...]
     counts: dict[str, Rule]
     abbreviations: dict[str, str]
+    nothing: frozenset[str]
+    patterns: dict[str, re.Pattern[str]]
+    period_patterns: dict[str, re.Pattern[str]]
+    file_patterns: dict[str, tuple[re.Pattern[str], ...]]
+    first_half: frozenset[str]
+    dossier: DossierWords
 
     def header_words(self, text: str) -> str:
         """:func:`words` of a header cell with abbreviations spelt out ("VB" -> "van ban")."""
@@ -88,25 +124,69 @@ def _phrases(items: list[str]) -> tuple[str, ...]:
     return tuple(words(i) for i in items)
 
 
+def _bare(items: list[str]) -> frozenset[str]:
+    """Single folded words, without the padding of :func:`words`."""
+    return frozenset(w.strip() for w in _phrases(items))
+
+
+_NAME_LEVELS = ("commune", "district", "province")
+
+
+def _dossier(data: dict) -> DossierWords:
+    values = data["values"]
+    return DossierWords(
+        roles={role: tuple(words(p).strip() for p in phrases) for role, phrases in data["roles"].items()},
+        yes=_bare(values["yes"]),
+        yes_prefix=_phrases(values["yes_prefix"]),
+        no_prefix=_phrases(values["no_prefix"]),
+        online=_phrases(values["online"]),
+        resolved=_phrases(values["resolved"]),
+        on_time=_phrases(values["on_time"]),
+        late=_phrases(values["late"]),
+    )
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
+    """The one loader of the importer's words (resources/vocabulary.toml), read once."""
     data = resource_toml("vocabulary.toml")
-    header, rows, counts = data["header"], data["rows"], dict(data["counts"])
+    header, rows, names, counts = data["header"], data["rows"], data["names"], dict(data["counts"])
     skip = counts.pop("skip")
+    patterns = data["patterns"]
     return Vocabulary(
         name_header=_phrases(header["name"]),
         not_name=_phrases(header["not_name"]),
-        stt=frozenset(w.strip() for w in _phrases(header["stt"])),
-        level_header=frozenset(w.strip() for w in _phrases(header["level"])),
+        rate_header=_phrases(header["rate"]),
+        bare_rate=_bare(header["bare_rate"]),
+        stt=_bare(header["stt"]),
+        level_header=_bare(header["level"]),
         dossier_id=_phrases(header["dossier_id"]),
         dossier_list=_phrases(header["dossier_list"]),
         totals=_phrases(rows["totals"]),
+        totals_tail=_bare(rows["totals_tail"]),
+        generic=_bare(rows["generic"]),
+        heading_start=_phrases(rows["heading_start"]),
         footer=_phrases(rows["footer"]),
-        group_levels={k: _phrases(v) for k, v in data["levels"].items()},
-        name_prefixes={k: _phrases(v) for k, v in data["names"].items() if k != "central_cities"},
-        central_cities=_phrases(data["names"]["central_cities"]),
+        title_report=_phrases(data["title"]["report"]),
+        title_issuer=_phrases(data["title"]["issuer"]),
+        title_motto=_phrases(data["title"]["motto"]),
+        group_levels={level: _phrases(data["levels"][level]) for level in _NAME_LEVELS},
+        hidden_levels={words(k): v for k, v in data["levels"]["hidden"].items()},
+        name_strip=_phrases(names["strip"]),
+        name_abbreviations={words(k): words(v) for k, v in names["abbreviations"].items()},
+        name_spelt={k.lower(): v.lower() for k, v in names["abbreviations"].items()},
+        province_suffix=_phrases(names["province_suffix"]),
+        name_prefixes={level: _phrases(names[level]) for level in _NAME_LEVELS},
+        city_prefix=_phrases(names["city_prefix"]),
+        central_cities=_phrases(names["central_cities"]),
         rates={k: Rule.parse(v) for k, v in data["rates"].items()},
         count_skip=_phrases(skip),
         counts={k: Rule.parse(v) for k, v in counts.items()},
         abbreviations=dict(data.get("abbreviations", {})),
+        nothing=frozenset(data["numbers"]["nothing"]),
+        patterns={k: re.compile(v) for k, v in patterns.items() if isinstance(v, str)},
+        period_patterns={k: re.compile(v) for k, v in patterns["period"].items()},
+        file_patterns={k: tuple(re.compile(p) for p in v) for k, v in patterns["file"].items()},
+        first_half=_bare(data["periods"]["first_half"]),
+        dossier=_dossier(data["dossier"]),
     )

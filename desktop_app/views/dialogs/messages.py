@@ -1,8 +1,9 @@
-"""Small dialogs of the main window: the warnings list and the About box."""
+"""Small dialogs of the main window: the one way an error is shown, the warnings list, About."""
 
 from __future__ import annotations
 
 import html
+import logging
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,12 +19,20 @@ from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.views.strings import tr
 
+logger = logging.getLogger(__name__)
+
+
+def show_error(parent: QWidget | None, title: str, message: str) -> None:
+    """The one way the window tells the user that something failed: a warning box where they
+    acted, with the domain's own message (the same line the command line prints), and the log."""
+    logger.warning("%s: %s", title, message)
+    QMessageBox.warning(parent, title, message)
+
 
 class WarningsDialog(QDialog):
     """The warnings met while reading the files, one per line, selectable to copy."""
 
-    def __init__(self, warnings: list[str], lang: str = "vi",
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, warnings: list[str], lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr(lang, "warnings_title"))
         self.text = QPlainTextEdit()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QTableWidget,
@@ -30,7 +29,9 @@ from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.catalog import IndicatorInfo, known_indicators
 from desktop_app.models.indicators.targets import WILDCARD, Targets, builtin_targets, load_targets
 from desktop_app.models.output.safe_write import atomic_write
-from desktop_app.models.tables.levels import LEVEL_LABELS
+from desktop_app.models.output.words import level_label
+from desktop_app.views.dialogs.messages import show_error
+from desktop_app.views.strings import section, tr
 
 logger = logging.getLogger(__name__)
 
@@ -38,26 +39,10 @@ LEVEL_COLUMNS = ("default", "province", "district", "commune")  # "unknown" is k
 NAME_COLUMN, SOURCE_COLUMN = 0, len(LEVEL_COLUMNS) + 1
 # 0 to 100 with at most two decimals, a comma or a dot, an optional "%"; empty means no target
 _VALUE = re.compile(r"^\s*(100(?:[.,]0{0,2})?|\d{1,2}(?:[.,]\d{0,2})?)?\s*%?\s*$")
-_TEXT = {
-    "vi": {"title": "Chỉ tiêu", "name": "Chỉ số", "default": "Mặc định", "source": "Nguồn",
-           "wildcard": "Các chỉ số khác (*)", "open": "Mở tệp chỉ tiêu…",
-           "save": "Lưu tệp chỉ tiêu…", "reset": "Khôi phục mặc định", "cancel": "Hủy",
-           "filter": "Tệp chỉ tiêu (*.toml);;Mọi tệp (*)", "file_name": "chi_tieu.toml",
-           "edited": "Người dùng sửa", "bad_value": "«{text}» không phải tỷ lệ từ 0 đến 100.",
-           "hint": "Nhập tỷ lệ phần trăm, ví dụ 65 hoặc 65,5. Ô trống ở một cấp: dùng cột "
-                   "Mặc định. Dòng trống hết: dùng dòng «Các chỉ số khác (*)»."},
-    "en": {"title": "Targets", "name": "Indicator", "default": "Default", "source": "Source",
-           "wildcard": "Other indicators (*)", "open": "Open targets file…",
-           "save": "Save targets file…", "reset": "Restore defaults", "cancel": "Cancel",
-           "filter": "Targets file (*.toml);;All files (*)", "file_name": "targets.toml",
-           "edited": "Set by the user", "bad_value": "“{text}” is not a rate from 0 to 100.",
-           "hint": "Type a percentage, e.g. 65 or 65.5. An empty level uses the Default "
-                   "column; an empty row uses the “Other indicators (*)” row."},
-}
 
 
 def parse_target(text: str) -> float | None:
-    """"65", "65,5", "65.5", "65 %" -> the number; "" -> None; else ValueError."""
+    """ "65", "65,5", "65.5", "65 %" -> the number; "" -> None; else ValueError."""
     match = _VALUE.match(text)
     if not match:
         raise ValueError(text)
@@ -88,11 +73,16 @@ class TargetsDialog(QDialog):
 
     targetsChanged = Signal(object)
 
-    def __init__(self, targets: Targets, indicators: list[IndicatorInfo],
-                 parent: QWidget | None = None, lang: str = "vi") -> None:
+    def __init__(
+        self,
+        targets: Targets,
+        indicators: list[IndicatorInfo],
+        parent: QWidget | None = None,
+        lang: str = "vi",
+    ) -> None:
         super().__init__(parent)
         self.lang = lang
-        text = _TEXT[lang]
+        text = section(lang, "targets")
         self.setWindowTitle(text["title"])
         self._original = _copy(targets)
         self._rows = self._row_keys(targets, indicators)
@@ -105,7 +95,7 @@ class TargetsDialog(QDialog):
         self._loading = False
 
         self.table = QTableWidget(len(self._rows), SOURCE_COLUMN + 1)
-        levels = [text["default"], *(LEVEL_LABELS[lang][lv] for lv in LEVEL_COLUMNS[1:])]
+        levels = [text["default"], *(level_label(lv, lang) for lv in LEVEL_COLUMNS[1:])]
         self.table.setHorizontalHeaderLabels([text["name"], *levels, text["source"]])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)  # long names elide; the full one is the tooltip
@@ -127,8 +117,9 @@ class TargetsDialog(QDialog):
         self.open_button.clicked.connect(self._ask_open)
         self.save_button.clicked.connect(self._ask_save)
         self.reset_button.clicked.connect(self.restore_defaults)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(text["cancel"])
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -162,8 +153,9 @@ class TargetsDialog(QDialog):
                 self._rows.insert(len(self._rows) - 1, key)
                 self.table.insertRow(self.table.rowCount() - 1)
         self._sources = dict(targets.sources)
-        self._hidden = {k: {lv: v for lv, v in t.items() if lv not in LEVEL_COLUMNS}
-                        for k, t in targets.tables.items()}
+        self._hidden = {
+            k: {lv: v for lv, v in t.items() if lv not in LEVEL_COLUMNS} for k, t in targets.tables.items()
+        }
         self._loading = True
         try:
             for row, key in enumerate(self._rows):
@@ -177,8 +169,7 @@ class TargetsDialog(QDialog):
         finally:
             self._loading = False
 
-    def _set_item(self, row: int, column: int, text: str,
-                  editable: bool = True) -> QTableWidgetItem:
+    def _set_item(self, row: int, column: int, text: str, editable: bool = True) -> QTableWidgetItem:
         item = self.table.item(row, column)
         if item is None:
             item = QTableWidgetItem()
@@ -214,7 +205,7 @@ class TargetsDialog(QDialog):
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or not 0 < item.column() < SOURCE_COLUMN:
             return
-        text = _TEXT[self.lang]
+        text = section(self.lang, "targets")
         row, key = item.row(), self._rows[item.row()]
         before = self._current.tables.get(key, {}).get(LEVEL_COLUMNS[item.column() - 1])
         try:
@@ -249,7 +240,7 @@ class TargetsDialog(QDialog):
             loaded = load_targets(path)
         except ReportError as error:
             logger.info("targets file refused: %s", error.line())
-            QMessageBox.warning(self, _TEXT[self.lang]["title"], error.line())
+            show_error(self, tr(self.lang, "targets.title"), error.line())
             return False
         self.set_targets(builtin_targets().overlaid(loaded))
         self._emit()
@@ -265,7 +256,7 @@ class TargetsDialog(QDialog):
         try:
             atomic_write(path, write)
         except ReportError as error:
-            QMessageBox.warning(self, _TEXT[self.lang]["title"], error.line())
+            show_error(self, tr(self.lang, "targets.title"), error.line())
             return False
         return True
 
@@ -275,13 +266,13 @@ class TargetsDialog(QDialog):
         self._emit()
 
     def _ask_open(self) -> None:
-        text = _TEXT[self.lang]
+        text = section(self.lang, "targets")
         path, _ = QFileDialog.getOpenFileName(self, text["open"], "", text["filter"])
         if path:
             self.load_file(path)
 
     def _ask_save(self) -> None:
-        text = _TEXT[self.lang]
+        text = section(self.lang, "targets")
         path, _ = QFileDialog.getSaveFileName(self, text["save"], text["file_name"], text["filter"])
         if path:
             if not path.lower().endswith(".toml"):

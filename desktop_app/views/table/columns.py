@@ -13,17 +13,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from desktop_app.models.indicators.engine import BELOW, MET, NO_DATA, STATUS_LABELS, Assessment, Summary
-from desktop_app.models.numbers import format_count, format_rate, round2
+from desktop_app.models.indicators.status import BELOW, FULL, MET, NO_DATA, NO_TARGET, OVER, shade
+from desktop_app.models.indicators.summary import Assessment, Summary
+from desktop_app.models.numbers import format_count, format_rate
+from desktop_app.models.output.words import status_label
 from desktop_app.models.text import vietnamese_sort_key
 
+# the table's column heads, from the outputs' words: STT, Đơn vị, Cấp, Tỷ lệ, Tử số, Mẫu số, …
 HEADERS = {
-    "vi": {"stt": "STT", "name": "Đơn vị", "level": "Cấp", "rate": "Tỷ lệ",
-           "numerator": "Tử số", "denominator": "Mẫu số", "target": "Chỉ tiêu",
-           "status": "Đánh giá"},
-    "en": {"stt": "No.", "name": "Unit", "level": "Level", "rate": "Rate",
-           "numerator": "Numerator", "denominator": "Denominator", "target": "Target",
-           "status": "Assessment"},
+    "stt": "no",
+    "name": "unit",
+    "level": "level",
+    "rate": "rate_short",
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "target": "target_short",
+    "status": "status",
 }
 FROZEN_COLUMNS = 2  # STT and unit name stay visible when scrolling sideways
 
@@ -32,11 +37,11 @@ LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 # light tints tell the levels apart; strong colours are kept for statuses
-LEVEL_TINTS = {"province": "#eef4fb", "district": "#f3f0fa", "commune": "#eef8f1",
-               "unknown": "#ffffff"}
-STATUS_COLOURS = {  # status -> (background, foreground)
+LEVEL_TINTS = {"province": "#eef4fb", "district": "#f3f0fa", "commune": "#eef8f1", "unknown": "#ffffff"}
+STATUS_COLOURS = {  # shade (indicators/status.py) -> (background, foreground)
     BELOW: ("#fde3e1", "#b3261e"),
-    "full": ("#dff3e4", "#1b6e34"),  # met at 100 %
+    FULL: ("#dff3e4", "#1b6e34"),  # met at 100 %
+    OVER: ("#ffe8cc", "#a34a00"),  # above 100 %: an error in the source
     MET: (None, "#1b6e34"),
     NO_DATA: ("#f1f1f1", "#7a7a7a"),
 }
@@ -60,14 +65,15 @@ class Column:
     decoration: list[QIcon | None] = field(default_factory=list)
 
 
-def indicator_columns(summary: Summary, key: str, short: str, label: str, lang: str,
-                       h: dict[str, str]) -> list[Column]:
+def indicator_columns(
+    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str]
+) -> list[Column]:
     """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá."""
     found = [a.get(key) for a in summary.assessments]
     status = [a.status if a is not None else None for a in found]
-    labels = STATUS_LABELS.get(lang, STATUS_LABELS["vi"])
-    brushes = {s: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg)))
-               for s, (bg, fg) in STATUS_COLOURS.items()}
+    brushes = {
+        s: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg))) for s, (bg, fg) in STATUS_COLOURS.items()
+    }
     warning = _warning_icon()
     colour_key = [_colour_key(a) for a in found]
     background = [brushes[c][0] if c in brushes else None for c in colour_key]
@@ -75,40 +81,81 @@ def indicator_columns(summary: Summary, key: str, short: str, label: str, lang: 
     rates = [a.rate if a is not None else None for a in found]
     rate_text = [format_rate(r, lang) for r in rates]
     columns = [
-        Column("rate", key, f"{short}\n{h['rate']}", label, rate_text, _unpercent(rate_text),
-               rates, RIGHT, status, background, foreground,
-               [warning if s == BELOW else None for s in status]),
+        Column(
+            "rate",
+            key,
+            f"{short}\n{h['rate']}",
+            label,
+            rate_text,
+            _unpercent(rate_text),
+            rates,
+            RIGHT,
+            status,
+            background,
+            foreground,
+            [warning if s == BELOW else None for s in status],
+        ),
     ]
     group = "." if lang == "vi" else ","
     for part in ("numerator", "denominator"):
         values = [getattr(a, part) if a is not None else None for a in found]
         if any(v is not None for v in values):
             text = [format_count(v, lang) for v in values]
-            columns.append(Column(part, key, f"{short}\n{h[part]}", label, text,
-                                  [t.replace(group, "") for t in text], values, RIGHT, status))
+            columns.append(
+                Column(
+                    part,
+                    key,
+                    f"{short}\n{h[part]}",
+                    label,
+                    text,
+                    [t.replace(group, "") for t in text],
+                    values,
+                    RIGHT,
+                    status,
+                )
+            )
     targets = [a.target if a is not None else None for a in found]
     shown = {t: format_rate(t, lang) for t in set(targets)}  # a handful of distinct targets
     target_text = [shown[t] for t in targets]
-    columns.append(Column("target", key, f"{short}\n{h['target']}", label, target_text,
-                          _unpercent(target_text), targets, RIGHT, status))
-    status_text = [labels.get(s, s) if s is not None else "" for s in status]
-    columns.append(Column("status", key, f"{short}\n{h['status']}", label, status_text, status_text,
-                          [_STATUS_ORDER.get(s) if s is not None else None for s in status],
-                          CENTER, status, background, foreground,
-                          [warning if s == BELOW else None for s in status]))
+    columns.append(
+        Column(
+            "target",
+            key,
+            f"{short}\n{h['target']}",
+            label,
+            target_text,
+            _unpercent(target_text),
+            targets,
+            RIGHT,
+            status,
+        )
+    )
+    status_text = [status_label(s, lang) if s is not None else "" for s in status]
+    columns.append(
+        Column(
+            "status",
+            key,
+            f"{short}\n{h['status']}",
+            label,
+            status_text,
+            status_text,
+            [_STATUS_ORDER.get(s) if s is not None else None for s in status],
+            CENTER,
+            status,
+            background,
+            foreground,
+            [warning if s == BELOW else None for s in status],
+        )
+    )
     return columns
 
 
-_STATUS_ORDER = {BELOW: 0, MET: 1, "no_target": 2, NO_DATA: 3}
+_STATUS_ORDER = {BELOW: 0, MET: 1, NO_TARGET: 2, NO_DATA: 3}
 
 
 def _colour_key(a: Assessment | None) -> str | None:
-    """The status, or "full" for a unit met at 100 % as shown (no Decimal unless near 100)."""
-    if a is None:
-        return None
-    if a.status == MET and a.rate is not None and a.rate >= 99.99 and round2(a.rate) >= 100:
-        return "full"
-    return a.status
+    """How the domain shades the figure (its status, full or over)."""
+    return None if a is None else shade(a.rate, a.status)
 
 
 def _unpercent(texts: list[str]) -> list[str]:

@@ -41,7 +41,8 @@ class FrozenTableView(QTableView):
             rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             rows.setDefaultSectionSize(ROW_HEIGHT)
             view.horizontalHeader().setDefaultAlignment(
-                Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter)
+                Qt.AlignmentFlag.AlignCenter | Qt.AlignmentFlag.AlignVCenter
+            )
         self.verticalHeader().hide()  # the STT column numbers the units
         f = self.frozen
         f.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -67,8 +68,7 @@ class FrozenTableView(QTableView):
         super().setModel(model)
         self.frozen.setModel(model)
         self.frozen.setSelectionModel(self.selectionModel())
-        for signal in (model.modelReset, model.layoutChanged, model.columnsInserted,
-                       model.columnsRemoved):
+        for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
             signal.connect(self._refresh_frozen)
         self._refresh_frozen()
 
@@ -84,8 +84,9 @@ class FrozenTableView(QTableView):
             self.frozen.setColumnHidden(column, column >= self.frozen_count)
             if column < self.frozen_count:
                 self.frozen.setColumnWidth(column, self.columnWidth(column))
-        self._sync_sort_indicator(self.horizontalHeader().sortIndicatorSection(),
-                                  self.horizontalHeader().sortIndicatorOrder())
+        self._sync_sort_indicator(
+            self.horizontalHeader().sortIndicatorSection(), self.horizontalHeader().sortIndicatorOrder()
+        )
         self._update_geometry()
 
     def _section_resized(self, column: int, _old: int, size: int) -> None:
@@ -109,8 +110,12 @@ class FrozenTableView(QTableView):
 
     def _update_geometry(self) -> None:
         frame = self.frameWidth()
-        self.frozen.setGeometry(self.verticalHeader().width() + frame, frame, self.frozen_width(),
-                                self.viewport().height() + self.horizontalHeader().height())
+        self.frozen.setGeometry(
+            self.verticalHeader().width() + frame,
+            frame,
+            self.frozen_width(),
+            self.viewport().height() + self.horizontalHeader().height(),
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -122,19 +127,23 @@ class FrozenTableView(QTableView):
             self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
             self._update_geometry()
 
-    def moveCursor(self, action: QAbstractItemView.CursorAction,
-                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
         current = super().moveCursor(action, modifiers)
         width = self.frozen_width()
-        if (action == QAbstractItemView.CursorAction.MoveLeft
-                and current.column() >= self.frozen_count
-                and self.visualRect(current).topLeft().x() < width):
+        if (
+            action == QAbstractItemView.CursorAction.MoveLeft
+            and current.column() >= self.frozen_count
+            and self.visualRect(current).topLeft().x() < width
+        ):
             bar = self.horizontalScrollBar()
             bar.setValue(bar.value() + self.visualRect(current).topLeft().x() - width)
         return current
 
-    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
-                 hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(
+        self, index: QModelIndex | QPersistentModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible
+    ) -> None:
         if index.column() >= self.frozen_count:
             super().scrollTo(index, hint)
         elif index.isValid() and self.model() is not None:
@@ -162,8 +171,7 @@ class FrozenTableView(QTableView):
         for row in rows:
             selection.select(model.index(row, 0), flags.Select | flags.Rows)
         if rows:
-            selection.setCurrentIndex(model.index(rows[-1], min(1, self._columns() - 1)),
-                                      flags.NoUpdate)
+            selection.setCurrentIndex(model.index(rows[-1], min(1, self._columns() - 1)), flags.NoUpdate)
 
     def selection_tsv(self) -> str:
         """The selected cells as tab-separated text; a header line when whole rows are selected.
@@ -182,8 +190,9 @@ class FrozenTableView(QTableView):
         lines = []
         if whole:
             columns = list(range(model.columnCount()))
-            lines.append("\t".join(_one_line(model.headerData(c, Qt.Orientation.Horizontal))
-                                   for c in columns))
+            lines.append(
+                "\t".join(_one_line(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns)
+            )
         for row in rows:
             cells = []
             for column in columns:

@@ -19,8 +19,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.models.indicators.engine import BELOW, Summary
-from desktop_app.models.tables.levels import LEVEL_LABELS, level_order
+from desktop_app.models.indicators.status import BELOW
+from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.words import level_label, word
+from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import fold
 from desktop_app.views.table.columns import (
     FROZEN_COLUMNS,
@@ -42,8 +44,17 @@ UNIT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 3  # index into summary.units
 COPY_ROLE = Qt.ItemDataRole.UserRole + 4  # clipboard text: "96,25", "1234"
 
 Index = QModelIndex | QPersistentModelIndex
-__all__ = ["COPY_ROLE", "FROZEN_COLUMNS", "LEVEL_TINTS", "SORT_ROLE", "STATUS_COLOURS", "STATUS_ROLE",
-           "UNIT_INDEX_ROLE", "IndicatorTableModel", "UnitFilterProxy"]
+__all__ = [
+    "COPY_ROLE",
+    "FROZEN_COLUMNS",
+    "LEVEL_TINTS",
+    "SORT_ROLE",
+    "STATUS_COLOURS",
+    "STATUS_ROLE",
+    "UNIT_INDEX_ROLE",
+    "IndicatorTableModel",
+    "UnitFilterProxy",
+]
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -93,8 +104,9 @@ class IndicatorTableModel(QAbstractTableModel):
 
     def column_of(self, kind: str, indicator: str | None = None) -> int:
         """The column index of a kind of column (of an indicator), or -1."""
-        return next((i for i, c in enumerate(self._columns)
-                     if c.kind == kind and c.indicator == indicator), -1)
+        return next(
+            (i for i, c in enumerate(self._columns) if c.kind == kind and c.indicator == indicator), -1
+        )
 
     def unit_at(self, row: int) -> int:
         return self._order[row]
@@ -131,24 +143,31 @@ class IndicatorTableModel(QAbstractTableModel):
         self._folded, name_rank = self._name_keys(summary, names)
         tints = {level: QBrush(QColor(colour)) for level, colour in LEVEL_TINTS.items()}
         unit_tint: list[QBrush | None] = [tints.get(u.level, tints["unknown"]) for u in units]
-        h = HEADERS.get(lang, HEADERS["vi"])
-        levels = LEVEL_LABELS.get(lang, LEVEL_LABELS["vi"])
+        h = {kind: word(lang, key) for kind, key in HEADERS.items()}
         stt = [str(i + 1) for i in range(n)]
-        level_text = [levels.get(u.level, u.level) for u in units]
+        level_text = [level_label(u.level, lang) for u in units]
         sources = ["; ".join(u.sources) for u in units]
         self._columns += [
-            Column("stt", None, h["stt"], "", stt, stt, list(range(n)), RIGHT,
-                   background=unit_tint),
-            Column("name", None, h["name"], "", names, names, name_rank, LEFT,
-                   background=unit_tint),
-            Column("level", None, h["level"], "", level_text, level_text,
-                   [level_order(u.level) for u in units], LEFT, background=unit_tint),
+            Column("stt", None, h["stt"], "", stt, stt, list(range(n)), RIGHT, background=unit_tint),
+            Column("name", None, h["name"], "", names, names, name_rank, LEFT, background=unit_tint),
+            Column(
+                "level",
+                None,
+                h["level"],
+                "",
+                level_text,
+                level_text,
+                [level_order(u.level) for u in units],
+                LEFT,
+                background=unit_tint,
+            ),
         ]
         self._name_tooltips = sources
         self._levels = [u.level for u in units]
         for info in summary.indicators:
-            self._columns += indicator_columns(summary, info.key, info.name(lang, short=True),
-                                                info.name(lang), lang, h)
+            self._columns += indicator_columns(
+                summary, info.key, info.name(lang, short=True), info.name(lang), lang, h
+            )
         self._order = list(range(n))
         self._row_of = list(range(n))
         if self._sort is not None:
@@ -202,8 +221,9 @@ class IndicatorTableModel(QAbstractTableModel):
             return self._name_tooltips[unit]
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self._columns[section].header
@@ -232,8 +252,7 @@ class IndicatorTableModel(QAbstractTableModel):
         units = [self._order[i.row()] for i in old_persistent]
         self._order = new_order
         self._row_of = inverse(new_order)
-        moved = [self.index(self._row_of[u], i.column())
-                 for u, i in zip(units, old_persistent, strict=True)]
+        moved = [self.index(self._row_of[u], i.column()) for u, i in zip(units, old_persistent, strict=True)]
         self.changePersistentIndexList(old_persistent, moved)
         self.layoutChanged.emit()
 

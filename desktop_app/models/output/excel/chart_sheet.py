@@ -20,7 +20,8 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
-from desktop_app.models.indicators.engine import GroupStats, Summary
+from desktop_app.models.indicators.summary import GroupStats, Summary
+from desktop_app.models.numbers import format_target
 from desktop_app.models.output.excel.style import (
     CENTER,
     HEADER_FILL,
@@ -32,7 +33,7 @@ from desktop_app.models.output.excel.style import (
     texts,
 )
 from desktop_app.models.output.excel.table_sheet import set_page
-from desktop_app.models.tables.levels import LEVEL_LABELS
+from desktop_app.models.output.words import level_label
 
 ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
 ROW_CM = ROW_POINTS * 2.54 / 72
@@ -52,7 +53,7 @@ class ChartBlock:
     no_data: list[str]
 
     def title(self, lang: str) -> str:
-        level = LEVEL_LABELS[lang].get(self.stats.level or "unknown", self.stats.level or "")
+        level = level_label(self.stats.level, lang)
         return f"{self.info.name(lang)} – {level}"
 
     @property
@@ -147,7 +148,7 @@ def _chart(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart:
     targets = [target for _, _, target in block.rated if target is not None]
     title = block.title(lang)
     if targets and block.horizontal:  # no target line on horizontal bars: say it in the title
-        title += f" ({texts(lang)['target_word']} {_percent(targets[0], lang)})"
+        title += f" ({texts(lang)['target_word']} {format_target(targets[0], lang)})"
     chart.title = _rich_title(title)
     chart.width, chart.height = CHART_WIDTH_CM, block.height_cm()
     chart.add_data(Reference(ws, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True)
@@ -191,8 +192,14 @@ def _rich_title(text: str) -> Title:
 
 def _value_labels() -> DataLabelList:
     """The rate alone, in white at the end inside each bar (names are on the axis already)."""
-    labels = DataLabelList(showVal=True, showSerName=False, showCatName=False,
-                           showLegendKey=False, showPercent=False, showLeaderLines=False)
+    labels = DataLabelList(
+        showVal=True,
+        showSerName=False,
+        showCatName=False,
+        showLegendKey=False,
+        showPercent=False,
+        showLeaderLines=False,
+    )
     labels.position = "inEnd"
     labels.txPr = _text_properties(900, bold=True, color="FFFFFF")
     return labels
@@ -217,14 +224,8 @@ def chart_label(name: str) -> str:
     """A unit's name as a chart category: "UBND xã Y Tý" -> "xã Y Tý" (the axis is narrow)."""
     for prefix in ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "):
         if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
-
-
-def _percent(value: float, lang: str) -> str:
-    """60 -> "60 %", 62.5 -> "62,5 %" (Vietnamese decimal comma)."""
-    text = f"{value:g}"
-    return (text.replace(".", ",") if lang != "en" else text) + " %"
 
 
 __all__ = ["ChartBlock", "chart_blocks", "write_chart_sheet"]

@@ -11,18 +11,19 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from desktop_app.models.indicators.engine import Summary
+from desktop_app import PRODUCT
+from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.excel.chart_sheet import write_chart_sheet
 from desktop_app.models.output.excel.style import texts
 from desktop_app.models.output.excel.summary_sheet import write_summary_sheet
 from desktop_app.models.output.excel.table_sheet import Heading, write_table_sheet
-from desktop_app.models.output.narrative import period_text
 from desktop_app.models.output.safe_write import atomic_write
+from desktop_app.models.output.words import period_text
 from desktop_app.models.text import clean
 
 logger = logging.getLogger(__name__)
 
-CREATOR = "Chỉ số Một cửa"
+CREATOR = PRODUCT
 
 
 def export_excel(
@@ -65,8 +66,14 @@ def build_workbook(summary: Summary, heading: Heading, lang: str = "vi") -> Work
     return book
 
 
-def make_heading(summary: Summary, lang: str = "vi", *, title: str | None = None,
-                 issuer: str | None = None, period: str | None = None) -> Heading:
+def make_heading(
+    summary: Summary,
+    lang: str = "vi",
+    *,
+    title: str | None = None,
+    issuer: str | None = None,
+    period: str | None = None,
+) -> Heading:
     """The title block: given values first, else what the source files say, else a generic title."""
     return Heading(
         title=clean(title) if title else default_title(summary, lang),
@@ -93,7 +100,7 @@ def _issuer_lines(summary: Summary, issuer: str | None) -> list[str]:
 
 
 def period_line(summary: Summary, lang: str = "vi", period: str | None = None) -> str:
-    """"Tháng 10/2024" for one period; "Kỳ báo cáo: tháng 3/2025; tháng 9/2025" for several."""
+    """ "Tháng 10/2024" for one period; "Kỳ báo cáo: tháng 3/2025; tháng 9/2025" for several."""
     found = {s.period for s in summary.collection.sheets if s.period}
     codes = [period] if period else sorted(found)
     phrases = [period_text(code, lang) for code in codes if code]
@@ -104,5 +111,4 @@ def period_line(summary: Summary, lang: str = "vi", period: str | None = None) -
     return texts(lang)["periods"].format(periods="; ".join(phrases))
 
 
-__all__ = ["CREATOR", "build_workbook", "default_title", "export_excel", "make_heading",
-           "period_line"]
+__all__ = ["CREATOR", "build_workbook", "default_title", "export_excel", "make_heading", "period_line"]

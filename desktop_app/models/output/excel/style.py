@@ -7,6 +7,8 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.models.output.words import words_for
+
 FONT_NAME = "Times New Roman"
 BODY_SIZE = 12
 TITLE_SIZE = 13
@@ -30,56 +32,10 @@ LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 PARAGRAPH = Alignment(horizontal="justify", vertical="top", wrap_text=True)
 
-TEXTS: dict[str, dict[str, str]] = {
-    "vi": {
-        "sheet_table": "Bảng chỉ số", "sheet_charts": "Biểu đồ", "sheet_summary": "Tóm tắt",
-        "motto1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "motto2": "Độc lập - Tự do - Hạnh phúc",
-        "title": "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ THEO ĐƠN VỊ",
-        "title_one": "BÁO CÁO KẾT QUẢ CHỈ SỐ {label}",
-        "periods": "Kỳ báo cáo: {periods}",
-        "no": "STT", "unit": "Đơn vị", "level": "Cấp",
-        "numerator": "Tử số", "denominator": "Mẫu số", "rate": "Tỷ lệ (%)",
-        "target": "Chỉ tiêu (%)", "status": "Đánh giá", "target_word": "chỉ tiêu",
-        "mean_row": "Trung bình {level} (tỷ lệ trung bình)", "pooled_row": "Tỷ lệ chung {level}",
-        "preparer": "NGƯỜI LẬP BIỂU", "sign": "(Ký, ghi rõ họ tên)",
-        "date_line": "…, ngày … tháng … năm …", "head": "THỦ TRƯỞNG ĐƠN VỊ",
-        "sign_seal": "(Ký, ghi rõ họ tên, đóng dấu)",
-        "charts_title": "BIỂU ĐỒ TỶ LỆ CÁC CHỈ SỐ THEO CẤP",
-        "no_data_units": "Không phát sinh:",
-        "summary_title": "TÓM TẮT KẾT QUẢ THEO CẤP", "indicator": "Chỉ số",
-        "units": "Số đơn vị", "mean": "Tỷ lệ trung bình", "pooled": "Tỷ lệ chung",
-        "met": "Đạt", "below": "Chưa đạt", "no_data": "Không phát sinh", "at_100": "Đạt 100 %",
-        "lowest": "Thấp nhất", "all_levels": "Chung các cấp",
-        "text_title": "NỘI DUNG BÁO CÁO", "warnings_title": "CẢNH BÁO VỀ SỐ LIỆU",
-        "page": "Trang &P/&N",
-    },
-    "en": {
-        "sheet_table": "Indicators", "sheet_charts": "Charts", "sheet_summary": "Summary",
-        "motto1": "SOCIALIST REPUBLIC OF VIET NAM", "motto2": "Independence - Freedom - Happiness",
-        "title": "REPORT ON INDICATORS BY UNIT",
-        "title_one": "REPORT ON {label}",
-        "periods": "Periods: {periods}",
-        "no": "No.", "unit": "Unit", "level": "Level",
-        "numerator": "Numerator", "denominator": "Denominator", "rate": "Rate (%)",
-        "target": "Target (%)", "status": "Assessment", "target_word": "target",
-        "mean_row": "{level}: mean of unit rates", "pooled_row": "{level}: pooled rate",
-        "preparer": "PREPARED BY", "sign": "(Signature, full name)",
-        "date_line": "…, date …", "head": "HEAD OF UNIT",
-        "sign_seal": "(Signature, full name, seal)",
-        "charts_title": "INDICATOR RATES BY LEVEL", "no_data_units": "No data:",
-        "summary_title": "SUMMARY BY LEVEL", "indicator": "Indicator",
-        "units": "Units", "mean": "Mean rate", "pooled": "Pooled rate",
-        "met": "Met", "below": "Below", "no_data": "No data", "at_100": "At 100 %",
-        "lowest": "Lowest", "all_levels": "All levels",
-        "text_title": "REPORT TEXT", "warnings_title": "DATA WARNINGS",
-        "page": "Page &P/&N",
-    },
-}
-
 
 def texts(lang: str) -> dict[str, str]:
-    """The wording of the export in ``lang`` ("vi" unless "en")."""
-    return TEXTS["en" if lang == "en" else "vi"]
+    """The wording of the export in ``lang`` ("vi" unless "en"): the outputs' one table."""
+    return words_for(lang)
 
 
 def number_format(kind: str, lang: str, value: float | None = None) -> str:
@@ -95,15 +51,24 @@ def number_format(kind: str, lang: str, value: float | None = None) -> str:
     return (_VI_LOCALE + code) if lang != "en" else code
 
 
-def font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False,
-         underline: bool = False) -> Font:
+def font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False, underline: bool = False) -> Font:
     """Times New Roman, as in Vietnamese administrative documents."""
-    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic,
-                underline="single" if underline else None)
+    return Font(
+        name=FONT_NAME, size=size, bold=bold, italic=italic, underline="single" if underline else None
+    )
 
 
-def put(ws: Worksheet, row: int, column: int, value: Any, *, fmt: str | None = None,
-        style: Font | None = None, align: Alignment | None = None, border: bool = False) -> Any:
+def put(
+    ws: Worksheet,
+    row: int,
+    column: int,
+    value: Any,
+    *,
+    fmt: str | None = None,
+    style: Font | None = None,
+    align: Alignment | None = None,
+    border: bool = False,
+) -> Any:
     """Write one cell; text is always text, even "=1+1" from a source file, never a formula."""
     cell = ws.cell(row=row, column=column)
     cell.value = value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop_app.models.indicators.engine import GroupStats, Summary
+from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_rate
 from desktop_app.models.output.excel.style import (
     CENTER,
@@ -23,10 +23,9 @@ from desktop_app.models.output.excel.style import (
 )
 from desktop_app.models.output.excel.table_sheet import LINE_HEIGHT, set_page
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.tables.levels import LEVEL_LABELS
+from desktop_app.models.output.words import level_label
 
-COLUMNS = ("indicator", "level", "units", "mean", "pooled", "met", "below", "no_data", "at_100",
-           "lowest")
+COLUMNS = ("indicator", "level", "units", "mean", "pooled", "met", "below", "no_data", "at_100", "lowest")
 WIDTHS = (30, 15, 9, 12, 12, 8, 9, 11, 9, 52)
 MAX_ROW_POINTS = 409  # Excel's limit
 
@@ -71,7 +70,7 @@ def _write_figures(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
 
 def _write_stats(ws: Worksheet, row: int, s: GroupStats, lang: str) -> None:
     t = texts(lang)
-    level = LEVEL_LABELS[lang].get(s.level, s.level) if s.level else t["all_levels"]
+    level = level_label(s.level, lang) if s.level else t["all_levels"]
     lowest = "; ".join(f"{name} ({format_rate(rate, lang)})" for name, rate in s.lowest)
     rate_fmt = number_format("rate", lang)
     put(ws, row, 1, None, border=True)

@@ -11,7 +11,8 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
-from desktop_app.models.indicators.engine import STATUS_LABELS, Assessment, GroupStats, Summary, Unit
+from desktop_app.models.indicators.merge import Unit
+from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.output.excel.style import (
     AVERAGE_FILL,
     BAD_FILL,
@@ -34,7 +35,8 @@ from desktop_app.models.output.excel.style import (
     put,
     texts,
 )
-from desktop_app.models.tables.levels import LEVEL_LABELS, level_order
+from desktop_app.models.output.words import level_label, status_label
+from desktop_app.models.tables.levels import level_order
 
 FIXED = 3  # STT, Đơn vị, Cấp
 PER_INDICATOR = 5  # Tử số, Mẫu số, Tỷ lệ, Chỉ tiêu, Đánh giá
@@ -93,8 +95,9 @@ class TableLayout:
 
 def write_table_sheet(ws: Worksheet, summary: Summary, heading: Heading, lang: str) -> TableLayout:
     """Fill ``ws`` with the whole indicator table and set it up for screen and print."""
-    columns = [IndicatorColumns(info, FIXED + 1 + PER_INDICATOR * i)
-               for i, info in enumerate(summary.indicators)]
+    columns = [
+        IndicatorColumns(info, FIXED + 1 + PER_INDICATOR * i) for i, info in enumerate(summary.indicators)
+    ]
     unit_width = _set_widths(ws, summary, len(columns), lang)
     header_row = write_title_block(ws, heading, FIXED + PER_INDICATOR * len(columns), lang) + 1
     _write_header(ws, header_row, columns, lang)
@@ -109,8 +112,10 @@ def write_table_sheet(ws: Worksheet, summary: Summary, heading: Heading, lang: s
 def sub_widths(lang: str) -> list[float]:
     """Widths of an indicator's five columns: no header word may break ("Denominator")."""
     t = texts(lang)
-    return [max(width, max(len(w) for w in t[key].split()) * 1.1 + 1)
-            for key, width in zip(SUBS, SUB_WIDTHS, strict=True)]
+    return [
+        max(width, max(len(w) for w in t[key].split()) * 1.1 + 1)
+        for key, width in zip(SUBS, SUB_WIDTHS, strict=True)
+    ]
 
 
 def _set_widths(ws: Worksheet, summary: Summary, indicators: int, lang: str) -> float:
@@ -137,20 +142,26 @@ def write_title_block(ws: Worksheet, heading: Heading, last_column: int, lang: s
     left_end = min(FIXED, right - 1)
     issuer = heading.issuer or [""]
     for i, line in enumerate(issuer):
-        merge_put(ws, 1 + i, 1, left_end, line, align=CENTER,
-                  style=font(TITLE_SIZE, bold=i == len(issuer) - 1))
-    merge_put(ws, 1, right, last_column, t["motto1"], align=CENTER,
-              style=font(TITLE_SIZE, bold=True))
-    merge_put(ws, 2, right, last_column, t["motto2"], align=CENTER,
-              style=font(TITLE_SIZE, bold=True, underline=True))
+        merge_put(
+            ws, 1 + i, 1, left_end, line, align=CENTER, style=font(TITLE_SIZE, bold=i == len(issuer) - 1)
+        )
+    merge_put(ws, 1, right, last_column, t["motto1"], align=CENTER, style=font(TITLE_SIZE, bold=True))
+    merge_put(
+        ws,
+        2,
+        right,
+        last_column,
+        t["motto2"],
+        align=CENTER,
+        style=font(TITLE_SIZE, bold=True, underline=True),
+    )
     row = max(len(issuer), 2) + 2
     merge_put(ws, row, 1, last_column, heading.title, align=CENTER, style=font(14, bold=True))
     lines = line_count(heading.title, _span(ws, 1, last_column) / 1.2)  # 14 pt bold is wider
     ws.row_dimensions[row].height = LINE_HEIGHT * 1.15 * lines + 2
     if heading.period:
         row += 1
-        merge_put(ws, row, 1, last_column, heading.period, align=CENTER,
-                  style=font(TITLE_SIZE, italic=True))
+        merge_put(ws, row, 1, last_column, heading.period, align=CENTER, style=font(TITLE_SIZE, italic=True))
     return row + 1
 
 
@@ -187,18 +198,18 @@ def _levels_present(summary: Summary) -> list[str]:
     return sorted(found, key=lambda level: (level_order(level), level))
 
 
-def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width: float,
-                lang: str) -> int:
+def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width: float, lang: str) -> int:
     """Group row, units, then the two averages, level by level; returns the last row."""
     row = layout.first_row
     for index, level in enumerate(_levels_present(summary)):
-        name = LEVEL_LABELS[lang].get(level, level)
+        name = level_label(level, lang)
         roman = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
         _fill_row(ws, row, layout, GROUP_FILL)
         put(ws, row, 2, f"{roman}. {name}", style=font(bold=True), align=LEFT, border=True)
         row += 1
-        members = [(u, a) for u, a in zip(summary.units, summary.assessments, strict=True)
-                   if u.level == level and a]
+        members = [
+            (u, a) for u, a in zip(summary.units, summary.assessments, strict=True) if u.level == level and a
+        ]
         for number, (unit, assessed) in enumerate(members, start=1):
             _write_unit(ws, row, number, unit, assessed, layout, lang)
             lines = line_count(unit.name, unit_width)
@@ -222,33 +233,61 @@ def _fill_row(ws: Worksheet, row: int, layout: TableLayout, fill: PatternFill) -
         cell.font = font(bold=True)
 
 
-def _write_unit(ws: Worksheet, row: int, number: int, unit: Unit, assessed: dict[str, Assessment],
-                layout: TableLayout, lang: str) -> None:
+def _write_unit(
+    ws: Worksheet,
+    row: int,
+    number: int,
+    unit: Unit,
+    assessed: dict[str, Assessment],
+    layout: TableLayout,
+    lang: str,
+) -> None:
     put(ws, row, 1, number, align=CENTER, border=True)
     put(ws, row, 2, unit.name, align=LEFT, border=True)
-    put(ws, row, 3, LEVEL_LABELS[lang].get(unit.level, unit.level), align=CENTER, border=True)
+    put(ws, row, 3, level_label(unit.level, lang), align=CENTER, border=True)
     for ic in layout.columns:
         a = assessed.get(ic.info.key)
         if a is None:
             for column in range(ic.numerator, ic.status + 1):
                 put(ws, row, column, None, border=True)
             continue
-        put(ws, row, ic.numerator, count_value(a.numerator), border=True, align=RIGHT,
-            fmt=number_format("count", lang, a.numerator))
-        put(ws, row, ic.denominator, count_value(a.denominator), border=True, align=RIGHT,
-            fmt=number_format("count", lang, a.denominator))
-        put(ws, row, ic.rate, fraction(a.rate), border=True, align=RIGHT,
-            fmt=number_format("rate", lang))
-        put(ws, row, ic.target, fraction(a.target), border=True, align=RIGHT,
-            fmt=number_format("target", lang, a.target))
-        put(ws, row, ic.status, STATUS_LABELS[lang][a.status], border=True, align=CENTER)
+        put(
+            ws,
+            row,
+            ic.numerator,
+            count_value(a.numerator),
+            border=True,
+            align=RIGHT,
+            fmt=number_format("count", lang, a.numerator),
+        )
+        put(
+            ws,
+            row,
+            ic.denominator,
+            count_value(a.denominator),
+            border=True,
+            align=RIGHT,
+            fmt=number_format("count", lang, a.denominator),
+        )
+        put(ws, row, ic.rate, fraction(a.rate), border=True, align=RIGHT, fmt=number_format("rate", lang))
+        put(
+            ws,
+            row,
+            ic.target,
+            fraction(a.target),
+            border=True,
+            align=RIGHT,
+            fmt=number_format("target", lang, a.target),
+        )
+        put(ws, row, ic.status, status_label(a.status, lang), border=True, align=CENTER)
 
 
-def _write_average(ws: Worksheet, row: int, summary: Summary, level: str, kind: str,
-                   layout: TableLayout, lang: str) -> None:
+def _write_average(
+    ws: Worksheet, row: int, summary: Summary, level: str, kind: str, layout: TableLayout, lang: str
+) -> None:
     """A mean or pooled row: the level's figure in each rate column, its target when single."""
     _fill_row(ws, row, layout, AVERAGE_FILL)
-    level_name = LEVEL_LABELS[lang].get(level, level)
+    level_name = level_label(level, lang)
     label = texts(lang)[kind].format(level=level_name.lower() if lang != "en" else level_name)
     put(ws, row, 2, label, style=font(bold=True, italic=True), align=LEFT, border=True)
     for ic in layout.columns:
@@ -256,11 +295,27 @@ def _write_average(ws: Worksheet, row: int, summary: Summary, level: str, kind: 
         if stats is None:
             continue
         value = stats.mean_rate if kind == "mean_row" else stats.pooled_rate
-        put(ws, row, ic.rate, fraction(value), fmt=number_format("rate", lang),
-            style=font(bold=True), align=RIGHT, border=True)
+        put(
+            ws,
+            row,
+            ic.rate,
+            fraction(value),
+            fmt=number_format("rate", lang),
+            style=font(bold=True),
+            align=RIGHT,
+            border=True,
+        )
         if len(stats.targets) == 1:
-            put(ws, row, ic.target, fraction(stats.targets[0]), border=True, align=RIGHT,
-                fmt=number_format("target", lang, stats.targets[0]), style=font(bold=True))
+            put(
+                ws,
+                row,
+                ic.target,
+                fraction(stats.targets[0]),
+                border=True,
+                align=RIGHT,
+                fmt=number_format("target", lang, stats.targets[0]),
+                style=font(bold=True),
+            )
 
 
 def _add_rules(ws: Worksheet, layout: TableLayout) -> None:
@@ -272,10 +327,10 @@ def _add_rules(ws: Worksheet, layout: TableLayout) -> None:
         cells = f"{get_column_letter(ic.rate)}{first}:{get_column_letter(ic.rate)}{last}"
         below = f"AND(ISNUMBER({rate}),ISNUMBER({target}),ROUND({rate},4)<ROUND({target},4))"
         ws.conditional_formatting.add(
-            cells, FormulaRule(formula=[below], fill=BAD_FILL, font=BAD_FONT, stopIfTrue=True))
+            cells, FormulaRule(formula=[below], fill=BAD_FILL, font=BAD_FONT, stopIfTrue=True)
+        )
         full = f"AND(ISNUMBER({rate}),ROUND({rate},4)=1)"
-        ws.conditional_formatting.add(
-            cells, FormulaRule(formula=[full], fill=GOOD_FILL, font=GOOD_FONT))
+        ws.conditional_formatting.add(cells, FormulaRule(formula=[full], fill=GOOD_FILL, font=GOOD_FONT))
 
 
 def _set_view_and_print(ws: Worksheet, layout: TableLayout, lang: str) -> None:
@@ -305,14 +360,20 @@ def write_signatures(ws: Worksheet, row: int, last_column: int, lang: str) -> in
     t = texts(lang)
     right = _right_block(last_column)
     left_end = min(FIXED, right - 1)
-    merge_put(ws, row, right, last_column, t["date_line"], align=CENTER, style=font(italic=True))
+    merge_put(ws, row, right, last_column, t["date_blank"], align=CENTER, style=font(italic=True))
     merge_put(ws, row + 1, 1, left_end, t["preparer"], align=CENTER, style=font(bold=True))
     merge_put(ws, row + 1, right, last_column, t["head"], align=CENTER, style=font(bold=True))
     merge_put(ws, row + 2, 1, left_end, t["sign"], align=CENTER, style=font(italic=True))
-    merge_put(ws, row + 2, right, last_column, t["sign_seal"], align=CENTER,
-              style=font(italic=True))
+    merge_put(ws, row + 2, right, last_column, t["sign_seal"], align=CENTER, style=font(italic=True))
     return row + 2
 
 
-__all__ = ["Heading", "IndicatorColumns", "TableLayout", "set_page", "write_signatures",
-           "write_table_sheet", "write_title_block"]
+__all__ = [
+    "Heading",
+    "IndicatorColumns",
+    "TableLayout",
+    "set_page",
+    "write_signatures",
+    "write_table_sheet",
+    "write_title_block",
+]

@@ -1,8 +1,8 @@
-"""Byte-level checks before a native reader (calamine) touches a workbook.
+"""Byte-level checks of an .xlsx before calamine touches it.
 
 calamine allocates the whole rectangle between the first and the last filled cell of a sheet
 and aborts the process when that fails, so a sheet with cells at A1 and XFD1048576 must never
-reach it; neither must a zip bomb. The checks here stream the sheet XML / BIFF records once.
+reach it; neither must a zip bomb. The checks here stream the sheet XML once.
 """
 
 from __future__ import annotations
@@ -10,52 +10,44 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
-import struct
 import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from desktop_app.models.errors import ReportError
-from desktop_app.models.reading import html_table
+from desktop_app.models.reading.limits import (
+    CORRUPT,
+    MAX_AREA,
+    MAX_COL,
+    MAX_ROW,
+    GuardError,
+    count_text,
+    too_big,
+)
 from desktop_app.models.text import clean
 
 logger = logging.getLogger(__name__)
 
+
 MAX_TOTAL = 2 << 30  # declared uncompressed size of worksheets + shared strings
-MAX_RATIO, RATIO_FLOOR = 200, 50 << 20
-MAX_ROW, MAX_COL = 1_048_576, 16_384
-MAX_AREA = MAX_ROW * 64  # cells in calamine's rectangle (32 bytes each: about 2 GB)
-HEAD_BYTES, TAIL_BYTES, CHUNK = 8 << 20, 16 << 20, 4 << 20
+MAX_RATIO = 200
+RATIO_FLOOR = 50 << 20
+HEAD_BYTES = 8 << 20
+TAIL_BYTES = 16 << 20
+CHUNK = 4 << 20
 MAX_ERRORS = 100_000
-CORRUPT = "Tệp bị hỏng hoặc không đọc được đầy đủ"
-PASSWORD = "Bảng tính được bảo vệ bằng mật khẩu; hãy mở bằng Excel, bỏ mật khẩu rồi lưu lại."
 _ODD_CELL = re.compile(rb'<c(?! r=")')  # a cell whose position is implicit (or a namespace)
 # cells at column BM (64) and beyond, or at a row past Excel's 1,048,576
-_FAR_CELL = re.compile(rb'<c r="(?:[A-Za-z]{3}|[C-Zc-z][A-Za-z]|[Bb][M-Zm-z]|'
-                       rb"[A-Za-z]{1,2}(?:[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|\d{8}))")
+_FAR_CELL = re.compile(
+    rb'<c r="(?:[A-Za-z]{3}|[C-Zc-z][A-Za-z]|[Bb][M-Zm-z]|'
+    rb"[A-Za-z]{1,2}(?:[2-9]\d{6}|1[1-9]\d{5}|10[5-9]\d{4}|\d{8}))"
+)
+
+
 _R_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]*)(\d*)["']""")
 _ERROR_ATTR = re.compile(rb"""t=["']e["']""")
 _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c)(?=[\s/>])([^>]*)>")
 _SHEET_DATA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData\b[^>]*?(/?)>")
 _ROW_START = re.compile(rb"<row\b([^>]*)>")
-NOT_EXCEL = "Không phải là bảng tính Excel hợp lệ"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-
-
-class GuardError(Exception):
-    """A check failed; the message is Vietnamese, for the user."""
-
-
-def count_text(count: int) -> str:
-    """1048576 -> 1.048.576, as Vietnamese writes it."""
-    return f"{count:,}".replace(",", ".")
-
-
-def too_big(size: int) -> str:
-    gib = size / (1 << 30)
-    gb = (f"{gib:.1f}" if gib >= 1 else f"{gib:.2f}").replace(".", ",")
-    return f"Bảng tính quá lớn sau khi giải nén ({gb} GB) — có thể là tệp hỏng hoặc độc hại."
 
 
 def check_zip(zf: zipfile.ZipFile) -> None:
@@ -313,192 +305,3 @@ def top_xml(scan: SheetScan, max_rows: int) -> bytes | None:
         if int(ref[2]) > max_rows:
             return scan.head[: m.start()] + scan.tail
     return None
-
-
-# ---- legacy .xls (BIFF) -------------------------------------------------------------------
-_XLS_ERRORS = {0x00: "#NULL!", 0x07: "#DIV/0!", 0x0F: "#VALUE!", 0x17: "#REF!", 0x1D: "#NAME?",
-               0x24: "#NUM!", 0x2A: "#N/A", 0x2B: "#GETTING_DATA"}
-_BOF = {0x0809, 0x0009, 0x0209, 0x0409}
-_VALUE_RECORDS = {0x0006, 0x0203, 0x027E, 0x00FD, 0x0204, 0x0205, 0x00D6, 0x00BD}
-
-
-class _NullLog:
-    """xlrd writes diagnostics to a file; send them to the log instead."""
-
-    def write(self, text: str) -> None:
-        if text.strip():
-            logger.debug("xlrd: %s", text.rstrip())
-
-
-NULL_LOG = _NullLog()
-
-
-@dataclass
-class XlsStream:
-    """The Workbook stream of a .xls file and where each sheet starts in it."""
-
-    data: bytes
-    sheets: dict[str, int]
-    encrypted: bool
-
-
-def read_xls(raw: bytes) -> XlsStream:
-    """Find the BIFF stream and its sheets; GuardError for a broken container."""
-    from xlrd import compdoc
-
-    try:
-        doc = compdoc.CompDoc(raw, logfile=NULL_LOG)
-        data = doc.get_named_stream("Workbook") or doc.get_named_stream("Book")
-    except Exception as exc:  # xlrd raises assorted errors on broken containers
-        raise GuardError(f"{CORRUPT} (vùng chứa OLE2 hỏng: {exc}).") from None
-    if not data:
-        raise GuardError(f"{CORRUPT} (không có luồng dữ liệu Workbook).")
-    sheets, encrypted, pos, biff8 = {}, False, 0, True
-    while pos + 4 <= len(data):
-        rid, size = struct.unpack_from("<HH", data, pos)
-        body = data[pos + 4 : pos + 4 + size]
-        if rid in _BOF and pos == 0:
-            biff8 = len(body) >= 2 and struct.unpack_from("<H", body)[0] == 0x0600
-        elif rid == 0x002F:
-            encrypted = True
-        elif rid == 0x0085 and len(body) >= 8:
-            offset, count, flags = struct.unpack_from("<I", body)[0], body[6], body[7]
-            if biff8:
-                text = body[8 : 8 + count * 2].decode("utf-16-le", "replace") if flags & 1 else (
-                    body[8 : 8 + count].decode("latin-1"))
-            else:
-                text = body[7 : 7 + count].decode("cp1258", "replace")
-            sheets[text] = offset
-        elif rid == 0x000A:
-            break
-        pos += 4 + size
-    return XlsStream(data, sheets, encrypted)
-
-
-def scan_xls(stream: XlsStream) -> list[dict[tuple[int, int], str]]:
-    """Error cells of every sheet, in order; GuardError when one spans too large an area.
-
-    calamine reads every sheet of a .xls when it opens it, so all are checked first.
-    """
-    return [_scan_xls_sheet(stream.data, name, pos) for name, pos in stream.sheets.items()]
-
-
-def _scan_xls_sheet(data: bytes, name: str, pos: int) -> dict[tuple[int, int], str]:
-    depth, errors = 0, {}
-    r0 = c0 = 1 << 20
-    r1 = c1 = -1
-    unpack = struct.unpack_from
-    while pos >= 0 and pos + 4 <= len(data):
-        rid, size = unpack("<HH", data, pos)
-        if rid in _BOF:
-            depth += 1
-        elif rid == 0x000A:
-            depth -= 1
-            if depth <= 0:
-                break
-        elif depth == 1 and rid in _VALUE_RECORDS and size >= 6:
-            row, col = unpack("<HH", data, pos + 4)
-            last = unpack("<H", data, pos + 2 + size)[0] if rid == 0x00BD else col
-            r0, r1, c0, c1 = min(r0, row), max(r1, row), min(c0, col), max(c1, last)
-            body = data[pos + 4 : pos + 4 + size]
-            if rid == 0x0205 and size >= 8 and body[7] == 1:
-                errors[(row, col)] = _XLS_ERRORS.get(body[6], "#N/A")
-            elif rid == 0x0006 and size >= 14 and body[12:14] == b"\xff\xff" and body[6] == 2:
-                errors[(row, col)] = _XLS_ERRORS.get(body[8], "#N/A")
-        pos += 4 + size
-    if r1 >= 0 and (r1 - r0 + 1) * (c1 - c0 + 1) > MAX_AREA:
-        raise GuardError(
-            f"Trang tính «{name}» có vùng dữ liệu quá lớn ({count_text(r1 - r0 + 1)} dòng × "
-            f"{count_text(c1 - c0 + 1)} cột) — có thể là tệp hỏng hoặc độc hại."
-        )
-    return errors
-
-
-# ---- what kind of file ---------------------------------------------------------------------
-def _not_excel(path: Path, what: str = "") -> ReportError:
-    return ReportError(path, f"{NOT_EXCEL} ({what})." if what else f"{NOT_EXCEL}.")
-
-
-def _corrupt(path: Path, why: str) -> ReportError:
-    return ReportError(path, f"{CORRUPT} ({why}).")
-
-
-def _looks_like(head: bytes) -> str:
-    """A guess at what a non-spreadsheet file is, for the message."""
-    if head.startswith(b"%PDF"):
-        return "có vẻ là tệp PDF"
-    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\0", b"MM\0*")):
-        return "có vẻ là tệp ảnh"
-    if head.startswith(b"{\\rtf"):
-        return "có vẻ là tài liệu Word (RTF)"
-    if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
-        return "có vẻ là tệp nén"
-    sample = head[:4096]
-    printable = sum(1 for b in sample if b >= 0x20 or b in b"\t\r\n")
-    if sample and b"\0" not in sample and printable >= 0.95 * len(sample):
-        return "có vẻ là tệp văn bản CSV/TXT; hãy mở bằng Excel rồi lưu lại dạng .xlsx"
-    return ""
-
-
-def sniff_format(path: str | Path) -> str:
-    """"xlsx", "xls", "html" or "spreadsheetml" from the content; ReportError for anything else."""
-    path = Path(path)
-    try:
-        if not path.is_file():
-            raise ReportError(path, "Không tìm thấy tệp.")
-        size = path.stat().st_size
-        with path.open("rb") as stream:
-            head = stream.read(65536)
-    except OSError as exc:
-        raise ReportError(path, f"Không mở được tệp ({exc.strerror or exc}).") from None
-    if size == 0:
-        raise ReportError(path, "Tệp rỗng (0 byte).")
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
-        return _sniff_zip(path)
-    if head.startswith(_OLE):
-        return _sniff_ole(path)
-    kind = html_table.sniff_text(head)
-    if kind:
-        return kind
-    raise _not_excel(path, _looks_like(head))
-
-
-def _sniff_zip(path: Path) -> str:
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = {n.lower() for n in zf.namelist()}
-            mime = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except Exception:  # zipfile raises assorted errors on damaged archives
-        raise _corrupt(path, "tệp nén ZIP bị cắt cụt hoặc hỏng") from None
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    if "xl/workbook.bin" in names:
-        raise ReportError(path, "Định dạng .xlsb chưa được hỗ trợ; hãy mở bằng Excel rồi lưu lại "
-                                "dạng .xlsx.")
-    if "word/document.xml" in names:
-        raise _not_excel(path, "có vẻ là tài liệu Word")
-    if any(n.startswith("ppt/") for n in names):
-        raise _not_excel(path, "có vẻ là bản trình chiếu PowerPoint")
-    if b"opendocument.spreadsheet" in mime:
-        raise _not_excel(path, "có vẻ là bảng tính OpenDocument (.ods); hãy mở bằng Excel rồi lưu "
-                               "lại dạng .xlsx")
-    raise _not_excel(path, "có vẻ là tài liệu OpenDocument" if mime else "có vẻ là tệp nén ZIP")
-
-
-def _sniff_ole(path: Path) -> str:
-    from xlrd import compdoc
-
-    try:
-        doc = compdoc.CompDoc(path.read_bytes(), logfile=NULL_LOG)
-        names = {d.name.lower() for d in doc.dirlist}
-    except Exception:  # xlrd raises assorted errors on broken containers
-        raise _corrupt(path, "vùng chứa OLE2 bị hỏng hoặc bị cắt cụt") from None
-    if names & {"encryptioninfo", "encryptedpackage"}:
-        raise ReportError(path, PASSWORD)
-    if names & {"workbook", "book"}:
-        return "xls"
-    if "worddocument" in names:
-        raise _not_excel(path, "có vẻ là tài liệu Word")
-    if "powerpoint document" in names:
-        raise _not_excel(path, "có vẻ là bản trình chiếu PowerPoint")
-    raise _not_excel(path, "tệp Office nhưng không chứa bảng tính")

@@ -1,0 +1,116 @@
+"""Units of several files merged into one list: by name, within one period and one province.
+
+The signing report and the one-stop report of one month complete each other; a unit of another
+month or province stays a row of its own. Last period's files, if loaded, become ``previous``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop_app.models.indicators.catalog import IndicatorInfo, indicator_info, known_indicators
+from desktop_app.models.indicators.comparison import split_history
+from desktop_app.models.indicators.names import unit_key
+from desktop_app.models.tables.measures import Measure, SheetImport
+from desktop_app.models.tables.vocabulary import vocabulary
+from desktop_app.models.text import fold
+
+Context = tuple[str | None, str | None]  # (period, province)
+
+
+@dataclass
+class Unit:
+    """A unit as the user sees it: one row, its measures gathered from every file."""
+
+    name: str
+    level: str
+    measures: dict[str, Measure] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Collection:
+    """What a set of files holds, before targets: merged units, indicators, warnings."""
+
+    sheets: list[SheetImport]
+    units: list[Unit]
+    indicators: list[IndicatorInfo]
+    warnings: list[str]
+    previous: Collection | None = None  # last period's files, when the user loaded them too
+
+
+def collect(sheets: list[SheetImport]) -> Collection:
+    """Merge units of several files by name; last period's files, if any, become ``previous``."""
+    current, previous = split_history(sheets)
+    collection = _merge(current)
+    if previous:
+        collection.previous = _merge(previous)
+    return collection
+
+
+def province_of(sheet: SheetImport) -> str | None:
+    """The province a report comes from, when its title block names one ("UBND TỈNH LÀO CAI")."""
+    match = vocabulary().patterns["province"].search(fold(f"{sheet.issuer}\n{sheet.title}"))
+    return match.group(1).strip() if match else None
+
+
+def _compatible(a: Context, b: Context) -> bool:
+    """Same month and same province, as far as the files tell: only then is "Sở Tư pháp" one unit."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+class _Merger:
+    """Units by name key, with the (period, province) each one's files told."""
+
+    def __init__(self) -> None:
+        self.units: list[Unit] = []
+        self.by_key: dict[str, list[Unit]] = {}
+        self.context: dict[int, Context] = {}
+        self.warnings: list[str] = []
+
+    def add_sheet(self, sheet: SheetImport) -> None:
+        here = (sheet.period, province_of(sheet))
+        seen_here: set[str] = set()
+        for record in sheet.units:
+            key = unit_key(record.name)
+            if key in seen_here:
+                self.warnings.append(
+                    f"Đơn vị «{record.name}» xuất hiện nhiều lần trong {record.source} (dòng {record.row})."
+                )
+            same_report = [u for u in self.by_key.get(key, []) if _compatible(self.context[id(u)], here)]
+            target = next((u for u in same_report if not set(u.measures) & set(record.measures)), None)
+            if target is None:
+                if same_report and key not in seen_here:
+                    self.warnings.append(
+                        f"Đơn vị «{record.name}» có cùng chỉ số trong nhiều tệp "
+                        f"({', '.join(self.by_key[key][0].sources)}; {record.source}): giữ cả hai dòng."
+                    )
+                target = Unit(record.name, record.level)
+                self.context[id(target)] = here
+                self.units.append(target)
+                self.by_key.setdefault(key, []).append(target)
+            elif target.level == "unknown":
+                target.level = record.level
+            before = self.context[id(target)]
+            self.context[id(target)] = (
+                before[0] if before[0] is not None else here[0],
+                before[1] if before[1] is not None else here[1],
+            )
+            target.measures.update(record.measures)
+            target.sources.append(record.source)
+            seen_here.add(key)
+
+
+def _merge(sheets: list[SheetImport]) -> Collection:
+    """Units of several files by name; a name repeated with the same indicator is a warning."""
+    merger = _Merger()
+    labels: dict[str, str] = {}
+    for sheet in sheets:
+        merger.warnings.extend(sheet.warnings)
+        labels.update(sheet.labels)
+        merger.add_sheet(sheet)
+    present = {k for u in merger.units for k in u.measures}
+    order = [k for k in known_indicators() if k in present]
+    order += sorted(present - set(order))
+    indicators = [indicator_info(k, labels.get(k)) for k in order]
+    return Collection(sheets, merger.units, indicators, merger.warnings)

@@ -1,0 +1,49 @@
+"""The one status rule: whether a rate meets its target, reaches 100 %, or has no target.
+
+Rates are judged as they are shown, rounded half up to two decimals (79.995 % meets 80 %).
+The table, the charts and every output ask here; none applies a threshold of its own.
+"""
+
+from __future__ import annotations
+
+from desktop_app.models.numbers import round2
+
+MET, BELOW, NO_DATA, NO_TARGET = "met", "below", "no_data", "no_target"
+STATUSES = (MET, BELOW, NO_DATA, NO_TARGET)
+FULL, OVER = "full", "over"  # shades of a figure besides its status
+
+
+def status_of(rate: float | None, target: float | None) -> str:
+    """Met when the rate, rounded to two decimals as shown, reaches the target."""
+    if rate is None:
+        return NO_DATA
+    if target is None:
+        return NO_TARGET
+    return MET if round2(rate) >= target else BELOW
+
+
+def is_full(rate: float | None) -> bool:
+    """The rate reads 100,00 % or more."""
+    return rate is not None and round2(rate) >= 100
+
+
+def is_over(rate: float | None) -> bool:
+    """The rate reads more than 100,00 %: a part larger than its whole, an error in the source."""
+    return rate is not None and round2(rate) > 100
+
+
+def at_100(rate: float | None) -> bool:
+    """The rate reads exactly 100,00 %."""
+    return is_full(rate) and not is_over(rate)
+
+
+def shade(rate: float | None, status: str) -> str:
+    """How a figure is marked on screen and paper: its status, ``OVER`` above 100 %, ``FULL`` when
+    met at 100 %."""
+    if status == BELOW:
+        return BELOW
+    if is_over(rate):
+        return OVER
+    if status == MET and is_full(rate):
+        return FULL
+    return status

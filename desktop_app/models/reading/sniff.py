@@ -1,0 +1,106 @@
+"""What kind of file a report is, from its first bytes: .xlsx, .xls, HTML or Excel 2003 XML.
+
+Anything else (Word, PDF, an image, a text file renamed) gets a message saying what it seems to be.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from desktop_app.models.errors import ReportError
+from desktop_app.models.reading import html_table
+from desktop_app.models.reading.limits import CORRUPT, NOT_EXCEL, PASSWORD
+from desktop_app.models.reading.xls_guard import NULL_LOG
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+# ---- what kind of file ---------------------------------------------------------------------
+def _not_excel(path: Path, what: str = "") -> ReportError:
+    return ReportError(path, f"{NOT_EXCEL} ({what})." if what else f"{NOT_EXCEL}.")
+
+
+def _corrupt(path: Path, why: str) -> ReportError:
+    return ReportError(path, f"{CORRUPT} ({why}).")
+
+
+def _looks_like(head: bytes) -> str:
+    """A guess at what a non-spreadsheet file is, for the message."""
+    if head.startswith(b"%PDF"):
+        return "có vẻ là tệp PDF"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\0", b"MM\0*")):
+        return "có vẻ là tệp ảnh"
+    if head.startswith(b"{\\rtf"):
+        return "có vẻ là tài liệu Word (RTF)"
+    if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
+        return "có vẻ là tệp nén"
+    sample = head[:4096]
+    printable = sum(1 for b in sample if b >= 0x20 or b in b"\t\r\n")
+    if sample and b"\0" not in sample and printable >= 0.95 * len(sample):
+        return "có vẻ là tệp văn bản CSV/TXT; hãy mở bằng Excel rồi lưu lại dạng .xlsx"
+    return ""
+
+
+def sniff_format(path: str | Path) -> str:
+    """ "xlsx", "xls", "html" or "spreadsheetml" from the content; ReportError for anything else."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise ReportError(path, "Không tìm thấy tệp.")
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = stream.read(65536)
+    except OSError as exc:
+        raise ReportError(path, f"Không mở được tệp ({exc.strerror or exc}).") from None
+    if size == 0:
+        raise ReportError(path, "Tệp rỗng (0 byte).")
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
+        return _sniff_zip(path)
+    if head.startswith(_OLE):
+        return _sniff_ole(path)
+    kind = html_table.sniff_text(head)
+    if kind:
+        return kind
+    raise _not_excel(path, _looks_like(head))
+
+
+def _sniff_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = {n.lower() for n in zf.namelist()}
+            mime = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except Exception:  # zipfile raises assorted errors on damaged archives
+        raise _corrupt(path, "tệp nén ZIP bị cắt cụt hoặc hỏng") from None
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "xl/workbook.bin" in names:
+        raise ReportError(path, "Định dạng .xlsb chưa được hỗ trợ; hãy mở bằng Excel rồi lưu lại dạng .xlsx.")
+    if "word/document.xml" in names:
+        raise _not_excel(path, "có vẻ là tài liệu Word")
+    if any(n.startswith("ppt/") for n in names):
+        raise _not_excel(path, "có vẻ là bản trình chiếu PowerPoint")
+    if b"opendocument.spreadsheet" in mime:
+        raise _not_excel(
+            path, "có vẻ là bảng tính OpenDocument (.ods); hãy mở bằng Excel rồi lưu lại dạng .xlsx"
+        )
+    raise _not_excel(path, "có vẻ là tài liệu OpenDocument" if mime else "có vẻ là tệp nén ZIP")
+
+
+def _sniff_ole(path: Path) -> str:
+    from xlrd import compdoc
+
+    try:
+        doc = compdoc.CompDoc(path.read_bytes(), logfile=NULL_LOG)
+        names = {d.name.lower() for d in doc.dirlist}
+    except Exception:  # xlrd raises assorted errors on broken containers
+        raise _corrupt(path, "vùng chứa OLE2 bị hỏng hoặc bị cắt cụt") from None
+    if names & {"encryptioninfo", "encryptedpackage"}:
+        raise ReportError(path, PASSWORD)
+    if names & {"workbook", "book"}:
+        return "xls"
+    if "worddocument" in names:
+        raise _not_excel(path, "có vẻ là tài liệu Word")
+    if "powerpoint document" in names:
+        raise _not_excel(path, "có vẻ là bản trình chiếu PowerPoint")
+    raise _not_excel(path, "tệp Office nhưng không chứa bảng tính")

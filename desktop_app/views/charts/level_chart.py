@@ -1,0 +1,392 @@
+"""Bar charts per level: a horizontal bar per unit, coloured by status, with target and mean."""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Sequence
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication, QPen
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QSizePolicy,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.models.indicators.status import NO_DATA, OVER, shade
+from desktop_app.models.indicators.summary import Assessment, Summary
+from desktop_app.models.numbers import format_count, format_rate, format_target
+from desktop_app.models.output.words import level_label, status_label, word
+from desktop_app.views.charts.bar_labels import BarValueLabels
+from desktop_app.views.dialogs.messages import show_error
+from desktop_app.views.strings import tr
+
+logger = logging.getLogger(__name__)
+
+COLORS = {"below": "#c62828", "met": "#2e7d32", "full": "#1b5e20", "over": "#ef6c00", "no_target": "#607d8b"}
+TARGET_COLOR, MEAN_COLOR, SELECTED_COLOR, GREY = "#263238", "#1565c0", "#0d0d0d", "#757575"
+ROW_PX, MIN_PLOT_PX, AXIS_PX = 22, 160, 34  # a bar's row, the smallest plot, the x axis
+LONG_ROW_PX = 16  # rows of a chart too long to name every bar at once (> ALL_NAMES_UP_TO)
+BAR_HEIGHT = 0.7
+BAND = 1  # an empty row above and below the bars, where the lines' labels sit
+NAME_CHARS, NOTE_NAMES = 40, 10
+ALL_NAMES_UP_TO = 300  # longer charts name only the bars in view
+
+
+def elide(name: str, limit: int = NAME_CHARS) -> str:
+    """A unit name cut to ``limit`` characters with "…", so long names keep the axis narrow."""
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+class _StillPlot(pg.PlotWidget):
+    """A plot that never zooms: the mouse wheel scrolls the panel holding the charts."""
+
+    def wheelEvent(self, event) -> None:
+        event.ignore()
+
+
+class LevelBarChart(QWidget):
+    """One level of one indicator: units as horizontal bars, highest rate at the top."""
+
+    unitClicked = Signal(int, bool)
+
+    def __init__(self, level: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.level, self.lang = level, "vi"
+        self.unit_rows: list[int] = []
+        self._units: list[tuple[str, Assessment]] = []  # (name, assessment) per bar
+        self._labels: list[str] = []  # the names on the axis, elided
+        self._named: tuple[int, int, int] | None = None  # the rows named on the axis
+        self._selected: set[int] = set()
+        self._hover: int | None = None
+        self._xmax = 100.0
+        # as tall as its bars need: the panel's spare height goes below the last chart
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight: bold;")
+        self.title.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setStyleSheet(f"color: {GREY};")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.plot: pg.PlotWidget = _StillPlot(background="w")
+        self._setup_plot()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        layout.setSpacing(2)
+        for widget in (self.title, self.plot, self.note):
+            layout.addWidget(widget)
+
+    def _setup_plot(self) -> None:
+        plot = self.plot
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.invertY(True)
+        plot.getViewBox().disableAutoRange()
+        plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        plot.customContextMenuRequested.connect(self._show_menu)
+        font = QFont(self.font())
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen("#9e9e9e")
+            axis.setTextPen("#212121")
+            axis.setTickFont(font)
+        plot.getAxis("left").setStyle(tickLength=0)
+        # every pen has the same width, so the item's bounds hold the selection outline
+        # an unselected bar has no outline at all (a transparent pen still costs its stroke)
+        self._pens = {False: QPen(QColor(0, 0, 0, 0), 3), True: QPen(QColor(SELECTED_COLOR), 3)}
+        self._pens[False].setStyle(Qt.PenStyle.NoPen)
+        for pen in self._pens.values():
+            pen.setCosmetic(True)
+        self._brushes = {k: pg.mkBrush(v) for k, v in COLORS.items()}
+        self._colors = {k: QColor(v) for k, v in COLORS.items()}
+        self.bars = pg.BarGraphItem(
+            x0=0, y=np.zeros(0), width=np.zeros(0), height=BAR_HEIGHT, brushes=[], **self._pen_opts([])
+        )
+        self.values = BarValueLabels(font)
+        self.values.setZValue(15)  # above the lines, so they never cross a rate
+        plot.addItem(self.bars)
+        plot.addItem(self.values)
+        self._target_item = self._make_line(TARGET_COLOR, Qt.PenStyle.SolidLine)
+        self._mean_item = self._make_line(MEAN_COLOR, Qt.PenStyle.DashLine)
+        self.target_line: pg.InfiniteLine | None = None
+        self.mean_line: pg.InfiniteLine | None = None
+        plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    def _make_line(self, color: str, style: Qt.PenStyle) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(
+            angle=90,
+            movable=False,
+            pen=pg.mkPen(color, width=2, style=style),
+            label="",
+            labelOpts={"color": color, "anchors": [(0, 0.5)] * 2},
+        )
+        line.setZValue(10)
+        line.label.setFont(QFont(self.font().family(), self.font().pointSize(), QFont.Weight.Bold))
+        line.hide()
+        self.plot.addItem(line, ignoreBounds=True)
+        return line
+
+    def set_level_data(
+        self,
+        summary: Summary,
+        indicator: str,
+        rows: Sequence[int],
+        lang: str = "vi",
+        name_rank: Sequence[int] | None = None,
+    ) -> None:
+        """Draw the units ``rows`` (indices into summary.units, all of this level).
+
+        Bars go by rate, highest first; ``name_rank[unit]`` orders units of equal rate.
+        """
+        self.lang = lang
+        info = next((i for i in summary.indicators if i.key == indicator), None)
+        self.title.setText(f"{level_label(self.level, lang)} – {info.name(lang) if info else indicator}")
+        rated: list[tuple[int, Assessment]] = []
+        missing: list[str] = []
+        for i in rows:
+            a = summary.assessments[i].get(indicator)
+            if a is not None and a.rate is None:
+                missing.append(summary.units[i].name)
+            elif a is not None:
+                rated.append((i, a))
+        n = len(rated)
+        rates = np.fromiter((a.rate for _, a in rated), dtype=float, count=n)
+        units = np.fromiter((i for i, _ in rated), dtype=np.int64, count=n)
+        rank = np.asarray(name_rank, dtype=np.int64)[units] if name_rank else units
+        order = np.lexsort((rank, -rates))  # highest rate first, then the names' order
+        rated = [rated[k] for k in order.tolist()]
+        rates = rates[order]
+        self.unit_rows = [i for i, _ in rated]
+        names = summary.collection.units
+        self._units = [(names[i].name, a) for i, a in rated]
+        xmax = max(100.0, float(rates.max()) if n else 0.0)
+        keys = [shade(a.rate, a.status) for _, a in rated]
+        self.bars.setOpts(
+            x0=0,
+            y=np.arange(n, dtype=float),
+            width=rates,
+            height=BAR_HEIGHT,
+            brushes=[self._brushes[k] for k in keys],
+            **self._pen_opts(self.unit_rows),
+        )
+        self.values.set_values(rates, [self._colors[k] for k in keys], xmax, lang)
+        self._labels = [elide(name) for name, _ in self._units]
+        self._named = None
+        self.refresh_names()
+        self._xmax = xmax
+        self._fit_x_axis()
+        stats = summary.stats(indicator, self.level)
+        target = stats.targets[0] if stats and len(stats.targets) == 1 else None
+        mean = stats.mean_rate if stats else None
+        target_label = word(lang, "target_line", value=format_target(target or 0, lang))
+        self.target_line = self._place(self._target_item, target, target_label, True, n)
+        mean_label = word(lang, "mean_line", value=format_rate(mean, lang))
+        self.mean_line = self._place(self._mean_item, mean, mean_label, False, n)
+        self.plot.setYRange(-0.5 - BAND, n - 0.5 + BAND, padding=0)
+        row = ROW_PX if n <= ALL_NAMES_UP_TO else LONG_ROW_PX  # a tall widget costs paint time
+        self.plot.setFixedHeight(max(MIN_PLOT_PX, row * (n + 2 * BAND) + AXIS_PX))
+        self.plot.setVisible(n > 0)
+        self._set_note(missing, n)
+
+    def _fit_x_axis(self) -> None:
+        """0 to the highest rate, with room for the "0 %" and "100 %" labels at the ends."""
+        room = max(self.plot.width() - self.plot.getAxis("left").width(), 80)
+        per_px = self._xmax / (room - 40)
+        self.plot.setXRange(-14 * per_px, self._xmax + 26 * per_px, padding=0)
+        step = 20 if room >= 320 else 50 if room >= 130 else 100  # fewer labels when narrow
+        top = int(self._xmax) + 1
+        self.plot.getAxis("bottom").setTicks(
+            [[(v, f"{v} %") for v in range(0, top, step)], [(v, "") for v in range(0, top, 10)]]
+        )
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_x_axis()
+
+    def _place(
+        self, line: pg.InfiniteLine, value: float | None, label: str, top: bool, n: int
+    ) -> pg.InfiniteLine | None:
+        """Show a line at ``value`` with its label in the empty band above or below the bars."""
+        if value is None or n == 0:
+            line.hide()
+            return None
+        line.show()  # first: a hidden label ignores new text
+        line.setValue(value)
+        # the label goes inwards, so a line near 100 % keeps its text inside the plot
+        anchor = (1.04, 0.5) if value > 50 else (-0.04, 0.5)
+        line.label.anchors = [anchor, anchor]
+        line.label.setFormat(label)
+        span = n + 2 * BAND  # the view's height in rows; position 0 is the top of the view
+        line.label.setPosition((BAND / 2 if top else span - BAND / 2) / span)
+        # each line stops short of the other line's label band, so no label is ever crossed
+        line.setSpan(0.0, (span - BAND) / span) if top else line.setSpan(BAND / span, 1.0)
+        return line
+
+    def _set_note(self, missing: list[str], n: int) -> None:
+        """Units without data get no bar: they are named under the chart instead."""
+        lang = self.lang
+        names = ", ".join(missing[:NOTE_NAMES])
+        if len(missing) > NOTE_NAMES:
+            names += " " + tr(lang, "chart.more", n=len(missing) - NOTE_NAMES)
+        self.note.setText(
+            f"{status_label(NO_DATA, lang)} ({len(missing)}): {names}" if missing else tr(lang, "chart.empty")
+        )
+        self.note.setVisible(bool(missing) or n == 0)
+
+    def refresh_names(self) -> None:
+        """Name the bars on the axis; a long chart names only the rows in view (and around them),
+        since the axis lays out every label it is given on each redraw."""
+        n = len(self._labels)
+        lo, hi = 0, n
+        if n > ALL_NAMES_UP_TO:
+            region = self._region_in_view()
+            if region.isEmpty():
+                lo, hi = 0, min(n, ALL_NAMES_UP_TO)
+            else:
+                view = self.plot.getPlotItem().getViewBox()
+                ys = [
+                    view.mapSceneToView(self.plot.mapToScene(QPoint(0, y))).y()
+                    for y in (region.top(), region.bottom())
+                ]
+                margin = max(20, int(abs(ys[1] - ys[0])))
+                lo = max(0, math.floor(min(ys)) - margin)
+                hi = min(n, math.ceil(max(ys)) + margin)
+        if self._named != (lo, hi, n):
+            self._named = (lo, hi, n)
+            self.plot.getAxis("left").setTicks([[(i, self._labels[i]) for i in range(lo, hi)], []])
+
+    def _region_in_view(self) -> QRect:
+        """The part of the plot inside the scroll area's viewport (the whole plot without one)."""
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        if parent is None:
+            return self.plot.rect()
+        viewport = parent.viewport()
+        return QRect(self.plot.mapFrom(viewport, QPoint(0, 0)), viewport.size()).intersected(self.plot.rect())
+
+    def label_width(self) -> int:
+        """Pixels the longest unit name needs on the left axis."""
+        metrics = QFontMetrics(self.plot.getAxis("left").style["tickFont"] or self.font())
+        longest = sorted(self._labels, key=len)[-30:]  # measuring all 10,000 is wasted time
+        return max((metrics.horizontalAdvance(s) for s in longest), default=40) + 14
+
+    def set_label_width(self, width: int) -> None:
+        self.plot.getAxis("left").setWidth(width)
+        self._fit_x_axis()
+
+    def brushes(self) -> list[QColor]:
+        """The colour of each bar, in bar order."""
+        return [b.color() for b in self.bars.opts["brushes"]]
+
+    def _pen_opts(self, rows: list[int]) -> dict:
+        if not rows:  # pyqtgraph cannot take an empty list of pens
+            return {"pens": None, "pen": self._pens[False]}
+        return {"pens": [self._pens[i in self._selected] for i in rows]}
+
+    def set_selected(self, rows: set[int]) -> None:
+        """Outline the bars of the units ``rows`` (indices into summary.units)."""
+        self._selected = set(rows)
+        if self.unit_rows:
+            self.bars.setOpts(**self._pen_opts(self.unit_rows))
+
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        """The bar whose row is under ``scene_pos`` (on the bar's band or its name), or None."""
+        vb = self.plot.getViewBox()
+        area = vb.sceneBoundingRect()
+        left = self.plot.getAxis("left").sceneBoundingRect().left()
+        if not (area.top() <= scene_pos.y() <= area.bottom() and left <= scene_pos.x() <= area.right()):
+            return None
+        y = vb.mapSceneToView(scene_pos).y()
+        k = round(y)
+        return k if 0 <= k < len(self.unit_rows) and abs(y - k) <= BAR_HEIGHT / 2 else None
+
+    def tooltip(self, bar: int) -> str:
+        """What hovering bar ``bar`` shows: name, rate with counts, target and status."""
+        lang = self.lang
+        name, a = self._units[bar]
+        rate = format_rate(a.rate, lang)
+        if a.numerator is not None and a.denominator is not None:
+            rate += f" ({format_count(a.numerator, lang)}/{format_count(a.denominator, lang)})"
+        status = status_label(a.status, lang)
+        lines = [
+            name,
+            f"{word(lang, 'rate_short')}: {rate}",
+            f"{word(lang, 'target_short')}: {format_target(a.target, lang)} – {status}"
+            if a.target is not None
+            else status,
+        ]
+        if shade(a.rate, a.status) == OVER:
+            lines.append(tr(lang, "chart.over"))
+        return "\n".join(lines)
+
+    def click_at(self, scene_pos: QPointF, ctrl: bool = False) -> int | None:
+        """Emit unitClicked for the bar at ``scene_pos``; returns the unit index or None."""
+        bar = self.bar_at(scene_pos)
+        if bar is None:
+            return None
+        self.unitClicked.emit(self.unit_rows[bar], ctrl)
+        return self.unit_rows[bar]
+
+    def _on_mouse_clicked(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            self.click_at(event.scenePos(), ctrl)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        bar = self.bar_at(scene_pos)
+        if bar == self._hover:
+            return
+        self._hover = bar
+        self.plot.setToolTip("" if bar is None else self.tooltip(bar))
+        if bar is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(QCursor.pos(), self.plot.toolTip(), self.plot)
+
+    def save_png(self, path: str) -> bool:
+        """Write the chart with its title to ``path`` as PNG; False if it could not be written."""
+        ok = self.grab().save(path, "PNG")
+        if not ok:
+            logger.warning("could not save chart image to %s", path)
+        return ok
+
+    def copy_image(self) -> None:
+        """Put the chart with its title on the clipboard, to paste into a report."""
+        QGuiApplication.clipboard().setPixmap(self.grab())
+
+    def build_menu(self) -> QMenu:
+        """The right-click menu: save as PNG, copy image."""
+        menu = QMenu(self)
+        menu.addAction(tr(self.lang, "chart.save"), self._ask_save)
+        menu.addAction(tr(self.lang, "chart.copy"), self.copy_image)
+        return menu
+
+    def _show_menu(self, pos) -> None:
+        menu = self.build_menu()
+        menu.exec(self.plot.mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _ask_save(self) -> None:
+        lang = self.lang
+        name = self.title.text().replace("/", "-") + ".png"
+        path, _ = QFileDialog.getSaveFileName(self, tr(lang, "chart.save_title"), name, tr(lang, "chart.png"))
+        if not path:
+            return
+        path += "" if path.lower().endswith(".png") else ".png"
+        if not self.save_png(path):
+            show_error(self, tr(lang, "chart.save_title"), tr(lang, "chart.save_failed", path=path))
+
+
+__all__ = ["COLORS", "LevelBarChart", "elide"]
