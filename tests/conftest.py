@@ -148,7 +148,13 @@ def signing_xlsx(tmp_path: Path) -> Path:
     return write_signing_report(tmp_path / "ky_so_2024_10.xlsx")
 
 
+GUI_FIXTURES = {"qtbot", "qapp", "qtmodeltester"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # Qt's offscreen platform warns that it cannot size windows for the window manager
+    """Tests that need a QApplication are marked ``gui`` (``pytest -m "not gui"``: the quick loop)."""
     for item in items:
+        # Qt's offscreen platform warns that it cannot size windows for the window manager
         item.add_marker(pytest.mark.qt_log_ignore("propagateSizeHints"))
+        if GUI_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)

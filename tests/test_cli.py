@@ -63,8 +63,11 @@ def test_json_document_shape(tmp_path, capsys):
 def test_text_report_is_vietnamese_with_paragraph(tmp_path, capsys):
     assert main(["summarize", str(layouts.signing_xlsx(tmp_path))]) == 0
     out = capsys.readouterr().out
-    assert "Cấp tỉnh" in out and "Cấp huyện" in out and "Cấp xã" in out
-    assert "Sở Y tế" in out and "87,50 %" in out
+    assert "Cấp tỉnh" in out
+    assert "Cấp huyện" in out
+    assert "Cấp xã" in out
+    assert "Sở Y tế" in out
+    assert "87,50 %" in out
     assert "tỷ lệ trung bình đạt 93,75 %" in out  # province mean of 100 and 87.5
     assert "Sở Y tế (87,50 %)" in out  # the lowest, and below the 90 % target
     assert "chưa đạt chỉ tiêu 90 %" in out
@@ -104,7 +107,8 @@ def test_bad_targets_file(tmp_path, capsys):
     code = main(["summarize", str(layouts.signing_xlsx(tmp_path)), "--targets", str(targets)])
     err = capsys.readouterr().err
     assert code != 0
-    assert err.startswith("Tệp «t.toml»:") and "signing.province" in err
+    assert err.startswith("Tệp «t.toml»:")
+    assert "signing.province" in err
 
 
 def test_missing_file(tmp_path, capsys):
@@ -134,7 +138,8 @@ def test_real_process_exit_status_and_stderr(tmp_path):
     )
     assert done.returncode != 0
     assert done.stdout == ""
-    assert done.stderr.count("\n") == 1 and done.stderr.startswith("Tệp «hong.xlsx»:")
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("Tệp «hong.xlsx»:")
 
 
 BAD_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "bad").iterdir())
@@ -146,7 +151,8 @@ def test_every_bad_fixture_gives_one_line(capsys, path):
     assert main(["summarize", str(path), "--json"]) != 0
     out = capsys.readouterr()
     assert out.out == ""
-    assert out.err.count("\n") == 1 and out.err.startswith(f"Tệp «{path.name}»:")
+    assert out.err.count("\n") == 1
+    assert out.err.startswith(f"Tệp «{path.name}»:")
 
 
 def test_zip_bomb_is_refused_quickly(tmp_path, capsys):

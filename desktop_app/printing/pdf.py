@@ -31,9 +31,6 @@ logger = logging.getLogger(__name__)
 _app: QGuiApplication | None = None  # the application made for a window-less export
 
 
-_app: QGuiApplication | None = None  # the application made for a window-less export
-
-
 def render_report(
     painter: QPainter,
     device: QPagedPaintDevice,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from desktop_app.views import exports
 from desktop_app.views.strings import LANGUAGE_NAMES, tr
 
 if TYPE_CHECKING:
@@ -26,10 +27,10 @@ class WindowActions:
         w = window
         self._add("open", w.choose_files, Key.Open)
         self._add("reload", w.reload_files, "F5")
-        self._add("export_excel", w.export_excel, "Ctrl+E")
-        self._add("export_pdf", w.export_pdf)
-        self._add("print_preview", w.print_preview, "Ctrl+Shift+P")
-        self._add("print", w.print_report, Key.Print)
+        self._add("export_excel", lambda: exports.export_excel(w, w.summary, w.lang), "Ctrl+E")
+        self._add("export_pdf", lambda: exports.export_pdf(w, w.summary, w.lang))
+        self._add("print_preview", lambda: exports.print_preview(w, w.summary, w.lang), "Ctrl+Shift+P")
+        self._add("print", lambda: exports.print_report(w, w.summary, w.lang), Key.Print)
         self._add("quit", w.close, "Ctrl+Q")
         self._add("copy", w.copy_selection, Key.Copy)
         self._add("find", w.focus_search, Key.Find)

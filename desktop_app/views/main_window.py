@@ -23,7 +23,6 @@ from desktop_app.models.indicators.targets import Targets, builtin_targets
 from desktop_app.models.tables.importer import ImportResult
 from desktop_app.models.workspace import ReportSet, normal_path, saved_targets
 from desktop_app.settings import AppSettings
-from desktop_app.views import exports
 from desktop_app.views.actions import WindowActions
 from desktop_app.views.charts.panel import ChartsPanel
 from desktop_app.views.dialogs.messages import WarningsDialog, show_about, show_error
@@ -337,21 +336,16 @@ class MainWindow(QMainWindow):
             return
         wanted = set(names)
         units = [i for i, u in enumerate(self.summary.units) if u.name in wanted]
-        rows = [r for r in (self._proxy_row(u) for u in units) if r >= 0]
+        rows = [r for r in (self.proxy.row_of_unit(u) for u in units) if r >= 0]
         self.table.select_rows(sorted(rows))
 
     def select_unit(self, unit: int, add: bool = False) -> None:
         """A bar was clicked: select its unit's row (``add``: keep the others) and show it."""
-        row = self._proxy_row(unit)
+        row = self.proxy.row_of_unit(unit)
         if row < 0:
             return
         self.table.select_rows([row], add=add)
         self.table.scrollTo(self.proxy.index(row, 1))
-
-    def _proxy_row(self, unit: int) -> int:
-        if self.summary is None or not 0 <= unit < len(self.summary.units):
-            return -1
-        return self.proxy.mapFromSource(self.model.index(self.model.row_of(unit), 0)).row()
 
     def _selection_changed(self, *_args) -> None:
         self.charts.set_selected(set(self.selected_units()))
@@ -365,20 +359,6 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filters.search.selectAll()
-
-    # -- export and print ----------------------------------------------------------------------
-
-    def export_excel(self) -> None:
-        exports.export_excel(self, self.summary, self.lang)
-
-    def export_pdf(self) -> None:
-        exports.export_pdf(self, self.summary, self.lang)
-
-    def print_preview(self) -> None:
-        exports.print_preview(self, self.summary, self.lang)
-
-    def print_report(self) -> None:
-        exports.print_report(self, self.summary, self.lang)
 
     # -- window state --------------------------------------------------------------------------
 

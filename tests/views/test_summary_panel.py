@@ -14,7 +14,7 @@ from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.views.summary_panel import SummaryPanel
-from tests.views.test_charts import make_summary
+from tests.views.charts.test_charts import make_summary
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.models.indicators.summary import GroupStats, Summary
+from desktop_app.models.tables.measures import SheetImport
 
 
 def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
@@ -28,7 +29,7 @@ def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
 
 
 def summary_document(summary: Summary, warnings: list[str] | None = None) -> dict[str, Any]:
-    def file_entry(s, previous: bool = False) -> dict[str, Any]:
+    def file_entry(s: SheetImport, previous: bool = False) -> dict[str, Any]:
         entry = {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": s.period, "title": s.title}
         return entry | ({"previous": True} if previous else {})
 

@@ -70,7 +70,7 @@ def _sniff_zip(path: Path) -> str:
         with zipfile.ZipFile(path) as zf:
             names = {n.lower() for n in zf.namelist()}
             mime = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except Exception:  # zipfile raises assorted errors on damaged archives
+    except Exception:  # noqa: BLE001 - zipfile raises assorted errors on damaged archives
         raise _corrupt(path, "tệp nén ZIP bị cắt cụt hoặc hỏng") from None
     if "xl/workbook.xml" in names:
         return "xlsx"
@@ -93,7 +93,7 @@ def _sniff_ole(path: Path) -> str:
     try:
         doc = compdoc.CompDoc(path.read_bytes(), logfile=NULL_LOG)
         names = {d.name.lower() for d in doc.dirlist}
-    except Exception:  # xlrd raises assorted errors on broken containers
+    except Exception:  # noqa: BLE001 - xlrd raises assorted errors on broken containers
         raise _corrupt(path, "vùng chứa OLE2 bị hỏng hoặc bị cắt cụt") from None
     if names & {"encryptioninfo", "encryptedpackage"}:
         raise ReportError(path, PASSWORD)

@@ -120,7 +120,7 @@ class Workbook:
             return call(*args, **kwargs)
         except (KeyboardInterrupt, SystemExit, GeneratorExit):
             raise
-        except BaseException as exc:  # pyo3 panics derive from BaseException
+        except BaseException as exc:  # noqa: BLE001 - pyo3 panics derive from BaseException
             raise _report(self.path, exc) from None
 
     def _load(self) -> None:

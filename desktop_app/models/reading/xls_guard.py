@@ -55,7 +55,7 @@ def read_xls(raw: bytes) -> XlsStream:
     try:
         doc = compdoc.CompDoc(raw, logfile=NULL_LOG)
         data = doc.get_named_stream("Workbook") or doc.get_named_stream("Book")
-    except Exception as exc:  # xlrd raises assorted errors on broken containers
+    except Exception as exc:  # noqa: BLE001 - xlrd raises assorted errors on broken containers
         raise GuardError(f"{CORRUPT} (vùng chứa OLE2 hỏng: {exc}).") from None
     if not data:
         raise GuardError(f"{CORRUPT} (không có luồng dữ liệu Workbook).")

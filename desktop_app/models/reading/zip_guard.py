@@ -12,6 +12,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from desktop_app.models.reading.limits import (
@@ -116,7 +117,7 @@ def _col(letters: bytes) -> int:
     return n - 1
 
 
-def _chunks(zf: zipfile.ZipFile, member: str):
+def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
     """The decompressed XML in pieces that end at a row (or at least a tag) boundary."""
     with zf.open(member) as stream:
         rest = b""

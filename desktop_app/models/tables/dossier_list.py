@@ -8,6 +8,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from desktop_app.models.reading.workbook import Workbook
 from desktop_app.models.tables.header import TableLayout
 from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
@@ -68,7 +69,9 @@ def _find_roles(layout: TableLayout) -> dict[str, int]:
     return roles
 
 
-def read_dossier_list(book, sheet: str, layout: TableLayout, source: str):
+def read_dossier_list(
+    book: Workbook, sheet: str, layout: TableLayout, source: str
+) -> tuple[list[UnitRecord], dict[str, str], list[str]]:
     """Count dossiers per receiving unit; returns (units, custom labels, warnings)."""
     roles = _find_roles(layout)
     if "unit" not in roles:
@@ -122,7 +125,9 @@ def read_dossier_list(book, sheet: str, layout: TableLayout, source: str):
     return units, {}, []
 
 
-def _unit_levels(table: pa.Table, roles: dict[str, int], index, keep, size) -> list[str | None]:
+def _unit_levels(
+    table: pa.Table, roles: dict[str, int], index: np.ndarray, keep: np.ndarray, size: int
+) -> list[str | None]:
     if "level" not in roles:
         return [None] * size
     column = pc.fill_null(table.column(f"c{roles['level']}"), "")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import clean
 
+Merge = tuple[int, int, int, int]  # first row, first column, last row, last column
 HEADER_SEPARATOR = " › "
 MAX_HEADER_ROWS = 4
 SEARCH_ROWS = 60
@@ -114,7 +116,7 @@ def _find_by_density(rows: list[list[object]]) -> tuple[int, int] | None:
     return None
 
 
-def _header_end(rows: list[list[object]], start: int, anchors: list[int], merges) -> int:
+def _header_end(rows: list[list[object]], start: int, anchors: list[int], merges: list[Merge]) -> int:
     end = start + 1
     for r0, c0, r1, _c1 in merges:
         if r0 == start and c0 in anchors:
@@ -131,7 +133,9 @@ def _header_end(rows: list[list[object]], start: int, anchors: list[int], merges
     return max(end, r)
 
 
-def _header_matrix(rows, merges, start: int, end: int, width: int) -> list[list[str]]:
+def _header_matrix(
+    rows: list[list[object]], merges: list[Merge], start: int, end: int, width: int
+) -> list[list[str]]:
     matrix = [(_row_texts(rows[r]) + [""] * width)[:width] for r in range(start, end)]
     spans = [m for m in merges if m[0] < end and m[2] >= start and m[0] >= start]
     for r0, c0, r1, c1 in spans:
@@ -161,7 +165,7 @@ def _paths(matrix: list[list[str]], width: int) -> list[tuple[str, ...]]:
     return paths
 
 
-def find_layout(rows: list[list[object]], merges=()) -> TableLayout | None:
+def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> TableLayout | None:
     """Locate the header and first data row; None when the sheet holds no table."""
     merges = list(merges)
     width = max((len(r) for r in rows[: SEARCH_ROWS + 200]), default=0)

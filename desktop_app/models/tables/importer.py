@@ -12,7 +12,7 @@ from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.reading.workbook import SheetGrid, Workbook
 from desktop_app.models.tables.columns import map_columns
 from desktop_app.models.tables.header import TableLayout, find_layout
-from desktop_app.models.tables.measures import SheetImport
+from desktop_app.models.tables.measures import SheetImport, UnitRecord
 from desktop_app.models.tables.period import period_from_filename, period_from_lines, period_from_text
 from desktop_app.models.tables.unit_table import read_rows
 from desktop_app.models.tables.vocabulary import vocabulary, words
@@ -100,7 +100,9 @@ def _import_sheet(book: Workbook, name: str, path: Path) -> SheetImport | None:
     return SheetImport(str(path), name, kind, period, title, issuer, units, labels, warnings)
 
 
-def _unit_table(grid: SheetGrid, layout: TableLayout, source: str):
+def _unit_table(
+    grid: SheetGrid, layout: TableLayout, source: str
+) -> tuple[list[UnitRecord], dict[str, str], list[str]]:
     sample = grid.rows[layout.data_start : layout.data_start + 200]
     columns = map_columns(layout, sample)
     labels = {key: info.label for key, info in known_indicators().items()} | columns.custom_labels

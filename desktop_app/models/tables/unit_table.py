@@ -104,7 +104,9 @@ def read_rows(
     return out
 
 
-def _measures(row, columns: ColumnMap, computed: list[str], scales) -> dict[str, Measure]:
+def _measures(
+    row: list[object], columns: ColumnMap, computed: list[str], scales: dict[str, _RateScale]
+) -> dict[str, Measure]:
     def cell(col: int) -> object:
         return row[col] if col < len(row) else None
 

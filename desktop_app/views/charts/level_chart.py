@@ -186,6 +186,16 @@ class LevelBarChart(QWidget):
         self.refresh_names()
         self._xmax = xmax
         self._fit_x_axis()
+        self._place_lines(summary, indicator, n)
+        self.plot.setYRange(-0.5 - BAND, n - 0.5 + BAND, padding=0)
+        row = ROW_PX if n <= ALL_NAMES_UP_TO else LONG_ROW_PX  # a tall widget costs paint time
+        self.plot.setFixedHeight(max(MIN_PLOT_PX, row * (n + 2 * BAND) + AXIS_PX))
+        self.plot.setVisible(n > 0)
+        self._set_note(missing, n)
+
+    def _place_lines(self, summary: Summary, indicator: str, n: int) -> None:
+        """The level's target (when one applies to all its units) and its mean, as lines."""
+        lang = self.lang
         stats = summary.stats(indicator, self.level)
         target = stats.targets[0] if stats and len(stats.targets) == 1 else None
         mean = stats.mean_rate if stats else None
@@ -193,11 +203,6 @@ class LevelBarChart(QWidget):
         self.target_line = self._place(self._target_item, target, target_label, True, n)
         mean_label = word(lang, "mean_line", value=format_rate(mean, lang))
         self.mean_line = self._place(self._mean_item, mean, mean_label, False, n)
-        self.plot.setYRange(-0.5 - BAND, n - 0.5 + BAND, padding=0)
-        row = ROW_PX if n <= ALL_NAMES_UP_TO else LONG_ROW_PX  # a tall widget costs paint time
-        self.plot.setFixedHeight(max(MIN_PLOT_PX, row * (n + 2 * BAND) + AXIS_PX))
-        self.plot.setVisible(n > 0)
-        self._set_note(missing, n)
 
     def _fit_x_axis(self) -> None:
         """0 to the highest rate, with room for the "0 %" and "100 %" labels at the ends."""

@@ -94,20 +94,7 @@ class TargetsDialog(QDialog):
         self._hidden: dict[str, dict[str, float]] = {}  # levels a file named but the table hides
         self._loading = False
 
-        self.table = QTableWidget(len(self._rows), SOURCE_COLUMN + 1)
-        levels = [text["default"], *(level_label(lv, lang) for lv in LEVEL_COLUMNS[1:])]
-        self.table.setHorizontalHeaderLabels([text["name"], *levels, text["source"]])
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)  # long names elide; the full one is the tooltip
-        self.table.setItemDelegate(_TargetDelegate(self.table))
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, SOURCE_COLUMN):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            self.table.setColumnWidth(column, 84)
-        self.table.setColumnWidth(SOURCE_COLUMN, 230)
-        self.table.itemChanged.connect(self._on_item_changed)
+        self.table = self._make_table(text)
         self.message = QLabel(text["hint"])
         self.message.setWordWrap(True)
 
@@ -135,6 +122,24 @@ class TargetsDialog(QDialog):
         self.resize(1000, 470)
         self.set_targets(targets)
         self._current = _copy(targets)  # what was last applied
+
+    def _make_table(self, text: dict[str, str]) -> QTableWidget:
+        """One row per indicator; the name, a target per level, the source."""
+        table = QTableWidget(len(self._rows), SOURCE_COLUMN + 1)
+        levels = [text["default"], *(level_label(lv, self.lang) for lv in LEVEL_COLUMNS[1:])]
+        table.setHorizontalHeaderLabels([text["name"], *levels, text["source"]])
+        table.verticalHeader().hide()
+        table.setWordWrap(False)  # long names elide; the full one is the tooltip
+        table.setItemDelegate(_TargetDelegate(table))
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, SOURCE_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            table.setColumnWidth(column, 84)
+        table.setColumnWidth(SOURCE_COLUMN, 230)
+        table.itemChanged.connect(self._on_item_changed)
+        return table
 
     @staticmethod
     def _row_keys(targets: Targets, indicators: list[IndicatorInfo]) -> list[str]:

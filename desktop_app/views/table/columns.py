@@ -65,88 +65,88 @@ class Column:
     decoration: list[QIcon | None] = field(default_factory=list)
 
 
-def indicator_columns(
-    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str]
-) -> list[Column]:
-    """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá."""
+@dataclass
+class _Cells:
+    """One indicator's assessments over every unit, and the looks every column of it shares."""
+
+    key: str
+    short: str
+    label: str
+    lang: str
+    found: list[Assessment | None]
+    status: list[str | None]
+    background: list[QBrush | None]
+    foreground: list[QBrush | None]
+    warnings: list[QIcon | None]
+
+    def column(
+        self,
+        kind: str,
+        header: str,
+        display: list[str],
+        copy: list[str],
+        keys: list[Any],
+        align: int = RIGHT,
+        looks: bool = False,
+    ) -> Column:
+        """A column of this indicator; ``looks``: with the status colours and the warning icon."""
+        extra = (self.background, self.foreground, self.warnings) if looks else ([], [], [])
+        return Column(
+            kind,
+            self.key,
+            f"{self.short}\n{header}",
+            self.label,
+            display,
+            copy,
+            keys,
+            align,
+            self.status,
+            *extra,
+        )
+
+
+def _cells(summary: Summary, key: str, short: str, label: str, lang: str) -> _Cells:
     found = [a.get(key) for a in summary.assessments]
     status = [a.status if a is not None else None for a in found]
     brushes = {
         s: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg))) for s, (bg, fg) in STATUS_COLOURS.items()
     }
-    warning = _warning_icon()
     colour_key = [_colour_key(a) for a in found]
-    background = [brushes[c][0] if c in brushes else None for c in colour_key]
-    foreground = [brushes[c][1] if c in brushes else None for c in colour_key]
-    rates = [a.rate if a is not None else None for a in found]
+    warning = _warning_icon()
+    return _Cells(
+        key,
+        short,
+        label,
+        lang,
+        found,
+        status,
+        [brushes[c][0] if c in brushes else None for c in colour_key],
+        [brushes[c][1] if c in brushes else None for c in colour_key],
+        [warning if s == BELOW else None for s in status],
+    )
+
+
+def indicator_columns(
+    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str]
+) -> list[Column]:
+    """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá."""
+    c = _cells(summary, key, short, label, lang)
+    rates = [a.rate if a is not None else None for a in c.found]
     rate_text = [format_rate(r, lang) for r in rates]
-    columns = [
-        Column(
-            "rate",
-            key,
-            f"{short}\n{h['rate']}",
-            label,
-            rate_text,
-            _unpercent(rate_text),
-            rates,
-            RIGHT,
-            status,
-            background,
-            foreground,
-            [warning if s == BELOW else None for s in status],
-        ),
-    ]
+    columns = [c.column("rate", h["rate"], rate_text, _unpercent(rate_text), rates, looks=True)]
     group = "." if lang == "vi" else ","
     for part in ("numerator", "denominator"):
-        values = [getattr(a, part) if a is not None else None for a in found]
+        values = [getattr(a, part) if a is not None else None for a in c.found]
         if any(v is not None for v in values):
             text = [format_count(v, lang) for v in values]
-            columns.append(
-                Column(
-                    part,
-                    key,
-                    f"{short}\n{h[part]}",
-                    label,
-                    text,
-                    [t.replace(group, "") for t in text],
-                    values,
-                    RIGHT,
-                    status,
-                )
-            )
-    targets = [a.target if a is not None else None for a in found]
+            columns.append(c.column(part, h[part], text, [t.replace(group, "") for t in text], values))
+    targets = [a.target if a is not None else None for a in c.found]
     shown = {t: format_rate(t, lang) for t in set(targets)}  # a handful of distinct targets
     target_text = [shown[t] for t in targets]
-    columns.append(
-        Column(
-            "target",
-            key,
-            f"{short}\n{h['target']}",
-            label,
-            target_text,
-            _unpercent(target_text),
-            targets,
-            RIGHT,
-            status,
-        )
-    )
-    status_text = [status_label(s, lang) if s is not None else "" for s in status]
-    columns.append(
-        Column(
-            "status",
-            key,
-            f"{short}\n{h['status']}",
-            label,
-            status_text,
-            status_text,
-            [_STATUS_ORDER.get(s) if s is not None else None for s in status],
-            CENTER,
-            status,
-            background,
-            foreground,
-            [warning if s == BELOW else None for s in status],
-        )
-    )
+    columns.append(c.column("target", h["target"], target_text, _unpercent(target_text), targets))
+    status_text = [status_label(s, lang) if s is not None else "" for s in c.status]
+    order = [_STATUS_ORDER.get(s) if s is not None else None for s in c.status]
+    columns.append(c.column("status", h["status"], status_text, status_text, order, CENTER, looks=True))
     return columns
 
 

@@ -344,6 +344,13 @@ class UnitFilterProxy(QSortFilterProxyModel):
         if model is not None:
             model.sort(column, order)
 
+    def row_of_unit(self, unit: int) -> int:
+        """The row showing unit ``unit`` (an index into summary.units), -1 when hidden or absent."""
+        model = self.source()
+        if model is None or not 0 <= unit < len(model.row_order()):
+            return -1
+        return self.mapFromSource(model.index(model.row_of(unit), 0)).row()
+
     def _refilter(self) -> None:
         self.beginFilterChange()
         self._update_mask()

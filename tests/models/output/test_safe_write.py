@@ -68,7 +68,7 @@ def test_failure_leaves_an_existing_target_untouched(tmp_path: Path) -> None:
         temp.write_text("bản mới dở dang", encoding="utf-8")
         raise ValueError("lỗi")
 
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="lỗi"):
         atomic_write(target, writer)
     assert target.read_text(encoding="utf-8") == "bản cũ"
     assert _leftovers(tmp_path, {target.name}) == []

@@ -88,7 +88,8 @@ def test_level_without_data_has_no_bars_and_names_its_units(panel):
     commune = chart(panel, "commune")
     assert commune.unit_rows == []
     assert len(commune.bars.opts["width"]) == 0
-    assert commune.target_line is None and commune.mean_line is None
+    assert commune.target_line is None
+    assert commune.mean_line is None
     assert commune.plot.isHidden()
     assert commune.note.text() == "Không phát sinh (1): UBND xã Y Tý"
 
@@ -219,7 +220,8 @@ def test_save_png_and_copy_image(panel, tmp_path):
     path = tmp_path / "tinh.png"
     assert province.save_png(str(path))
     image = QImage(str(path))
-    assert not image.isNull() and image.width() > 100
+    assert not image.isNull()
+    assert image.width() > 100
     province.copy_image()
     assert not QGuiApplication.clipboard().pixmap().isNull()
 

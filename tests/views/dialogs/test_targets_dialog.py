@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import re
+
 import pytest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
@@ -104,7 +106,7 @@ def test_parse_and_format_targets():
     assert parse_target("65.25") == 65.25
     assert parse_target("") is None
     for bad in ("100,5", "-3", "6,555", "x"):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=re.escape(bad)):
             parse_target(bad)
     assert format_target(65.0) == "65"
     assert format_target(65.5) == "65,5"

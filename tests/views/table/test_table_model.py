@@ -225,7 +225,8 @@ def test_filters_combine_with_sorting(proxy, model):
 
 def test_empty_model(qapp, qtmodeltester):
     model = IndicatorTableModel(None)
-    assert model.rowCount() == 0 and model.columnCount() == 0
+    assert model.rowCount() == 0
+    assert model.columnCount() == 0
     qtmodeltester.check(model)
 
 

@@ -93,7 +93,8 @@ def test_sheets_properties_and_active_sheet(book) -> None:
 def test_title_block(book) -> None:
     ws = book["Bảng chỉ số"]
     assert ws["A1"].value == "UBND TỈNH LÀO CAI"
-    assert ws["A2"].value == "SỞ NỘI VỤ" and ws["A2"].font.b
+    assert ws["A2"].value == "SỞ NỘI VỤ"
+    assert ws["A2"].font.b
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in _texts(ws)
     assert "Độc lập - Tự do - Hạnh phúc" in _texts(ws)
     assert "BÁO CÁO KẾT QUẢ KÝ SỐ VĂN BẢN ĐI" in _texts(ws)
@@ -235,7 +236,8 @@ def test_a_bar_chart_per_level_with_a_target_line(book) -> None:
     assert province.tagname == "barChart"
     categories = province.series[0].cat.strRef.f
     values = province.series[0].val.numRef.f
-    assert "Biểu đồ" in categories and "Biểu đồ" in values
+    assert "Biểu đồ" in categories
+    assert "Biểu đồ" in values
     assert _cells(ws, categories) == ["Sở Nội vụ", "Sở Tư pháp"]  # no bar for "không phát sinh"
     assert _cells(ws, values) == [pytest.approx(NOI_VU), 100]
     line = next(part for part in province._charts if part.tagname == "lineChart")
