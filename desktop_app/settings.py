@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -45,17 +45,6 @@ GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArra
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_SIZES: Setting[list[int]] = Setting("window/splitter", list, [], int)
 
-ALL_SETTINGS = (
-    RECENT_FILES,
-    SESSION_FILES,
-    LANGUAGE,
-    USER_TARGETS,
-    INDICATOR,
-    GEOMETRY,
-    WINDOW_STATE,
-    SPLITTER_SIZES,
-)
-
 
 class AppSettings:
     """Typed access to the application's QSettings; a bad stored value reads as the default."""
@@ -80,9 +69,6 @@ class AppSettings:
             self._store.setValue(setting.key, QByteArray(value))  # type: ignore[call-overload]
         else:
             self._store.setValue(setting.key, setting.kind(value))
-
-    def reset(self, setting: Setting[Any]) -> None:
-        self._store.remove(setting.key)
 
     def sync(self) -> None:
         self._store.sync()

@@ -9,7 +9,6 @@ from __future__ import annotations
 from desktop_app.models.numbers import round2
 
 MET, BELOW, NO_DATA, NO_TARGET = "met", "below", "no_data", "no_target"
-STATUSES = (MET, BELOW, NO_DATA, NO_TARGET)
 FULL, OVER = "full", "over"  # shades of a figure besides its status
 
 

@@ -96,9 +96,6 @@ class IndicatorTableModel(QAbstractTableModel):
         self._build()
         self.endResetModel()
 
-    def set_lang(self, lang: str) -> None:
-        self.set_summary(self._summary, lang)
-
     def columns(self) -> list[Column]:
         return self._columns
 
@@ -255,13 +252,6 @@ class IndicatorTableModel(QAbstractTableModel):
         moved = [self.index(self._row_of[u], i.column()) for u, i in zip(units, old_persistent, strict=True)]
         self.changePersistentIndexList(old_persistent, moved)
         self.layoutChanged.emit()
-
-    def sort_column(self) -> tuple[int, Qt.SortOrder] | None:
-        if self._sort is None:
-            return None
-        kind, indicator, order = self._sort
-        column = self.column_of(kind, indicator)
-        return (column, order) if column >= 0 else None
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
         keys = self._columns[column].keys
