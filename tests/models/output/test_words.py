@@ -1,0 +1,115 @@
+"""Every word the outputs print, in both languages, and periods and levels as reports name them."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from desktop_app.models.output.words import (
+    LANGUAGES,
+    WORDS,
+    capitalised,
+    level_label,
+    period_text,
+    status_label,
+    word,
+    words_for,
+)
+
+
+def test_every_key_exists_in_both_languages():
+    assert set(LANGUAGES) == set(WORDS)
+    assert sorted(set(WORDS["vi"]) - set(WORDS["en"])) == []
+    assert sorted(set(WORDS["en"]) - set(WORDS["vi"])) == []
+
+
+def test_no_entry_is_empty():
+    assert [(lang, k) for lang in LANGUAGES for k, v in WORDS[lang].items() if not v.strip()] == []
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+# Values one language leaves unused; callers give them all (words.period_text, narrative).
+_OWN_FIELDS = {"period.quarter": {"year", "quarter", "number"}, "para.none_at_100": {"rated"}}
+
+
+def test_both_languages_fill_in_the_same_values():
+    differ = []
+    for key in WORDS["vi"]:
+        vi, en = _fields(WORDS["vi"][key]), _fields(WORDS["en"][key])
+        allowed = _OWN_FIELDS.get(key)
+        if (vi != en) if allowed is None else not (vi | en) <= allowed:
+            differ.append((key, vi, en))
+    assert differ == []
+
+
+@pytest.mark.parametrize(
+    ("period", "vi", "en"),
+    [
+        ("2024-10", "tháng 10/2024", "2024-10"),
+        ("2024-01", "tháng 1/2024", "2024-01"),  # no leading zero in Vietnamese
+        ("2024-Q1", "quý I/2024", "Q1 2024"),
+        ("2024-Q2", "quý II/2024", "Q2 2024"),
+        ("2024-Q3", "quý III/2024", "Q3 2024"),
+        ("2023-Q4", "quý IV/2023", "Q4 2023"),
+        ("2024-H1", "6 tháng đầu năm 2024", "H1 2024"),
+        ("2024-H2", "6 tháng cuối năm 2024", "H2 2024"),
+        ("2022", "năm 2022", "2022"),
+        ("2024-01-05/2024-02-04", "từ ngày 05/01/2024 đến ngày 04/02/2024", "05/01/2024 to 04/02/2024"),
+        ("something else", "something else", "something else"),  # shown as it is
+        (None, "", ""),
+        ("", "", ""),
+    ],
+)
+def test_period_text(period, vi, en):
+    assert period_text(period) == vi
+    assert period_text(period, "vi") == vi
+    assert period_text(period, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("level", "vi", "en"),
+    [
+        ("province", "Cấp tỉnh", "Province"),
+        ("district", "Cấp huyện", "District"),
+        ("commune", "Cấp xã", "Commune"),
+        ("unknown", "Chưa rõ cấp", "Unknown"),
+        (None, "Chưa rõ cấp", "Unknown"),
+        ("region", "region", "region"),  # an unknown key is shown as it is
+    ],
+)
+def test_level_label(level, vi, en):
+    assert level_label(level) == vi
+    assert level_label(level, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("status", "vi", "en"),
+    [
+        ("met", "Đạt", "Met"),
+        ("below", "Chưa đạt", "Below target"),
+        ("no_data", "Không phát sinh", "No data"),
+        ("no_target", "Không có chỉ tiêu", "No target"),
+        ("strange", "strange", "strange"),
+    ],
+)
+def test_status_label(status, vi, en):
+    assert status_label(status) == vi
+    assert status_label(status, "en") == en
+
+
+def test_word_fills_in_values_and_falls_back_to_vietnamese():
+    assert word("vi", "para.up", points="12,93") == " (tăng 12,93 % so với kỳ trước)"
+    assert word("en", "para.down", points="1.50") == " (down 1.50 points on the previous period)"
+    assert word("fr", "status.met") == "Đạt"
+    assert words_for("xx") is WORDS["vi"]
+    assert word("vi", "para.goal_any") == "chỉ tiêu"  # no values: the text as it is
+
+
+def test_capitalised_changes_only_the_first_letter():
+    assert capitalised("tháng 10/2024") == "Tháng 10/2024"
+    assert capitalised("đơn vị UBND") == "Đơn vị UBND"
+    assert capitalised("") == ""
