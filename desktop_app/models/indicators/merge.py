@@ -50,8 +50,11 @@ def collect(sheets: list[SheetImport]) -> Collection:
 
 def province_of(sheet: SheetImport) -> str | None:
     """The province a report comes from, when its title block names one ("UBND TỈNH LÀO CAI")."""
-    match = vocabulary().patterns["province"].search(fold(f"{sheet.issuer}\n{sheet.title}"))
-    return match.group(1).strip() if match else None
+    pattern = vocabulary().patterns["province"]
+    for line in [*sheet.issuer.splitlines(), sheet.title]:
+        if match := pattern.search(fold(line)):
+            return match.group(1).strip()
+    return None
 
 
 def _compatible(a: Context, b: Context) -> bool:

@@ -15,7 +15,7 @@ _SEPARATORS = re.compile(r"[\s.,;:\-–]+")
 def _abbreviation() -> re.Pattern[str]:
     """Abbreviations of the vocabulary ("TP."), as written in a name (with or without the dot)."""
     shorts = sorted(vocabulary().name_spelt, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(s) for s in shorts) + r")\.\s*")
+    return re.compile(r"\b(" + "|".join(re.escape(s) for s in shorts) + r")(?:\.\s*|\s+)")
 
 
 def unit_key(name: str) -> str:

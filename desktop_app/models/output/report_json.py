@@ -8,6 +8,11 @@ from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.tables.measures import SheetImport
 
 
+def count(value: float | None) -> float | int | None:
+    """A count as JSON writes it: whole numbers as integers (120, not 120.0)."""
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
 def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {} if s.level is None else {"level": s.level}
     out.update(
@@ -46,8 +51,8 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
                 "indicators": {
                     key: {
                         "rate": a.rate,
-                        "numerator": a.numerator,
-                        "denominator": a.denominator,
+                        "numerator": count(a.numerator),
+                        "denominator": count(a.denominator),
                         "target": a.target,
                         "status": a.status,
                     }

@@ -28,8 +28,12 @@ def received(counts: Counts, have: set[str]) -> float | None:
 
 
 def resolved(counts: Counts, have: set[str]) -> float | None:
+    """Dossiers resolved: the total column, else early + on time + late (a late column alone is
+    not the whole)."""
     if "resolved" in have:
         return counts.get("resolved")
+    if not have & {"resolved_early", "resolved_on_time"}:
+        return None
     return _sum(counts, ("resolved_early", "resolved_on_time", "resolved_late"))
 
 

@@ -45,10 +45,5 @@ def test_key_is_lower_case_with_single_spaces():
     assert unit_key("  UBND TP. Lào Cai ") == "ubnd thành phố lào cai"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="names.py _abbreviation() requires the dot after 'TP' although its docstring says "
-    "'with or without the dot': 'UBND TP Lào Cai' stays apart from 'UBND thành phố Lào Cai'",
-)
 def test_tp_without_a_dot_is_spelt_out():
     assert unit_key("UBND TP Lào Cai") == unit_key("UBND thành phố Lào Cai")

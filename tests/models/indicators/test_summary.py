@@ -144,12 +144,6 @@ def test_sheets_of_one_month_and_province_complete_each_other():
     assert s.collection.warnings == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge.py:53 province_of(): fold() turns the newline between issuer and title into a "
-    "space, so '[^\\n,]+' takes the title too; reports of one province with different titles "
-    "never merge",
-)
 def test_reports_of_one_province_with_different_titles_merge():
     ky_so = sheet([("Sở Tư pháp", "province", {"signing": signing(50, 50)})], title="BÁO CÁO KÝ SỐ")
     mot_cua = sheet(

@@ -131,11 +131,6 @@ def _imported_sheet(period: str, path: str, units: list[tuple[str, Measure]]) ->
     return SheetImport(path, "S", "unit_table", period, "BÁO CÁO", "", records, {}, [])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report_json.py summary_document() writes numerator/denominator as the importer's "
-    "floats (120.0); DOMAIN.md's contract shows whole counts as integers (120)",
-)
 def test_whole_counts_read_from_a_file_are_integers():
     # the importer reads every count as a float (parse_number)
     sheet = _imported_sheet("2024-10", "a.xlsx", [("Sở Tư pháp", Measure(120.0, 120.0, 100.0))])

@@ -202,11 +202,6 @@ def test_on_time_is_resolved_less_late():
     assert FORMULAS["on_time"](counts, set(counts)) == (90, 100)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="formulas.py resolved() sums the parts it has: with only a late column the whole is the "
-    "late dossiers, and on_time = late - late = 0 % for every unit with a late dossier",
-)
 def test_a_late_column_alone_does_not_give_an_on_time_rate():
     assert "on_time" not in computable({"received_total", "resolved_late"})
     assert FORMULAS["on_time"]({"resolved_late": 4}, {"resolved_late"}) == (None, None)
