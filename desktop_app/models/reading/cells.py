@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import logging
+import math
+import re
 import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,20 @@ def converter() -> Callable[[Any], object]:
         return v
 
     return convert
+
+
+_PLAIN_NUMBER = re.compile(r"^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$")
+
+
+def typed(v: str | None) -> object:
+    """A text cell of a large sheet as a grid value: "12" and "96.25" back to numbers (as the
+    small-sheet reader gives them), everything else cleaned text."""
+    if v is None:
+        return None
+    if _PLAIN_NUMBER.match(v):
+        number = float(v)
+        return number if math.isfinite(number) else v
+    return clean(v) or None
 
 
 def as_text(v: object) -> str | None:

@@ -1,11 +1,13 @@
 """Open a report file (.xlsx, .xls, or HTML / Excel 2003 XML saved as .xls) and read its sheets.
 
-Every failure reaches the caller as a ReportError with a short Vietnamese message.
+Every failure reaches the caller as a ReportError with a short Vietnamese message. The native
+readers (calamine, fastexcel) are trusted only inside the reader process (isolation.py): a sheet
+is parsed once, with no scan of its XML beforehand. A large sheet is read once by fastexcel into
+Arrow (its head and its columns come from that one read); a small one by calamine, with merges.
 """
 
 from __future__ import annotations
 
-import io
 import logging
 import os
 import shutil
@@ -14,7 +16,7 @@ import tempfile
 import warnings
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +26,7 @@ from desktop_app.models.reading import cells as cells
 from desktop_app.models.reading import html_table, xls_guard, zip_guard
 from desktop_app.models.reading.limits import CORRUPT, PASSWORD, GuardError, count_text
 from desktop_app.models.reading.sniff import sniff_format
+from desktop_app.models.reading.zip_guard import SheetPart
 
 __all__ = ["SheetGrid", "Workbook", "sniff_format"]
 
@@ -33,8 +36,10 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 TOO_LARGE = "Tệp quá lớn để đọc (không đủ bộ nhớ)."
-TOP_THRESHOLD = 4 << 20  # a sheet XML larger than this has its top read from a cut copy
+BIG_SHEET = 4 << 20  # a sheet XML larger than this is read by fastexcel, into Arrow, once
 GRID_LIMIT = 30_000_000  # cells of one SheetGrid
+FILE_BUDGET = 60_000_000  # cells converted from one file, every sheet together
+MAX_SHEETS = 255  # sheets looked at in one file
 _SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 NumberFormat = Callable[[int, int], "str | None"]
 
@@ -66,7 +71,8 @@ def _report(path: Path, exc: BaseException) -> ReportError:
     logger.warning("cannot read %s: %s: %s", path, name, exc)
     if name == "PasswordError" or "encrypted" in str(exc).lower():
         return ReportError(path, PASSWORD)
-    if isinstance(exc, zipfile.BadZipFile | zlib.error) or name == "ZipError":
+    compressed = "deflate" in str(exc).lower() or "zip" in str(exc).lower()
+    if isinstance(exc, zipfile.BadZipFile | zlib.error) or name == "ZipError" or compressed:
         return _corrupt(path, "dữ liệu nén bị hỏng hoặc bị cắt cụt")
     if isinstance(exc, EOFError | struct.error):
         return _corrupt(path, "tệp bị cắt cụt")
@@ -85,10 +91,10 @@ class Workbook:
         self.format = fmt
         self._cal: Any = None
         self._zip: zipfile.ZipFile | None = None
-        self._parts: dict[str, str] = {}
-        self._xls: xls_guard.XlsStream | None = None
+        self._parts: dict[str, SheetPart] = {}
         self._tables: dict[str, html_table.Table] = {}
-        self._scans: dict[str, Any] = {}
+        self._texts: dict[str, pyarrow.Table] = {}  # large sheets, every column as text
+        self._spent = 0  # cells converted so far, against FILE_BUDGET
         self._names: list[str] | None = None
         self._formats: dict[str, NumberFormat] = {}
         self._opx: Any = None
@@ -135,18 +141,11 @@ class Workbook:
         if self.format == "xlsx":
             self._zip = zipfile.ZipFile(self._source)
             zip_guard.check_zip(self._zip)
-            self._parts = zip_guard.sheet_parts(self._zip)
-            self._cal = CalamineWorkbook.from_path(str(self._source))
+            self._parts = {part.name: part for part in zip_guard.sheet_parts(self._zip)}
         elif self.format == "xls":
-            self._xls = xls_guard.read_xls(self.path.read_bytes())
-            if self._xls.encrypted:
+            if xls_guard.read_xls(self.path.read_bytes()).encrypted:
                 raise ReportError(self.path, PASSWORD)
-            scans = xls_guard.scan_xls(self._xls)
             self._cal = CalamineWorkbook.from_path(str(self._source))
-            names = self._cal.sheet_names
-            by_name = dict(zip(self._xls.sheets, scans, strict=True))
-            for index, name in enumerate(names):
-                self._scans[name] = by_name.get(name, scans[index] if index < len(scans) else {})
         else:
             data = self.path.read_bytes()
             html = self.format == "html"
@@ -179,7 +178,9 @@ class Workbook:
     def sheet_names(self) -> list[str]:
         """Visible worksheets (or HTML tables) in order; chart sheets are left out."""
         if self._names is None:
-            if self._cal is not None:
+            if self.format == "xlsx":
+                self._names = [p.name for p in self._parts.values() if p.visible and p.worksheet]
+            elif self._cal is not None:
                 from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
                 self._names = [
@@ -189,6 +190,12 @@ class Workbook:
                 ]
             else:
                 self._names = list(self._tables)
+            if len(self._names) > MAX_SHEETS:
+                raise ReportError(
+                    self.path,
+                    f"Tệp có quá nhiều trang tính ({count_text(len(self._names))}); hãy giữ lại các trang "
+                    "báo cáo rồi lưu lại.",
+                )
         return list(self._names)
 
     def _check(self, sheet: str) -> None:
@@ -197,8 +204,13 @@ class Workbook:
         if sheet not in self.sheet_names():
             raise ReportError(self.path, f"Không có trang tính «{sheet}».")
 
+    def is_large(self, sheet: str) -> bool:
+        """A sheet too large to hold as Python values: read once into Arrow, text only."""
+        part = self._parts.get(sheet)
+        return part is not None and part.size > BIG_SHEET
+
     def grid(self, sheet: str, max_rows: int | None = None) -> SheetGrid:
-        """Cell values of a sheet; max_rows limits how many rows are read and converted."""
+        """Cell values of a sheet; max_rows limits how many rows are converted."""
         self._check(sheet)
         if sheet in self._tables:
             table = self._tables[sheet]
@@ -207,78 +219,29 @@ class Workbook:
             formats = table.formats
             number_format = (lambda r, c: formats.get((r, c))) if formats is not None else None
             return SheetGrid(sheet, [list(r) for r in rows], merges, len(table.rows), number_format)
+        if self.is_large(sheet):
+            return self._guarded(self._text_grid, sheet, max_rows)
         grid = self._guarded(self._native_grid, sheet, max_rows)
         grid.number_format = self._number_format(sheet)
         return grid
 
-    def _errors(self, sheet: str) -> dict[tuple[int, int], str]:
-        """Run the guard on a sheet once (ReportError if unsafe); its error cells."""
-        if sheet not in self._scans:
-            member = self._parts.get(sheet)
-            if member is None or self._zip is None:
-                raise _corrupt(self.path, f"không tìm thấy dữ liệu của trang «{sheet}»")
-            self._scans[sheet] = zip_guard.scan_sheet(self._zip, member, sheet)
-        scan = self._scans[sheet]
-        return scan if isinstance(scan, dict) else scan.errors
+    def _calamine(self) -> Any:
+        if self._cal is None:
+            from python_calamine import CalamineWorkbook
+
+            self._cal = CalamineWorkbook.from_path(str(self._source))
+        return self._cal
 
     def _native_grid(self, sheet: str, max_rows: int | None) -> SheetGrid:
-        errors = self._errors(sheet)
-        scan = self._scans[sheet]
-        xml = None
-        if max_rows is not None and not isinstance(scan, dict) and scan.size > TOP_THRESHOLD:
-            xml = zip_guard.top_xml(scan, max(max_rows, 0))
-        if xml is None:
-            return self._grid(sheet, self._cal.get_sheet_by_name(sheet), max_rows, errors, 0)
-        from python_calamine import CalamineWorkbook
-
-        try:
-            with CalamineWorkbook.from_filelike(self._cut_copy(sheet, xml)) as mini:
-                values = mini.get_sheet_by_name(sheet)
-                return self._grid(sheet, values, max_rows, errors, scan.total_rows)
-        except ReportError:
-            raise
-        except Exception:  # the cut copy is an optimisation: read the whole sheet instead
-            logger.info("top of %s › %s: reading the whole sheet", self.path, sheet, exc_info=True)
-            return self._grid(sheet, self._cal.get_sheet_by_name(sheet), max_rows, errors, 0)
-
-    def _cut_copy(self, sheet: str, xml: bytes) -> io.BytesIO:
-        """An in-memory workbook with the top of one sheet only (other sheets emptied)."""
-        assert self._zip is not None
-        member = self._parts[sheet]
-        others = set(self._parts.values()) - {member}
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
-            for info in self._zip.infolist():
-                if info.filename == member:
-                    out.writestr(info.filename, xml)
-                elif info.filename in others:
-                    out.writestr(
-                        info.filename,
-                        b'<worksheet xmlns="http://schemas.openxmlformats'
-                        b'.org/spreadsheetml/2006/main"><sheetData/></worksheet>',
-                    )
-                elif not info.filename.lower().startswith("xl/media/") and (
-                    info.file_size < 64 << 20 or "sharedstrings" in info.filename.lower()
-                ):
-                    out.writestr(info.filename, self._zip.read(info))
-        buffer.seek(0)
-        return buffer
-
-    def _grid(
-        self,
-        name: str,
-        values: Any,
-        max_rows: int | None,
-        errors: dict[tuple[int, int], str],
-        total_hint: int,
-    ) -> SheetGrid:
+        values = self._calamine().get_sheet_by_name(sheet)
         start, end = values.start, values.end
-        total = max(end[0] + 1 if start is not None and end is not None else 0, total_hint)
+        total = end[0] + 1 if start is not None and end is not None else 0
         limit = total if max_rows is None else min(total, max(max_rows, 0))
         width = end[1] + 1 if start is not None and end is not None else 0
         if limit * width > GRID_LIMIT:
             raise ReportError(
-                self.path, f"Trang tính «{name}» quá lớn để đọc hết ({count_text(limit)} dòng × {width} cột)."
+                self.path,
+                f"Trang tính «{sheet}» quá lớn để đọc hết ({count_text(limit)} dòng × {width} cột).",
             )
         rows: list[list[object]] = (
             [[None] * width for _ in range(min(start[0], limit))] if (start is not None) else []
@@ -288,9 +251,6 @@ class Workbook:
             for raw in values.to_python(skip_empty_area=True, nrows=limit - start[0]):
                 rows.append(pad + [convert(v) for v in raw])
         rows.extend([None] * width for _ in range(limit - len(rows)))
-        for (r, c), text in errors.items():
-            if r < limit and c < width and rows[r][c] is None:
-                rows[r][c] = text
         merges = sorted((a[0], a[1], b[0], b[1]) for a, b in values.merged_cell_ranges or ())
         merges = [m for m in merges if m[0] < limit]
         for r0, c0, r1, c1 in merges:  # Excel shows only the top-left value of a merged range
@@ -298,7 +258,41 @@ class Workbook:
                 for c in range(c0, min(c1, width - 1) + 1):
                     if r != r0 or c != c0:
                         rows[r][c] = None
-        return SheetGrid(name, rows, merges, total)
+        return SheetGrid(sheet, rows, merges, total)
+
+    def _spend(self, sheet: str, rows: int, columns: int) -> None:
+        """Count cells about to be converted: one sheet, and the whole file, have a budget."""
+        size = f"{count_text(rows)} dòng × {count_text(columns)} cột"
+        if rows * columns > GRID_LIMIT:
+            raise ReportError(self.path, f"Trang tính «{sheet}» quá lớn để đọc hết ({size}).")
+        self._spent += rows * columns
+        if self._spent > FILE_BUDGET:
+            raise ReportError(
+                self.path, f"Tệp có quá nhiều dữ liệu để đọc hết (đến trang «{sheet}», {size})."
+            )
+
+    def _text_grid(self, sheet: str, max_rows: int | None) -> SheetGrid:
+        """The top of a large sheet from its one read into Arrow (text; numbers parsed back)."""
+        table = self._text_table(sheet)
+        limit = table.num_rows if max_rows is None else min(table.num_rows, max(max_rows, 0))
+        self._spend(sheet, limit, table.num_columns)
+        columns = [table.column(i).slice(0, limit).to_pylist() for i in range(table.num_columns)]
+        rows = [[cells.typed(v) for v in row] for row in zip(*columns, strict=True)] if columns else []
+        return SheetGrid(sheet, rows, [], table.num_rows)
+
+    def _text_table(self, sheet: str) -> pyarrow.Table:
+        """Every column of a sheet as text, from one fastexcel read (kept for columns())."""
+        if sheet not in self._texts:
+            import fastexcel
+            import pyarrow as pa
+
+            if self._fast is None:
+                self._fast = fastexcel.read_excel(str(self._source))
+            batch = self._fast.load_sheet(sheet, header_row=None, dtypes="string").to_arrow()
+            self._texts[sheet] = pa.Table.from_batches([batch]).rename_columns(
+                [f"c{i}" for i in range(batch.num_columns)]
+            )
+        return self._texts[sheet]
 
     def _number_format(self, sheet: str) -> NumberFormat | None:
         if sheet not in self._formats:
@@ -309,29 +303,48 @@ class Workbook:
             )
         return self._formats[sheet]
 
-    def columns(self, sheet: str, header_row: int, first_data_row: int, ncols: int) -> pyarrow.Table:
-        """Columns c0..c{ncols-1} as text, rows first_data_row..end (header_row is informative)."""
+    def columns(
+        self,
+        sheet: str,
+        header_row: int,
+        first_data_row: int,
+        ncols: int,
+        only: Collection[int] | None = None,
+    ) -> pyarrow.Table:
+        """Columns c0..c{ncols-1} as cleaned text, rows first_data_row..end; with ``only``, the other
+        columns are left empty (not read, not cleaned). ``header_row`` is informative."""
         import pyarrow as pa
 
         self._check(sheet)
-        names = [f"c{i}" for i in range(ncols)]
+        wanted = set(range(ncols)) if only is None else {c for c in only if 0 <= c < ncols}
         first = max(first_data_row, 0)
         if sheet in self._tables:
             rows = self._tables[sheet].rows[first:]
-            return pa.table(
-                [
-                    pa.array([cells.as_text(r[c]) if c < len(r) else None for r in rows], pa.string())
-                    for c in range(ncols)
-                ],
-                names=names,
-            )
-        return self._guarded(self._fast_columns, sheet, first, ncols, names)
+            found = {
+                c: pa.array([cells.as_text(r[c]) if c < len(r) else None for r in rows], pa.string())
+                for c in wanted
+            }
+        elif self.is_large(sheet):
+            found = self._guarded(self._text_columns, sheet, first, wanted)
+        else:
+            found = self._guarded(self._fast_columns, sheet, first, wanted)
+        size = len(next(iter(found.values()))) if found else 0
+        return pa.table(
+            [found[c] if c in found else pa.nulls(size, pa.string()) for c in range(ncols)],
+            names=[f"c{i}" for i in range(ncols)],
+        )
 
-    def _fast_columns(self, sheet: str, first: int, ncols: int, names: list[str]) -> pyarrow.Table:
+    def _text_columns(self, sheet: str, first: int, wanted: set[int]) -> dict[int, pyarrow.Array]:
+        table = self._text_table(sheet)
+        return {
+            c: cells.clean_column(table.column(c).slice(first).combine_chunks())
+            for c in wanted
+            if c < table.num_columns
+        }
+
+    def _fast_columns(self, sheet: str, first: int, wanted: set[int]) -> dict[int, pyarrow.Array]:
         import fastexcel
-        import pyarrow as pa
 
-        self._errors(sheet)  # the guard, before calamine allocates the sheet
         if self._fast is None:
             self._fast = fastexcel.read_excel(str(self._source))
         try:
@@ -340,20 +353,15 @@ class Workbook:
                 header_row=None,
                 skip_rows=first,
                 dtypes="string",
-                use_columns=lambda info: info.absolute_index < ncols,
+                use_columns=lambda info: info.absolute_index in wanted,
             )
         except fastexcel.InvalidParametersError:  # first_data_row is past the last row
-            return pa.table([pa.array([], pa.string())] * ncols, names=names)
+            return {}
         batch = values.to_arrow()
-        found = {info.absolute_index: batch.column(info.name) for info in values.selected_columns}
-        size = batch.num_rows
-        return pa.table(
-            [
-                cells.clean_column(found[i]) if i in found else pa.nulls(size, pa.string())
-                for i in range(ncols)
-            ],
-            names=names,
-        )
+        return {
+            info.absolute_index: cells.clean_column(batch.column(info.name))
+            for info in values.selected_columns
+        }
 
     def _openpyxl(self) -> Any:
         if self._opx is None:

@@ -76,7 +76,9 @@ def read_dossier_list(
     roles = _find_roles(layout)
     if "unit" not in roles:
         return [], {}, [f"{source}: danh sách hồ sơ không có cột đơn vị tiếp nhận."]
-    table = book.columns(sheet, layout.header_start, layout.data_start, len(layout.paths))
+    table = book.columns(
+        sheet, layout.header_start, layout.data_start, len(layout.paths), only=set(roles.values())
+    )
     unit_col = pc.utf8_trim_whitespace(pc.fill_null(table.column(f"c{roles['unit']}"), ""))
     encoded = pc.dictionary_encode(unit_col).combine_chunks()
     names = [str(n) for n in encoded.dictionary.to_pylist()]

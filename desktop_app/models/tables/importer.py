@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.catalog import known_indicators
+from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
 from desktop_app.models.reading.workbook import SheetGrid, Workbook
 from desktop_app.models.tables.columns import map_columns
 from desktop_app.models.tables.header import TableLayout, find_layout
@@ -58,11 +60,11 @@ def import_file(
                 sheet = _import_sheet(book, name, path)
             except ReportError:
                 raise
-            except Exception as exc:  # a sheet we cannot make sense of must not sink the file
+            except (MemoryError, RecursionError):
+                raise
+            except Exception:  # a sheet we cannot make sense of must not sink the file
                 logger.exception("sheet %s of %s", name, path)
-                raise ReportError(
-                    path, f"không đọc được trang «{name}» ({exc.__class__.__name__})."
-                ) from None
+                raise ReportError(path, f"không đọc được trang «{name}».") from None
             if sheet is not None:
                 found.append(sheet)
             if progress is not None:
@@ -116,6 +118,7 @@ class ImportResult:
 
     sheets: dict[str, list[SheetImport]] = field(default_factory=dict)
     errors: dict[str, ReportError] = field(default_factory=dict)
+    crashed: list[str] = field(default_factory=list)  # files that ended the reader process
 
     @property
     def paths(self) -> list[str]:
@@ -134,29 +137,61 @@ def os_message(exc: OSError) -> str:
     return f"không mở được tệp ({exc.__class__.__name__})."
 
 
+READER = "desktop_app.models.tables.importer:read_report"  # what the reader process runs
+READER_FAILED = "tệp quá lớn hoặc hỏng, không đọc được"
+_shared: IsolatedWorker | None = None
+
+
+def read_report(path: str, progress: Progress | None = None) -> list[SheetImport]:
+    """In the reader process: :func:`import_file`, with the system's refusals as ReportError."""
+    try:
+        return import_file(path, progress)
+    except OSError as exc:  # locked by Excel, vanished between the event and the read
+        logger.info("cannot open %s: %s", path, exc)
+        raise ReportError(path, os_message(exc)) from None
+
+
+def shared_reader() -> IsolatedWorker:
+    """The reader process of this program (the command line's), started on first use."""
+    global _shared
+    if _shared is None:
+        _shared = IsolatedWorker(READER)
+        atexit.register(_shared.stop)
+    return _shared
+
+
+def _failure(path: str, exc: WorkerFailed) -> ReportError:
+    logger.warning("reader failed on %s: %s", path, exc)
+    if exc.reason == "timeout":
+        return ReportError(path, f"{READER_FAILED} (đọc quá {exc.detail.replace(' s', ' giây')}).")
+    return ReportError(path, f"{READER_FAILED}.")
+
+
 def import_files(
-    paths: list[str], progress: Progress | None = None, cancelled: Cancelled | None = None
+    paths: list[str],
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    reader: IsolatedWorker | None = None,
 ) -> ImportResult:
-    """The one entry point, for the window and the command line: every file read in turn, each
-    failure kept as that file's ReportError so that the good files of a batch are still read."""
+    """The one entry point, for the window and the command line: every file read in turn in the
+    reader process, each failure kept as that file's ReportError so that the good files of a batch
+    are still read. A file that ended the reader is listed in ``result.crashed``."""
+    reader = reader or shared_reader()
     result = ImportResult()
     for i, path in enumerate(paths):
 
         def step(fraction: float, i: int = i) -> None:
             if progress is not None:
-                progress((i + fraction) / len(paths))
+                progress((i + min(max(fraction, 0.0), 1.0)) / len(paths))
 
         try:
-            result.sheets[path] = import_file(path, step, cancelled)
-        except ImportCancelled:
-            raise
+            result.sheets[path] = reader.run(path, step, cancelled)
+        except WorkerCancelled:
+            raise ImportCancelled from None
         except ReportError as exc:
             result.errors[path] = exc
-        except OSError as exc:  # locked by Excel, vanished between the event and the read
-            logger.info("cannot open %s: %s", path, exc)
-            result.errors[path] = ReportError(path, os_message(exc))
-        except Exception as exc:  # a file that trips the reader must not sink the others
-            logger.exception("reading %s", path)
-            result.errors[path] = ReportError(path, f"không đọc được tệp ({exc.__class__.__name__}).")
+        except WorkerFailed as exc:
+            result.errors[path] = _failure(path, exc)
+            result.crashed.append(path)
         step(1.0)
     return result

@@ -71,7 +71,7 @@ UNIT_ROWS = [
     ["STT", "Đơn vị", "Số hồ sơ", None, None],
     [None, None, "Tổng", "Trực tuyến", "Tỷ lệ"],
     [1.0, "Sở Tư pháp", 120.0, 116.0, 0.9625],
-    [2.0, "UBND huyện Gia Bình", 0.0, 0.0, "#DIV/0!"],
+    [2.0, "UBND huyện Gia Bình", 0.0, 0.0, None],  # an error cell (#DIV/0!) holds no value
     [3.0, "Sở Y tế", 40.5, True, datetime.datetime(2023, 8, 31, 17, 30)],
 ]
 UNIT_MERGES = [(0, 0, 0, 4), (2, 0, 3, 0), (2, 1, 3, 1), (2, 2, 2, 4)]
@@ -100,7 +100,7 @@ def test_xlsx_grid_values_merges_and_formats(tmp_path: Path) -> None:
         assert top.total_rows == 7
 
 
-def test_xlsx_keeps_absolute_positions_and_error_cells(tmp_path: Path) -> None:
+def test_xlsx_keeps_absolute_positions_and_empties_error_cells(tmp_path: Path) -> None:
     sheet = (
         '<row r="3"><c r="C3" t="s"><v>0</v></c><c r="E3" t="e"><v>#N/A</v></c></row>'
         '<row r="4"><c r="D4" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="E4"><v>12</v></c>'
@@ -112,8 +112,8 @@ def test_xlsx_keeps_absolute_positions_and_error_cells(tmp_path: Path) -> None:
     assert grid.rows == [
         [None] * 7,
         [None] * 7,
-        [None, None, "Đơn vị", None, "#N/A", None, None],
-        [None, None, None, "#DIV/0!", 12.0, "#REF!", "#VALUE!"],
+        [None, None, "Đơn vị", None, None, None, None],
+        [None, None, None, None, 12.0, None, None],
     ]
     assert grid.total_rows == 4
     assert grid.merges == []
@@ -135,20 +135,23 @@ def test_xlsx_merged_range_keeps_only_its_top_left_value(tmp_path: Path) -> None
     assert grid.merges == [(0, 0, 1, 1)]
 
 
-def test_top_of_a_large_sheet_is_read_from_a_cut_copy(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_large_sheet_is_read_once_into_arrow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above BIG_SHEET, fastexcel reads the sheet once: the head and the columns come from it."""
     path = make_unit_xlsx(tmp_path / "lon.xlsx", extra_rows=300)
     full = read(path)
-    monkeypatch.setattr(wb_module, "TOP_THRESHOLD", 0)
+    monkeypatch.setattr(wb_module, "BIG_SHEET", 0)
     with Workbook.open(path) as book:
+        assert book.is_large("Tháng 8")
         top = book.grid("Tháng 8", max_rows=5)
-        assert top.number_format is not None
-        assert top.number_format(4, 4) == "0.00%"
-    assert top.rows == full.rows[:5]
-    assert top.merges == full.merges
+        table = book.columns("Tháng 8", 3, 4, 5, only={1, 2})
+        assert book._fast is not None and book._cal is None  # calamine never opened
     assert top.total_rows == full.total_rows == 307
-    assert read(path).rows == full.rows  # without max_rows the whole sheet is read as usual
+    assert top.rows[0][0] == "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC"
+    assert top.rows[4] == [1.0, "Sở Tư pháp", 120.0, 116.0, 0.9625]  # numbers typed back
+    assert top.merges == []  # merges are not read from a large sheet
+    assert table.column("c1").to_pylist()[:2] == ["Sở Tư pháp", "UBND huyện Gia Bình"]
+    assert table.column("c0").null_count == table.num_rows  # not asked for: not read
+    assert table.num_rows == 303
 
 
 def test_sheet_names_skip_chart_sheets_and_a_workbook_of_charts_has_none(tmp_path: Path) -> None:
@@ -213,7 +216,7 @@ def test_xls_grid_merges_errors_and_formats(tmp_path: Path) -> None:
             ["Đơn vị", "Hồ sơ", None, None],
             [None, "Tổng", "Trực tuyến", "Tỷ lệ"],
             ["Sở Tư pháp", 120, 116, 0.9625],
-            ["UBND xã Đông Phong", 0, 0, "#DIV/0!"],
+            ["UBND xã Đông Phong", 0, 0, None],
             [datetime.date(2024, 4, 1), None, None, None],
         ]
         assert grid.merges == [(0, 0, 0, 3), (1, 0, 2, 0), (1, 1, 1, 3)]
@@ -503,8 +506,6 @@ def refused(path: Path) -> ReportError:
         ("truncated.xlsx", f"{CORRUPT} (tệp nén ZIP bị cắt cụt hoặc hỏng)."),
         ("truncated.xls", f"{CORRUPT} ("),
         ("corrupt_member.xlsx", f"{CORRUPT} (dữ liệu nén bị hỏng hoặc bị cắt cụt)."),
-        ("far_cells.xlsx", "có vùng dữ liệu quá lớn (1.048.576 dòng × 16.384 cột)"),
-        ("far_cells.xls", "có vùng dữ liệu quá lớn (60.001 dòng × 60.001 cột)"),
         ("doctype.xls", "DTD/ENTITY"),
     ],
 )
@@ -543,7 +544,37 @@ def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
     assert refused(path).message == f"{TOO_BIG} (3,0 GB) — có thể là tệp hỏng hoặc độc hại."
 
 
-def test_far_cell_with_a_small_dimension_is_refused_too(tmp_path: Path) -> None:
+# Files that would make calamine allocate gigabytes are only ever opened in the reader process.
+READER_FAILED = "tệp quá lớn hoặc hỏng, không đọc được"
+
+
+def in_reader(path: Path) -> list[list[object]] | ReportError:
+    """Every sheet of ``path`` read in the bounded reader process: the rows, or the refusal."""
+    from desktop_app.models.reading.isolation import IsolatedWorker, Limits, WorkerFailed
+
+    worker = IsolatedWorker("tests.fixtures.isolated:grid_rows")
+    try:
+        return worker.run(path, limits=Limits(1024 << 20, 60.0))
+    except ReportError as exc:
+        return exc
+    except WorkerFailed as exc:
+        return ReportError(path, f"{READER_FAILED} ({exc.reason}).")
+    finally:
+        worker.stop()
+
+
+@pytest.mark.parametrize(
+    ("name", "rows", "cols"), [("far_cells.xlsx", 1_048_576, 16_384), ("far_cells.xls", 60_001, 60_001)]
+)
+def test_far_cells_end_only_the_reader(tmp_path: Path, name: str, rows: int, cols: int) -> None:
+    path = tmp_path / name
+    shutil.copy(BAD / name, path)
+    error = in_reader(path)
+    assert isinstance(error, ReportError)
+    assert error.message == f"{READER_FAILED} (memory)."
+
+
+def test_far_cell_with_a_small_dimension_ends_only_the_reader(tmp_path: Path) -> None:
     path = tmp_path / "xa.xlsx"
     path.write_bytes(
         raw_xlsx(
@@ -551,7 +582,9 @@ def test_far_cell_with_a_small_dimension_is_refused_too(tmp_path: Path) -> None:
             '<c r="ZZ900000" t="inlineStr"><is><t>x</t></is></c></row>'
         )
     )
-    assert "vùng dữ liệu quá lớn (900.000 dòng × 702 cột)" in refused(path).message
+    error = in_reader(path)
+    assert isinstance(error, ReportError)
+    assert READER_FAILED in error.message
 
 
 def test_far_empty_cells_and_a_huge_dimension_are_harmless(tmp_path: Path) -> None:
@@ -561,16 +594,18 @@ def test_far_empty_cells_and_a_huge_dimension_are_harmless(tmp_path: Path) -> No
     )
     path = tmp_path / "rong.xlsx"
     path.write_bytes(raw_xlsx(sheet, dimension="A1:XFD1048576"))
-    assert read(path).rows == [[1.0, "#N/A"]]
+    assert in_reader(path) == [[1.0, None]]
 
 
-def test_cells_without_positions_are_checked_exactly(tmp_path: Path) -> None:
+def test_cells_without_positions(tmp_path: Path) -> None:
     path = tmp_path / "khong-r.xlsx"
     path.write_bytes(
         raw_xlsx('<row r="2"><c><v>1</v></c><c t="e"><v>#N/A</v></c></row><row><c><v>3</v></c></row>')
     )
-    assert read(path).rows == [[None, None], [1.0, "#N/A"], [3.0, None]]
+    assert in_reader(path) == [[None, None], [1.0, None], [3.0, None]]
     path.write_bytes(
         raw_xlsx('<row r="1"><c><v>1</v></c></row><row r="1048576">' + "<c/>" * 200 + "<c><v>2</v></c></row>")
     )
-    assert "vùng dữ liệu quá lớn (1.048.576 dòng × 201 cột)" in refused(path).message
+    error = in_reader(path)
+    assert isinstance(error, ReportError)
+    assert READER_FAILED in error.message

@@ -1,0 +1,233 @@
+"""Reading a file in a child process with a memory cap and a time limit.
+
+A native reader (calamine, in Rust) that meets a hostile file may ask for hundreds of gigabytes
+and abort the whole process. Here it can only end its child: the parent turns a death, a limit
+hit or a timeout into :class:`WorkerFailed`, and the next request starts a new child. One child
+stays warm between requests, so opening a report does not pay a new start each time.
+
+The child runs a function named as ``"package.module:function"`` (so this module imports no
+stage of the pipeline) as ``function(path, progress)`` and sends back what it returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import logging
+import multiprocessing
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from desktop_app.models.errors import ReportError
+from desktop_app.models.reading import process_limits
+
+logger = logging.getLogger(__name__)
+
+MEMORY_VARIABLE = "CHI_SO_READER_MEMORY_MB"  # the child's memory cap, for every file
+TIMEOUT_VARIABLE = "CHI_SO_READER_TIMEOUT_S"  # the wall-clock limit of one file
+POLL_S = 0.05  # how often the parent looks at the child, the clock and a cancel
+MiB = 1 << 20
+Progress = Callable[[float], None]
+Cancelled = Callable[[], bool]
+
+
+class WorkerFailed(Exception):
+    """The child died, hit its memory cap or ran out of time; ``reason`` says which."""
+
+    def __init__(self, reason: str, detail: str = "") -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason  # "memory" | "timeout" | "crash"
+        self.detail = detail
+
+
+class WorkerCancelled(Exception):
+    """The caller cancelled; the child was ended."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    memory: int  # bytes of address space (POSIX) or committed memory (Windows)
+    seconds: float
+
+
+def limits_for(path: str | Path) -> Limits:
+    """Generous for what a file of this size needs, tight for a tiny file asking for gigabytes.
+
+    A million-row dossier list (44 MB) needs about 2 GB while it is parsed; a 3 KB workbook that
+    claims a billion cells must be stopped long before that.
+    """
+    try:
+        size = os.stat(path).st_size
+    except OSError:
+        size = 0
+    memory = min(max(768 * MiB + 40 * size, 1024 * MiB), 4096 * MiB)
+    seconds = 60.0 + 6.0 * size / MiB
+    if os.environ.get(MEMORY_VARIABLE, "").isdigit():
+        memory = int(os.environ[MEMORY_VARIABLE]) * MiB
+    with contextlib.suppress(ValueError):
+        seconds = float(os.environ.get(TIMEOUT_VARIABLE, "")) or seconds
+    return Limits(memory, seconds)
+
+
+def _serve(conn: Connection, target: str, log_path: str | None) -> None:
+    """The child: answer requests until told to stop (or until the parent goes away)."""
+    os.environ["RUST_BACKTRACE"] = "0"
+    # Rust prints its abort messages on fd 2: into the log, never on the user's terminal
+    sink = os.open(log_path or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    os.dup2(sink, 2)
+    module, name = target.split(":")
+    function = getattr(importlib.import_module(module), name)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        path, memory = request
+        process_limits.set_own_memory(memory)
+        conn.send(_answer(function, path, conn))
+
+
+def _answer(function: Callable[..., Any], path: str, conn: Connection) -> tuple[str, Any]:
+    try:
+        return "done", function(path, lambda fraction: conn.send(("progress", fraction)))
+    except ReportError as exc:
+        return "report", exc.message
+    except MemoryError:
+        return "memory", ""
+    except RecursionError:
+        return "crash", "RecursionError"
+    except Exception as exc:  # noqa: BLE001 - anything else is the reader's failure, reported by name
+        return "crash", f"{exc.__class__.__name__}: {exc}"
+
+
+class IsolatedWorker:
+    """One child process at a time, started on first use and kept warm between requests."""
+
+    def __init__(self, target: str, log_path: str | Path | None = None) -> None:
+        self.target = target
+        self.log_path = str(log_path) if log_path else None
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._job: Any = None
+        self._memory = 0
+
+    def start(self) -> None:
+        """Start the child now (it imports the readers while the caller does other work)."""
+        with self._lock:
+            self._ensure()
+
+    def _ensure(self) -> None:
+        if self._process is not None and self._process.is_alive():
+            return
+        self._discard()
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=_serve, args=(child, self.target, self.log_path), daemon=True)
+        process.start()
+        child.close()
+        self._process, self._conn = process, parent
+        self._job = process_limits.contain(process.pid)
+
+    def pid(self) -> int | None:
+        return self._process.pid if self._process is not None else None
+
+    def run(
+        self,
+        path: str | Path,
+        progress: Progress | None = None,
+        cancelled: Cancelled | None = None,
+        limits: Limits | None = None,
+    ) -> Any:
+        """What the child's function returns for ``path``; ReportError, WorkerFailed or
+        WorkerCancelled otherwise. The child is ended on a failure or a cancel."""
+        limits = limits or limits_for(path)
+        with self._lock:
+            self._ensure()
+            assert self._conn is not None
+            process_limits.set_job_memory(self._job, limits.memory)
+            try:
+                self._conn.send((str(path), limits.memory))
+                return self._wait(path, progress, cancelled, limits)
+            except (WorkerFailed, WorkerCancelled):
+                self._discard()
+                raise
+            except (BrokenPipeError, EOFError, ConnectionError, OSError) as exc:
+                reason = self._death()
+                self._discard()
+                raise WorkerFailed(reason, str(exc)) from None
+
+    def _wait(
+        self, path: str | Path, progress: Progress | None, cancelled: Cancelled | None, limits: Limits
+    ) -> Any:
+        assert self._conn is not None
+        deadline = time.monotonic() + limits.seconds
+        watch = process_limits.ReadPosition(self._process.pid, path)
+        while True:
+            if self._conn.poll(POLL_S):
+                kind, payload = self._conn.recv()
+                if kind == "progress":
+                    if progress is not None:
+                        progress(float(payload))
+                    continue
+                return self._result(path, kind, payload)
+            if cancelled is not None and cancelled():
+                raise WorkerCancelled
+            if not self._process.is_alive():
+                raise WorkerFailed(self._death())
+            if time.monotonic() > deadline:
+                raise WorkerFailed("timeout", f"{limits.seconds:.0f} s")
+            if progress is not None and (fraction := watch.fraction()) is not None:
+                progress(0.8 * fraction)  # parsing is most of the work; the rest is reported
+
+    @staticmethod
+    def _result(path: str | Path, kind: str, payload: Any) -> Any:
+        if kind == "done":
+            return payload
+        if kind == "report":
+            raise ReportError(path, payload)
+        if kind == "memory":
+            raise WorkerFailed("memory", "MemoryError")
+        raise WorkerFailed("crash", str(payload))
+
+    def _death(self) -> str:
+        """Why the child is gone: an abort on a failed allocation is the memory cap."""
+        if self._process is None:
+            return "crash"
+        self._process.join(1.0)
+        code = self._process.exitcode
+        logger.warning("reader process %s ended with %s", self._process.pid, code)
+        return "memory" if process_limits.is_memory_death(code) else "crash"
+
+    def _discard(self) -> None:
+        process, conn, job = self._process, self._conn, self._job
+        self._process = self._conn = self._job = None
+        if conn is not None:
+            conn.close()
+        if process is not None:
+            if process.is_alive():
+                process.kill()
+            process.join(2.0)
+            with contextlib.suppress(ValueError):
+                process.close()
+        process_limits.release(job)
+
+    def stop(self) -> None:
+        """End the child (politely if it is idle)."""
+        acquired = self._lock.acquire(timeout=0.2)
+        try:
+            if self._conn is not None and acquired:
+                with contextlib.suppress(OSError, ValueError):
+                    self._conn.send(None)
+            self._discard()
+        finally:
+            if acquired:
+                self._lock.release()
