@@ -144,7 +144,8 @@ def test_a_large_sheet_is_read_once_into_arrow(tmp_path: Path, monkeypatch: pyte
         assert book.is_large("Tháng 8")
         top = book.grid("Tháng 8", max_rows=5)
         table = book.columns("Tháng 8", 3, 4, 5, only={1, 2})
-        assert book._fast is not None and book._cal is None  # calamine never opened
+        assert book._fast is not None
+        assert book._cal is None
     assert top.total_rows == full.total_rows == 307
     assert top.rows[0][0] == "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC"
     assert top.rows[4] == [1.0, "Sở Tư pháp", 120.0, 116.0, 0.9625]  # numbers typed back
