@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import effective_targets
 from desktop_app.models.output.report_json import summary_document
 from desktop_app.models.output.text_report import text_report
-from desktop_app.models.tables.importer import import_files
+from desktop_app.models.tables.importer import import_files, shared_reader
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m desktop_app")
     sub = parser.add_subparsers(dest="command", required=True)
     s = sub.add_parser("summarize", help="tính các chỉ số từ báo cáo Excel")
-    s.add_argument("files", nargs="+", metavar="FILE")
+    s.add_argument("files", nargs="*", metavar="FILE")
     s.add_argument("--targets", metavar="FILE.toml", help="tệp chỉ tiêu (TOML)")
     s.add_argument("--json", action="store_true", help="in một tài liệu JSON ra stdout")
     s.add_argument("--excel", metavar="OUT.xlsx", help="xuất bảng Excel")
@@ -73,8 +74,22 @@ def summarize_command(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    """The arguments; a report named like an option ("-bao-cao.xlsx") is still a report."""
+    parser = build_parser()
+    args, unknown = parser.parse_known_args(argv)
+    strays = [a for a in unknown if not os.path.lexists(a)]
+    if strays:
+        parser.error(f"unrecognized arguments: {' '.join(strays)}")
+    args.files = [*args.files, *unknown]
+    if not args.files:
+        parser.error("the following arguments are required: FILE")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    shared_reader().start()  # the reader process starts while the arguments and targets are read
+    args = parse(argv)
     # stderr carries exactly one line per bad file; details only when asked for
     level = logging.DEBUG if getattr(args, "verbose", False) else logging.CRITICAL
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")

@@ -10,6 +10,7 @@ from typing import Literal
 from desktop_app.models.text import clean
 
 NumberKind = Literal["count", "rate", "any"]
+MAX_NUMBER = 1e15  # no count or rate is this large: 1E+309, 1E+300 are bad cells, not numbers
 
 _NUMERIC = re.compile(r"^[+-]?(\d[\d.,]*|[.,]\d+)$")
 
@@ -26,7 +27,7 @@ def parse_number(value: object, kind: NumberKind = "any") -> float | None:
         return None
     if isinstance(value, int | float):
         number = float(value)
-        return None if math.isnan(number) or math.isinf(number) else number
+        return number if math.isfinite(number) and abs(number) < MAX_NUMBER else None
     text = clean(value).replace(" ", "").replace("\u202f", "")
     if text.endswith("%"):
         text = text[:-1]
@@ -67,9 +68,10 @@ def _parse_digits(text: str, kind: NumberKind) -> float | None:
         else:
             text = f"{head or '0'}.{tail}"
     try:
-        return sign * float(text)
+        number = sign * float(text)
     except ValueError:
         return None
+    return number if abs(number) < MAX_NUMBER else None
 
 
 def has_percent_sign(value: object) -> bool:

@@ -6,6 +6,7 @@ the preview and print dialogs import QtPrintSupport when used.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Iterable
@@ -75,6 +76,16 @@ def _ensure_gui_app() -> None:
         raise ReportError(None, "cần QGuiApplication để vẽ báo cáo PDF.")
 
 
+def _complete(path: Path) -> bool:
+    """A PDF ends with its end-of-file marker; a write cut short by a full disk does not."""
+    try:
+        with path.open("rb") as stream:
+            stream.seek(max(path.stat().st_size - 64, 0))
+            return b"%%EOF" in stream.read()
+    except OSError:
+        return False
+
+
 def export_pdf(
     summary: Summary, path: str | Path, *, lang: str = "vi", inputs: Iterable[str | Path] | None = None
 ) -> None:
@@ -95,10 +106,12 @@ def export_pdf(
         try:
             count = render_report(painter, writer, summary, lang=lang)
         except ReportError as exc:
-            raise ReportError(path, exc.message) from None
-        finally:
             painter.end()
+            raise ReportError(path, exc.message) from None
+        finished = painter.end()
         del writer  # closes the file before it is moved into place
+        if not finished or not _complete(temp):  # Qt does not raise when the disk is full
+            raise OSError(errno.ENOSPC, "PDF incomplete")
         logger.info("PDF report %s: %d pages", path, count)
 
     sources = [s.path for s in summary.collection.sheets if s.path] + list(inputs or ())

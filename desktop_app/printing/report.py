@@ -14,7 +14,7 @@ from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_rate, format_target
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.words import level_label, period_text, words_for
-from desktop_app.models.text import vietnamese_sort_key
+from desktop_app.models.text import shown, vietnamese_sort_key
 from desktop_app.printing.bar_chart import Bar, BarChart, Marker
 from desktop_app.printing.document import (
     A4,
@@ -161,7 +161,7 @@ def _bars(summary: Summary, key: str, level: str | None, lang: str) -> list[Bar]
     """The level's units, highest rate first; units without data at the end."""
     colors = {MET: GREEN, BELOW: RED}
     bars = [
-        Bar(unit.name, a.rate, format_rate(a.rate, lang), colors.get(a.status, NEUTRAL))
+        Bar(shown(unit.name), a.rate, format_rate(a.rate, lang), colors.get(a.status, NEUTRAL))
         for unit, assessed in zip(summary.units, summary.assessments, strict=True)
         if (a := assessed.get(key)) is not None and unit.level == level
     ]
@@ -251,7 +251,7 @@ def _below_blocks(summary: Summary, width: float, lang: str, number: int) -> lis
                 Para(
                     "- "
                     + t.below_item.format(
-                        name=name, rate=format_rate(rate, lang), target=format_target(target, lang)
+                        name=shown(name), rate=format_rate(rate, lang), target=format_target(target, lang)
                     ),
                     font(12),
                     margin=10 * MM,

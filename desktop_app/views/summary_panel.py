@@ -23,6 +23,7 @@ from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_rate
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.words import level_label, word
+from desktop_app.models.text import shown
 from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
@@ -34,7 +35,7 @@ LOWEST_COLUMN = 7
 
 def stats_cells(stats: GroupStats, lang: str = "vi") -> list[str]:
     """One table row: counts, both averages and the lowest units, formatted as the report shows."""
-    lowest = "\n".join(f"{name} ({format_rate(rate, lang)})" for name, rate in stats.lowest)
+    lowest = "\n".join(f"{shown(name)} ({format_rate(rate, lang)})" for name, rate in stats.lowest)
     return [
         format_count(stats.units, lang),
         format_rate(stats.mean_rate, lang, empty=EMPTY),

@@ -13,7 +13,7 @@ from desktop_app.models.indicators.comparison import split_history
 from desktop_app.models.indicators.names import unit_key
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
-from desktop_app.models.text import fold
+from desktop_app.models.text import fold, shown
 
 Context = tuple[str | None, str | None]  # (period, province)
 
@@ -78,14 +78,15 @@ class _Merger:
             key = unit_key(record.name)
             if key in seen_here:
                 self.warnings.append(
-                    f"Đơn vị «{record.name}» xuất hiện nhiều lần trong {record.source} (dòng {record.row})."
+                    f"Đơn vị «{shown(record.name)}» xuất hiện nhiều lần trong {record.source} "
+                    f"(dòng {record.row})."
                 )
             same_report = [u for u in self.by_key.get(key, []) if _compatible(self.context[id(u)], here)]
             target = next((u for u in same_report if not set(u.measures) & set(record.measures)), None)
             if target is None:
                 if same_report and key not in seen_here:
                     self.warnings.append(
-                        f"Đơn vị «{record.name}» có cùng chỉ số trong nhiều tệp "
+                        f"Đơn vị «{shown(record.name)}» có cùng chỉ số trong nhiều tệp "
                         f"({', '.join(self.by_key[key][0].sources)}; {record.source}): giữ cả hai dòng."
                     )
                 target = Unit(record.name, record.level)

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.models.errors import ReportError
+from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.levels import LEVELS
 
@@ -62,6 +62,8 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ReportError(path, f"tệp chỉ tiêu không đúng định dạng TOML ({exc}).") from None
+    except RecursionError:  # tables or arrays nested thousands deep
+        raise ReportError(path, "tệp chỉ tiêu lồng quá nhiều tầng, không phải tệp chỉ tiêu.") from None
     section = data.get("targets")
     if not isinstance(section, dict):
         raise ReportError(path, "tệp chỉ tiêu thiếu bảng [targets.…].")
@@ -87,13 +89,25 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
     return targets
 
 
+MAX_TARGETS_FILE = 1 << 20  # a targets file is a few hundred bytes; a megabyte is not one
+
+
 def load_targets(path: str | Path) -> Targets:
+    """A user's targets file: a small regular TOML file, or a ReportError naming what is wrong."""
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ReportError(path, "không tìm thấy tệp chỉ tiêu.") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReportError(path, f"không đọc được tệp chỉ tiêu ({exc.__class__.__name__}).") from None
+        size = regular_file_size(path)
+    except ReportError as exc:
+        missing = exc.message == "Không tìm thấy tệp."
+        raise ReportError(path, "không tìm thấy tệp chỉ tiêu." if missing else exc.message) from None
+    if size > MAX_TARGETS_FILE:
+        raise ReportError(path, f"tệp chỉ tiêu quá lớn ({size // 1024} KB); tệp chỉ tiêu chỉ vài dòng.")
+    try:
+        with open(path, "rb") as stream:
+            text = stream.read(MAX_TARGETS_FILE + 1).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ReportError(path, "tệp chỉ tiêu không phải văn bản UTF-8.") from None
+    except OSError as exc:
+        raise ReportError(path, f"không đọc được tệp chỉ tiêu (lỗi hệ thống {exc.errno}).") from None
     return parse_targets(text, path)
 
 

@@ -6,14 +6,15 @@ from desktop_app.models.indicators.status import is_full
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_points, format_rate, format_target, round2
 from desktop_app.models.output.words import level_label, period_text, word
+from desktop_app.models.text import shown
 
 MAX_LISTED = 10
 
 
 def _names(items: list[str], lang: str) -> str:
-    shown = items[:MAX_LISTED]
-    more = len(items) - len(shown)
-    text = ", ".join(shown)
+    listed = [shown(name) for name in items[:MAX_LISTED]]
+    more = len(items) - len(listed)
+    text = ", ".join(listed)
     return text + word(lang, "para.more", n=more) if more else text
 
 

@@ -7,6 +7,7 @@ is never overwritten. The Excel and PDF exports both write through here.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import stat
@@ -57,12 +58,25 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Itera
         raise ReportError(target, LOCKED_MESSAGE) from None
     except OSError as exc:
         logger.info("cannot write %s", target, exc_info=True)
-        reason = exc.strerror or exc.__class__.__name__
-        raise ReportError(target, f"không ghi được tệp ({reason}).") from None
+        raise ReportError(target, f"không ghi được tệp ({os_reason(exc)}).") from None
     finally:
         with contextlib.suppress(FileNotFoundError, PermissionError):
             temp.unlink()
     return target
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in the user's words."""
+    reasons = {
+        errno.ENOSPC: "ổ đĩa đã đầy",
+        errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
+        errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+        errno.EACCES: "không có quyền ghi",
+        errno.EPERM: "không có quyền ghi",
+        errno.ENAMETOOLONG: "tên tệp quá dài",
+        errno.EIO: "lỗi đọc ghi ổ đĩa",
+    }
+    return reasons.get(exc.errno or 0, f"lỗi hệ thống {exc.errno}" if exc.errno else "lỗi hệ thống")
 
 
 def _make_temp(target: Path) -> Path:
@@ -77,7 +91,7 @@ def _make_temp(target: Path) -> Path:
             target, f"không có quyền ghi vào thư mục «{folder}»; hãy chọn thư mục khác."
         ) from None
     except OSError as exc:
-        raise ReportError(target, f"không tạo được tệp ({exc.strerror or exc}).") from None
+        raise ReportError(target, f"không tạo được tệp ({os_reason(exc)}).") from None
     os.close(handle)
     return Path(name)
 

@@ -79,6 +79,8 @@ _ODD_SPACE = (
 
 
 _COMBINING = r"[\x{0300}-\x{036f}\x{1dc0}-\x{1dff}\x{20d0}-\x{20ff}\x{fe20}-\x{fe2f}]"
+# control characters (after white space became spaces), as text.clean removes them
+_CONTROL = r"[\x{00}-\x{08}\x{0e}-\x{1b}\x{7f}-\x{84}\x{86}-\x{9f}]|_x00[01][0-9a-fA-F]_"
 
 
 def _clean_values(values: pyarrow.Array) -> pyarrow.Array:
@@ -87,6 +89,7 @@ def _clean_values(values: pyarrow.Array) -> pyarrow.Array:
     if pc.any(pc.match_substring_regex(values, _COMBINING)).as_py():
         values = pc.utf8_normalize(values, "NFC")
     values = pc.replace_substring_regex(values, f"(?: |{_ODD_SPACE})+", " ")
+    values = pc.replace_substring_regex(values, _CONTROL, "")
     values = pc.utf8_trim(values, " ")
     return pc.if_else(pc.equal(values, ""), None, values)
 
@@ -95,7 +98,7 @@ def clean_column(column: pyarrow.Array) -> pyarrow.Array:
     """text.clean on every value (NFC, spaces folded, trimmed, empty -> null), in Arrow."""
     import pyarrow.compute as pc
 
-    odd = f"^$|^ | $|  |{_ODD_SPACE}|{_COMBINING}"
+    odd = f"^$|^ | $|  |{_ODD_SPACE}|{_COMBINING}|{_CONTROL}"
     if not pc.any(pc.match_substring_regex(column, odd)).as_py():
         return column
     encoded = pc.dictionary_encode(column)

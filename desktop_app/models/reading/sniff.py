@@ -8,7 +8,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from desktop_app.models.errors import ReportError
+from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.reading import html_table
 from desktop_app.models.reading.limits import CORRUPT, NOT_EXCEL, PASSWORD
 from desktop_app.models.reading.xls_guard import NULL_LOG
@@ -45,14 +45,16 @@ def _looks_like(head: bytes) -> str:
 def sniff_format(path: str | Path) -> str:
     """ "xlsx", "xls", "html" or "spreadsheetml" from the content; ReportError for anything else."""
     path = Path(path)
+    size = regular_file_size(path)
     try:
-        if not path.is_file():
-            raise ReportError(path, "Không tìm thấy tệp.")
-        size = path.stat().st_size
         with path.open("rb") as stream:
             head = stream.read(65536)
+    except PermissionError:
+        raise ReportError(
+            path, "Không mở được tệp (tệp đang được chương trình khác mở hoặc không có quyền đọc)."
+        ) from None
     except OSError as exc:
-        raise ReportError(path, f"Không mở được tệp ({exc.strerror or exc}).") from None
+        raise ReportError(path, f"Không mở được tệp (lỗi hệ thống {exc.errno}).") from None
     if size == 0:
         raise ReportError(path, "Tệp rỗng (0 byte).")
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):

@@ -12,6 +12,7 @@ from desktop_app.models.tables.header import TableLayout, cell_text, is_column_n
 from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.row_kinds import group_level, is_footer, is_totals, unit_name
+from desktop_app.models.text import shown
 
 NumberFormat = Callable[[int, int], str | None] | None
 
@@ -131,17 +132,15 @@ def _measures(
 
 def _cross_check(unit: UnitRecord, labels: dict[str, str]) -> list[str]:
     warnings = []
+    where = f"{shown(unit.name)} ({unit.source}, dòng {unit.row})"
     for key, m in unit.measures.items():
         label = labels.get(key, key)
         if m.numerator is not None and m.denominator is not None and m.numerator > m.denominator:
             warnings.append(
-                f"{unit.name} ({unit.source}, dòng {unit.row}): {label}: số liệu thành phần "
-                f"({m.numerator:g}) lớn hơn tổng ({m.denominator:g})."
+                f"{where}: {label}: số liệu thành phần ({m.numerator:g}) lớn hơn tổng ({m.denominator:g})."
             )
         if m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
-            warnings.append(
-                f"{unit.name} ({unit.source}, dòng {unit.row}): {label} vượt 100 % ({format_rate(m.rate)})."
-            )
+            warnings.append(f"{where}: {label} vượt 100 % ({format_rate(m.rate)}).")
         if (
             m.numerator is not None
             and m.rate is not None
@@ -149,7 +148,7 @@ def _cross_check(unit: UnitRecord, labels: dict[str, str]) -> list[str]:
             and abs(m.rate - m.given_rate) > CROSS_CHECK_TOLERANCE
         ):
             warnings.append(
-                f"{unit.name} ({unit.source}, dòng {unit.row}): {label} trong tệp là "
+                f"{where}: {label} trong tệp là "
                 f"{format_rate(m.given_rate)} nhưng tính từ số liệu là {format_rate(m.rate)}."
             )
     return warnings

@@ -25,6 +25,7 @@ from desktop_app.models.indicators.status import NO_DATA, OVER, shade
 from desktop_app.models.indicators.summary import Assessment, Summary
 from desktop_app.models.numbers import format_count, format_rate, format_target
 from desktop_app.models.output.words import level_label, status_label, word
+from desktop_app.models.text import shown
 from desktop_app.views.charts.bar_labels import BarValueLabels
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.strings import tr
@@ -169,7 +170,7 @@ class LevelBarChart(QWidget):
         rates = rates[order]
         self.unit_rows = [i for i, _ in rated]
         names = summary.collection.units
-        self._units = [(names[i].name, a) for i, a in rated]
+        self._units = [(shown(names[i].name, 500), a) for i, a in rated]
         xmax = max(100.0, float(rates.max()) if n else 0.0)
         keys = [shade(a.rate, a.status) for _, a in rated]
         self.bars.setOpts(

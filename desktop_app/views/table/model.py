@@ -23,7 +23,7 @@ from desktop_app.models.indicators.status import BELOW
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.words import level_label, word
 from desktop_app.models.tables.levels import level_order
-from desktop_app.models.text import fold
+from desktop_app.models.text import DISPLAY_CHARS, fold, shown
 from desktop_app.views.table.columns import (
     FROZEN_COLUMNS,
     HEADERS,
@@ -38,6 +38,7 @@ from desktop_app.views.table.columns import (
     ranks,
 )
 
+TOOLTIP_CHARS = 2000  # the longest name a tooltip shows whole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # float, or the rank of a name in Vietnamese order
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "met" | "below" | "no_data" | "no_target" | None
 UNIT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 3  # index into summary.units
@@ -144,9 +145,10 @@ class IndicatorTableModel(QAbstractTableModel):
         stt = [str(i + 1) for i in range(n)]
         level_text = [level_label(u.level, lang) for u in units]
         sources = ["; ".join(u.sources) for u in units]
+        display = [shown(name) for name in names]  # a 1 MB name must not stall the table
         self._columns += [
             Column("stt", None, h["stt"], "", stt, stt, list(range(n)), RIGHT, background=unit_tint),
-            Column("name", None, h["name"], "", names, names, name_rank, LEFT, background=unit_tint),
+            Column("name", None, h["name"], "", display, names, name_rank, LEFT, background=unit_tint),
             Column(
                 "level",
                 None,
@@ -159,7 +161,10 @@ class IndicatorTableModel(QAbstractTableModel):
                 background=unit_tint,
             ),
         ]
-        self._name_tooltips = sources
+        self._name_tooltips = [
+            f"{shown(name, TOOLTIP_CHARS)}\n{source}" if len(name) > DISPLAY_CHARS else source
+            for name, source in zip(names, sources, strict=True)
+        ]
         self._levels = [u.level for u in units]
         for info in summary.indicators:
             self._columns += indicator_columns(

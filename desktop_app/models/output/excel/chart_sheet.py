@@ -34,6 +34,7 @@ from desktop_app.models.output.excel.style import (
 )
 from desktop_app.models.output.excel.table_sheet import set_page
 from desktop_app.models.output.words import level_label
+from desktop_app.models.text import shown
 
 ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
 ROW_CM = ROW_POINTS * 2.54 / 72
@@ -79,9 +80,9 @@ def chart_blocks(summary: Summary) -> list[ChartBlock]:
                 if a is None or unit.level != stats.level:
                     continue
                 if a.rate is None:
-                    no_data.append(unit.name)
+                    no_data.append(shown(unit.name))
                 else:
-                    rated.append((unit.name, a.rate, a.target))
+                    rated.append((shown(unit.name), a.rate, a.target))
             blocks.append(ChartBlock(info, stats, rated, no_data))
     return blocks
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -16,6 +17,7 @@ TITLE_SIZE = 13
 # 1.234 whatever its own locale; Excel keeps following the Windows separators as usual.
 _VI_LOCALE = "[$-42A]"
 _FORMULA_STARTS = ("=", "+", "-", "@")
+MAX_CELL_TEXT = 32_767  # Excel's limit on the text of a cell
 
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -71,6 +73,8 @@ def put(
 ) -> Any:
     """Write one cell; text is always text, even "=1+1" from a source file, never a formula."""
     cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]  # never fail on a name
     cell.value = value
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         cell.data_type = "s"

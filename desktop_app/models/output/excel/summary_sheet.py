@@ -24,6 +24,7 @@ from desktop_app.models.output.excel.style import (
 from desktop_app.models.output.excel.table_sheet import LINE_HEIGHT, set_page
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.words import level_label
+from desktop_app.models.text import shown
 
 COLUMNS = ("indicator", "level", "units", "mean", "pooled", "met", "below", "no_data", "at_100", "lowest")
 WIDTHS = (30, 15, 9, 12, 12, 8, 9, 11, 9, 52)
@@ -71,7 +72,7 @@ def _write_figures(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
 def _write_stats(ws: Worksheet, row: int, s: GroupStats, lang: str) -> None:
     t = texts(lang)
     level = level_label(s.level, lang) if s.level else t["all_levels"]
-    lowest = "; ".join(f"{name} ({format_rate(rate, lang)})" for name, rate in s.lowest)
+    lowest = "; ".join(f"{shown(name)} ({format_rate(rate, lang)})" for name, rate in s.lowest)
     rate_fmt = number_format("rate", lang)
     put(ws, row, 1, None, border=True)
     put(ws, row, 2, level, align=LEFT, border=True, style=font(bold=s.level is None))

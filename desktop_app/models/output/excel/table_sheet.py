@@ -37,6 +37,7 @@ from desktop_app.models.output.excel.style import (
 )
 from desktop_app.models.output.words import level_label, status_label
 from desktop_app.models.tables.levels import level_order
+from desktop_app.models.text import shown
 
 FIXED = 3  # STT, Đơn vị, Cấp
 PER_INDICATOR = 5  # Tử số, Mẫu số, Tỷ lệ, Chỉ tiêu, Đánh giá
@@ -212,7 +213,7 @@ def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width
         ]
         for number, (unit, assessed) in enumerate(members, start=1):
             _write_unit(ws, row, number, unit, assessed, layout, lang)
-            lines = line_count(unit.name, unit_width)
+            lines = line_count(shown(unit.name), unit_width)
             if lines > 1:
                 ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
             row += 1
@@ -243,7 +244,7 @@ def _write_unit(
     lang: str,
 ) -> None:
     put(ws, row, 1, number, align=CENTER, border=True)
-    put(ws, row, 2, unit.name, align=LEFT, border=True)
+    put(ws, row, 2, shown(unit.name), align=LEFT, border=True)
     put(ws, row, 3, level_label(unit.level, lang), align=CENTER, border=True)
     for ic in layout.columns:
         a = assessed.get(ic.info.key)
