@@ -17,7 +17,9 @@ logger = logging.getLogger(__name__)
 
 MAX_COLSPAN = 1000  # the HTML limits
 MAX_ROWSPAN = 65534
-MAX_CELLS = 30_000_000  # a dense grid larger than this is refused
+MAX_CELLS = 10_000_000  # a dense grid larger than this is refused (all tables of a file together)
+MAX_SKIPS = 2_000_000  # row-span positions walked past in one table: a real report needs a few
+MAX_TEXT = 64 << 20  # an HTML or XML "Excel" file larger than this is not read
 SS = "urn:schemas-microsoft-com:office:spreadsheet"
 _X = "urn:schemas-microsoft-com:office:excel"
 _META = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -117,37 +119,46 @@ def _span(value: str | None, limit: int) -> int:
 
 @dataclass
 class _Builder:
-    """Places cells in rows, skipping positions covered by earlier row spans."""
+    """Places cells in rows, skipping positions covered by earlier row spans.
+
+    ``covered[c]`` is the last row a row span from above covers in column c, so placing a cell
+    costs what its own span costs, however many spans the table has.
+    """
 
     cells: dict[tuple[int, int], object] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-    spans: list[tuple[int, int, int, int]] = field(default_factory=list)
+    covered: dict[int, tuple[int, int]] = field(default_factory=dict)  # column -> (last row, last column)
+    skipped: int = 0  # covered positions walked past, against MAX_SKIPS
     row: int = -1
     col: int = 0
     width: int = 0
 
     def next_row(self, index: int | None = None) -> None:
         self.row = self.row + 1 if index is None else index
+        if self.row >= MAX_ROW:
+            raise TableError(f"{CORRUPT} (bảng dài quá {MAX_ROW:,} dòng).".replace(",", "."))
         self.col = 0
-        self.spans = [s for s in self.spans if s[2] >= self.row]
 
     def place(self, col: int | None, value: object, across: int = 1, down: int = 1) -> None:
         if self.row < 0:
             self.next_row()
         c = self.col if col is None else col
-        moved = col is None
-        while moved:
-            moved = False
-            for r0, c0, r1, c1 in self.spans:
-                if r0 < self.row <= r1 and c0 <= c <= c1:
-                    c, moved = c1 + 1, True
+        if col is None:
+            while (span := self.covered.get(c)) is not None and span[0] >= self.row:
+                c = span[1] + 1  # past the whole span at once
+                self.skipped += 1
+            if self.skipped > MAX_SKIPS:
+                raise TableError(f"{CORRUPT} (bảng có quá nhiều ô gộp dòng chồng lên nhau).")
+        if c + across > MAX_COL:
+            raise TableError(f"{CORRUPT} (bảng rộng quá {MAX_COL:,} cột).".replace(",", "."))
         if value is not None:
             self.cells[(self.row, c)] = value
         if across > 1 or down > 1:
             span = (self.row, c, self.row + down - 1, c + across - 1)
             self.merges.append(span)
             if down > 1:
-                self.spans.append(span)
+                for column in range(c, c + across):
+                    self.covered[column] = (span[2], span[3])
         self.col = c + across
         self.width = max(self.width, c + 1 if value is not None else 0)
 
@@ -239,9 +250,13 @@ class _Html(HTMLParser):
         while self.stack:
             self.handle_endtag("table")
         out: list[Table] = []
+        cells = 0
         for table in sorted(self.done, key=lambda t: t.order):
             if table.builder.cells:
                 out.append(table.builder.table(f"Bảng {len(out) + 1}", table.builder.row + 1))
+                cells += len(out[-1].rows) * (len(out[-1].rows[0]) if out[-1].rows else 0)
+                if cells > MAX_CELLS:
+                    raise TableError(f"Tệp có quá nhiều bảng hoặc bảng quá lớn (từ bảng {len(out)}).")
         return out
 
 

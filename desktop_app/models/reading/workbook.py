@@ -147,6 +147,13 @@ class Workbook:
                 raise ReportError(self.path, PASSWORD)
             self._cal = CalamineWorkbook.from_path(str(self._source))
         else:
+            size = self.path.stat().st_size
+            if size > html_table.MAX_TEXT:
+                megabytes = f"{size / (1 << 20):.0f} MB"
+                raise ReportError(
+                    self.path,
+                    f"Tệp HTML/XML quá lớn để đọc ({megabytes}); hãy mở bằng Excel rồi lưu lại dạng .xlsx.",
+                )
             data = self.path.read_bytes()
             html = self.format == "html"
             tables = html_table.parse_html(data) if html else html_table.parse_spreadsheetml(data)
@@ -193,8 +200,8 @@ class Workbook:
             if len(self._names) > MAX_SHEETS:
                 raise ReportError(
                     self.path,
-                    f"Tệp có quá nhiều trang tính ({count_text(len(self._names))}); hãy giữ lại các trang "
-                    "báo cáo rồi lưu lại.",
+                    f"Tệp có quá nhiều trang tính hoặc bảng ({count_text(len(self._names))}); hãy giữ lại "
+                    "các trang báo cáo rồi lưu lại.",
                 )
         return list(self._names)
 

@@ -408,7 +408,7 @@ def test_spreadsheetml_in_utf16_and_broken_ones(tmp_path: Path) -> None:
     assert refused(path).message == f"{CORRUPT} (nội dung XML bị hỏng ở dòng 11)."
     path = tmp_path / "far.xls"
     path.write_text(SPREADSHEETML.replace('<Cell ss:Index="2">', '<Cell ss:Index="16384">'), encoding="utf-8")
-    assert refused(path).message == f"{CORRUPT} (ô nằm ngoài giới hạn của Excel)."
+    assert refused(path).message == f"{CORRUPT} (bảng rộng quá 16.384 cột)."
 
 
 # ---- columns(): dossier lists ---------------------------------------------------------------
