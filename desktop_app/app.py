@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from desktop_app import __version__
 from desktop_app.settings import (
     APPLICATION,
+    FAILED_FILES,
     LANGUAGES,
     ORGANIZATION,
     SESSION_FILES,
@@ -132,49 +133,64 @@ def _application(argv0: str) -> QApplication:
     return app
 
 
-def start_files(args_files: list[str], settings: AppSettings) -> list[str]:
-    """The files asked for; else the last session's that still exist; else the sample."""
+def start_files(args_files: list[str], settings: AppSettings) -> tuple[list[str], list[str]]:
+    """(files to open, session files left closed): the files asked for; else the last session's
+    that still exist, except those that ended the reader last time; else the sample."""
     if args_files:
-        return args_files
-    session = [p for p in settings.get(SESSION_FILES) if Path(p).is_file()]
-    if session:
-        return session
+        return args_files, []
+    failed_before: list[str] = settings.get(FAILED_FILES)
+    failed = set(failed_before)
+    session = [p for p in settings.get(SESSION_FILES) if os.path.isfile(p)]
+    skipped = [p for p in session if p in failed]
+    session = [p for p in session if p not in failed]
+    if session or skipped:
+        return session, skipped
     sample = sample_report()
-    return [str(sample)] if sample.is_file() else []
+    return ([str(sample)] if sample.is_file() else []), []
 
 
 def run(argv: list[str]) -> int:
     """Open the window (or, with --screenshot, save a picture of it) and return the exit code."""
     args, qt_args = build_parser().parse_known_args(argv)
     _names()
-    from desktop_app.models.workspace import normal_path, reader
-    from desktop_app.workers import TaskRunner
-
-    settings = AppSettings()
-    files = [normal_path(p) for p in start_files(args.files, settings)]
-    runner = TaskRunner()
-    if files:  # read while the application and the window's modules load: they overlap
-        runner.start(reader(files), "read reports")
-    app = _application(sys.argv[0] if sys.argv else "chi-so-mot-cua")
+    # the crash handler before anything that reads a file of the user's (settings, reports)
     log_path = setup_logging(data_dir())
     quit_after_paint = os.environ.get(QUIT_AFTER_PAINT_VARIABLE, "")
     hook = CrashHandler(log_path, interactive=args.screenshot is None and not quit_after_paint)
     previous_hook, sys.excepthook = sys.excepthook, hook
     logger.info("starting %s (Qt arguments ignored: %s)", __version__, qt_args)
     try:
-        from desktop_app.views.main_window import MainWindow
-
-        window = MainWindow(settings, args.lang, runner=runner)
-        hook.lang = window.lang
-        if args.screenshot or quit_after_paint:
-            out = Path(args.screenshot) if args.screenshot else None
-            return _screenshot(app, window, files, out, quit_after_paint)
-        window.show()
-        if files:
-            window.adopt_reading(files)
-        return app.exec()
+        return _start(args, hook)
     finally:
         sys.excepthook = previous_hook
+
+
+def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
+    from desktop_app.models.tables.importer import shared_reader
+    from desktop_app.models.workspace import normal_path, reader
+    from desktop_app.workers import TaskRunner
+
+    shared_reader().start()  # the reader process loads its readers while the window is built
+    settings = AppSettings()
+    files, skipped = start_files(args.files, settings)
+    files = [normal_path(p) for p in files]
+    runner = TaskRunner()
+    if files:  # read while the application and the window's modules load: they overlap
+        runner.start(reader(files), "read reports")
+    app = _application(sys.argv[0] if sys.argv else "chi-so-mot-cua")
+    quit_after_paint = os.environ.get(QUIT_AFTER_PAINT_VARIABLE, "")
+    from desktop_app.views.main_window import MainWindow
+
+    window = MainWindow(settings, args.lang, runner=runner)
+    hook.lang = window.lang
+    window.tell_skipped(skipped)
+    if args.screenshot or quit_after_paint:
+        out = Path(args.screenshot) if args.screenshot else None
+        return _screenshot(app, window, files, out, quit_after_paint)
+    window.show()
+    if files:
+        window.adopt_reading(files)
+    return app.exec()
 
 
 def _screenshot(app: QApplication, window, files: list[str], out: Path | None, stamp: str = "") -> int:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -32,18 +33,32 @@ class Setting(Generic[T]):
     kind: type
     default: T
     item: type = str  # the type of a list's items
+    valid: Callable[[Any], bool] | None = None  # a value that fails this reads as the default
 
 
 # user choices
-RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [])
-SESSION_FILES: Setting[list[str]] = Setting("files/session", list, [])
-LANGUAGE: Setting[str] = Setting("ui/language", str, "vi")
+MAX_STORED = 1 << 20  # characters of a stored value; a settings file is not a place for more
+
+
+def _paths(value: list[str]) -> bool:
+    return len(value) <= 1000 and all(0 < len(p) < 4096 and "\0" not in p for p in value)
+
+
+def _sizes(value: list[int]) -> bool:
+    return len(value) == 2 and all(0 <= v <= 100_000 for v in value)
+
+
+RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [], valid=_paths)
+SESSION_FILES: Setting[list[str]] = Setting("files/session", list, [], valid=_paths)
+# reports that ended the reader process: not reopened by themselves at the next start
+FAILED_FILES: Setting[list[str]] = Setting("files/failed", list, [], valid=_paths)
+LANGUAGE: Setting[str] = Setting("ui/language", str, "vi", valid=lambda v: v in LANGUAGES)
 USER_TARGETS: Setting[str] = Setting("targets/user_toml", str, "")
-INDICATOR: Setting[str] = Setting("ui/indicator", str, "")
+INDICATOR: Setting[str] = Setting("ui/indicator", str, "", valid=lambda v: len(v) < 1000)
 # window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
-SPLITTER_SIZES: Setting[list[int]] = Setting("window/splitter", list, [], int)
+SPLITTER_SIZES: Setting[list[int]] = Setting("window/splitter", list, [], int, valid=_sizes)
 
 
 class AppSettings:
@@ -53,13 +68,20 @@ class AppSettings:
         self._store = store if store is not None else QSettings()
 
     def get(self, setting: Setting[T]) -> T:
-        raw = self._store.value(setting.key)
-        if raw is None:
-            return _copy(setting.default)
+        """The stored value, or the default when none is stored or what is stored is unusable
+        (wrong type, out of range, huge): a bad settings file never stops the app."""
         try:
-            return _decode(setting, raw)
-        except (TypeError, ValueError) as exc:
-            logger.warning("setting %s unreadable (%s); using the default", setting.key, exc)
+            raw = self._store.value(setting.key)
+            if raw is None:
+                return _copy(setting.default)
+            if isinstance(raw, str) and len(raw) > MAX_STORED:
+                raise ValueError(f"{len(raw)} characters")
+            value = _decode(setting, raw)
+            if setting.valid is not None and not setting.valid(value):
+                raise ValueError("out of range")
+            return value
+        except (TypeError, ValueError, OverflowError, RecursionError) as exc:
+            logger.warning("setting %s ignored (%s); using the default", setting.key, exc)
             return _copy(setting.default)
 
     def set(self, setting: Setting[T], value: T) -> None:
@@ -104,6 +126,12 @@ def _decode(setting: Setting[T], raw: object) -> T:
         value = json.loads(raw) if isinstance(raw, str) else raw
         if not isinstance(value, list):
             raise TypeError(f"expected a list, got {type(value).__name__}")
+        if setting.item is int and not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in value
+        ):
+            raise TypeError("expected numbers")
+        if setting.item is str and not all(isinstance(v, str) for v in value):
+            raise TypeError("expected text")
         return [setting.item(v) for v in value]  # type: ignore[return-value]
     if setting.kind is QByteArray:
         if isinstance(raw, QByteArray):

@@ -86,13 +86,26 @@ def test_screenshot_in_process(qapp, tmp_path, signing_xlsx):
 
 def test_start_files_prefers_arguments_then_session_then_sample(tmp_path):
     store = AppSettings()
-    assert app.start_files(["a.xlsx"], store) == ["a.xlsx"]
-    assert app.start_files([], store) == [str(app.sample_report())]
+    assert app.start_files(["a.xlsx"], store) == (["a.xlsx"], [])
+    assert app.start_files([], store) == ([str(app.sample_report())], [])
     assert app.sample_report().is_file()
     kept = tmp_path / "kept.xlsx"
     kept.write_bytes(b"x")
     store.set(settings.SESSION_FILES, [str(kept), str(tmp_path / "gone.xlsx")])
-    assert app.start_files([], store) == [str(kept)]
+    assert app.start_files([], store) == ([str(kept)], [])
+
+
+def test_a_session_file_that_ended_the_reader_is_not_reopened(tmp_path):
+    store = AppSettings()
+    good, bad = tmp_path / "tot.xlsx", tmp_path / "hong.xlsx"
+    good.write_bytes(b"x")
+    bad.write_bytes(b"x")
+    store.set(settings.SESSION_FILES, [str(good), str(bad)])
+    store.set(settings.FAILED_FILES, [str(bad)])
+    assert app.start_files([], store) == ([str(good)], [str(bad)])
+    store.set(settings.SESSION_FILES, [str(bad)])
+    assert app.start_files([], store) == ([], [str(bad)])  # not the sample either: it says why
+    assert app.start_files([str(bad)], store) == ([str(bad)], [])  # asked for by name: read
 
 
 def test_arguments():

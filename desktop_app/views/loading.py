@@ -44,6 +44,10 @@ class ReportLoader(QObject):
         for path in paths:
             self._pending[path] = False
 
+    def forget(self) -> None:
+        """A cancelled read: nothing is pending any more."""
+        self._pending.clear()
+
     def take(self, result: ImportResult) -> dict[str, bool]:
         """Per path of a finished read, whether it was only a re-read; they are no longer pending."""
         return {p: self._pending.pop(p, False) for p in result.paths}

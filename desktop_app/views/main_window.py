@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDir, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QShowEvent
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QFileDialog,
     QFrame,
     QMainWindow,
     QScrollArea,
@@ -20,14 +18,14 @@ from PySide6.QtWidgets import (
 from desktop_app import settings as keys
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets, builtin_targets
-from desktop_app.models.tables.importer import ImportResult
-from desktop_app.models.workspace import ReportSet, normal_path, saved_targets
+from desktop_app.models.workspace import ReportSet, saved_targets
 from desktop_app.settings import AppSettings
 from desktop_app.views.actions import WindowActions
 from desktop_app.views.charts.panel import ChartsPanel
-from desktop_app.views.dialogs.messages import WarningsDialog, show_about, show_error
+from desktop_app.views.dialogs.messages import WarningsDialog, show_about
 from desktop_app.views.file_watch import ReportWatcher
 from desktop_app.views.loading import ReportLoader
+from desktop_app.views.opening import ReportOpening
 from desktop_app.views.strings import tr
 from desktop_app.views.summary_panel import SummaryPanel
 from desktop_app.views.table.frozen_view import FrozenTableView
@@ -40,7 +38,7 @@ logger = logging.getLogger(__name__)
 SEARCH_PAUSE_MS = 150
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReportOpening, QMainWindow):
     """Opens reports off the GUI thread and keeps table, charts and summary in step."""
 
     loadFinished = Signal(list)  # the lines of the files that could not be read
@@ -125,11 +123,13 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.charts.unitClicked.connect(self.select_unit)
         self.status.warnings_button.clicked.connect(self.show_warnings)
+        self.status.cancel_button.clicked.connect(self.cancel_loading)
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr(self.lang, "title"))
         self.menu_actions.retranslate(self.lang)
         self.filters.retranslate(self.lang)
+        self.status.retranslate(self.lang)
         self.summary_dock.setWindowTitle(tr(self.lang, "summary_dock"))
 
     def set_language(self, lang: str) -> None:
@@ -138,90 +138,6 @@ class MainWindow(QMainWindow):
         self.settings.set(keys.LANGUAGE, lang)
         self.retranslate()
         self._refresh_summary()
-
-    # -- opening files -------------------------------------------------------------------------
-
-    def choose_files(self) -> None:
-        """File › Mở…"""
-        recent = self.settings.get(keys.RECENT_FILES)
-        folder = str(Path(recent[0]).parent) if recent else QDir.homePath()
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, tr(self.lang, "open_title"), folder, tr(self.lang, "open_filter")
-        )
-        if paths:
-            self.open_files(paths)
-
-    def open_files(self, paths: list[str]) -> None:
-        """Read these reports off the GUI thread and add them to those shown (a path: replaced)."""
-        self._start_load([normal_path(p) for p in paths], live=False)
-
-    def adopt_reading(self, paths: list[str]) -> None:
-        """The runner is already reading ``paths`` (started before the window was built)."""
-        self.loader.adopt(paths)
-        self.statusBar().showMessage(tr(self.lang, "loading", n=len(paths)))
-        self.status.show_busy(self.runner.is_busy())
-
-    def reload_files(self) -> None:
-        """File › Tải lại: read every open file again."""
-        if self.reports.paths():
-            self._start_load(self.reports.paths(), live=False)
-
-    def clear_recent(self) -> None:
-        self.settings.set(keys.RECENT_FILES, [])
-        self.menu_actions.set_recent([], self.lang)
-
-    def _start_load(self, paths: list[str], live: bool) -> None:
-        count = self.loader.read(paths, live)  # cancels a read under way; redone here
-        self.statusBar().showMessage(tr(self.lang, "loading", n=count))
-
-    def apply_load(self, result: ImportResult) -> None:
-        """Show what a read gave (the worker's result): merge, retry or report failures."""
-        live = self.loader.take(result)
-        self.reports.merge(result)
-        failures: list[str] = []
-        for path, error in result.errors.items():
-            if live[path] and path in self.reports.paths() and self.watcher.retry(path):
-                self.statusBar().showMessage(tr(self.lang, "waiting_file", name=Path(path).name))
-            else:
-                failures.append(error.line())
-        for path in result.sheets:
-            self.watcher.mark_read(path)
-        opened = [p for p in result.sheets if not live[p]]
-        if opened and self.remember:
-            self.menu_actions.set_recent(self.settings.add_recent(opened), self.lang)
-        if result.sheets:
-            if self.remember:
-                self.settings.set(keys.SESSION_FILES, self.reports.paths())
-            self.watcher.set_paths(self.reports.paths())
-            self._refresh_summary()
-            if not failures:
-                names = ", ".join(Path(p).name for p in result.sheets)
-                done = "reloaded" if all(live[p] for p in result.sheets) else "opened"
-                self.statusBar().showMessage(tr(self.lang, done, name=names), 4000)
-        elif not failures:
-            self.statusBar().clearMessage()
-        if failures:
-            self.statusBar().clearMessage()
-            logger.warning("unreadable reports: %s", failures)
-            if self.show_errors:
-                text = tr(self.lang, "read_failed_intro") + "\n\n" + "\n".join(failures)
-                show_error(self, tr(self.lang, "read_failed"), text)
-        self.loadFinished.emit(failures)
-
-    def _load_failed(self, line: str) -> None:
-        if self.show_errors:
-            show_error(self, tr(self.lang, "read_failed"), line)
-        self.loadFinished.emit([line])
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.open_files(paths)
 
     # -- targets -------------------------------------------------------------------------------
 

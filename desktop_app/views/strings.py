@@ -52,6 +52,11 @@ TEXT: dict[str, dict[str, str]] = {
         "opened": "Đã mở «{name}».",
         "n_files": "{n} tệp ({periods})",
         "loading": "Đang đọc {n} tệp…",
+        "cancel": "Hủy",
+        "cancel_tip": "Dừng đọc tệp; số liệu đang hiển thị được giữ nguyên",
+        "cancelled": "Đã hủy đọc tệp; số liệu đang hiển thị được giữ nguyên.",
+        "skipped_failed": "Không tự mở lại {names}: lần trước tệp này làm trình đọc dừng. "
+        "Mở lại bằng Tệp › Mở… nếu cần.",
         "units_shown": "{shown}/{total} đơn vị",
         "no_files": "Chưa mở tệp nào",
         "files": "{files}",
@@ -149,6 +154,11 @@ TEXT: dict[str, dict[str, str]] = {
         "opened": "Opened “{name}”.",
         "n_files": "{n} files ({periods})",
         "loading": "Reading {n} file(s)…",
+        "cancel": "Cancel",
+        "cancel_tip": "Stop reading; the figures shown are kept",
+        "cancelled": "Reading cancelled; the figures shown are kept.",
+        "skipped_failed": "Not reopened: {names} stopped the reader last time. "
+        "Open it with File › Open… if needed.",
         "units_shown": "{shown}/{total} units",
         "no_files": "No file open",
         "files": "{files}",

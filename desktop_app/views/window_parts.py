@@ -115,12 +115,26 @@ class StatusArea:
         self.progress.setRange(0, 100)
         self.progress.setMaximumWidth(180)
         self.progress.hide()
-        for widget in (self.progress, self.files_label, self.units_label, self.warnings_button):
+        self.cancel_button = QToolButton()  # stops a long read (a million-row dossier list)
+        self.cancel_button.hide()
+        widgets = (
+            self.progress,
+            self.cancel_button,
+            self.files_label,
+            self.units_label,
+            self.warnings_button,
+        )
+        for widget in widgets:
             bar.addPermanentWidget(widget)
+
+    def retranslate(self, lang: str) -> None:
+        self.cancel_button.setText(tr(lang, "cancel"))
+        self.cancel_button.setToolTip(tr(lang, "cancel_tip"))
 
     def show_busy(self, busy: bool) -> None:
         self.progress.setValue(0)
         self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
 
     def show_progress(self, fraction: float) -> None:
         self.progress.setValue(round(fraction * 100))

@@ -144,8 +144,8 @@ class _Builder:
             self.next_row()
         c = self.col if col is None else col
         if col is None:
-            while (span := self.covered.get(c)) is not None and span[0] >= self.row:
-                c = span[1] + 1  # past the whole span at once
+            while (cover := self.covered.get(c)) is not None and cover[0] >= self.row:
+                c = cover[1] + 1  # past the whole span at once
                 self.skipped += 1
             if self.skipped > MAX_SKIPS:
                 raise TableError(f"{CORRUPT} (bảng có quá nhiều ô gộp dòng chồng lên nhau).")

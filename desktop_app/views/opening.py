@@ -1,0 +1,161 @@
+"""Opening report files in the main window: the file dialog, drag and drop, recent files, the
+reads off the GUI thread and what they gave, Cancel, and files that ended the reader."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from PySide6.QtCore import QDir
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop_app import settings as keys
+from desktop_app.models.tables.importer import ImportResult
+from desktop_app.models.workspace import normal_path
+from desktop_app.views.dialogs.messages import show_error
+from desktop_app.views.strings import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar
+
+    from desktop_app.models.workspace import ReportSet
+    from desktop_app.settings import AppSettings
+    from desktop_app.views.actions import WindowActions
+    from desktop_app.views.file_watch import ReportWatcher
+    from desktop_app.views.loading import ReportLoader
+    from desktop_app.views.window_parts import StatusArea
+    from desktop_app.workers import TaskRunner
+
+logger = logging.getLogger(__name__)
+
+
+class ReportOpening:
+    """The file-opening half of :class:`MainWindow` (a mixin: it uses the window's parts)."""
+
+    settings: AppSettings
+    loader: ReportLoader
+    runner: TaskRunner
+    reports: ReportSet
+    watcher: ReportWatcher
+    status: StatusArea
+    menu_actions: WindowActions
+    remember: bool
+    show_errors: bool
+    lang: str
+    loadFinished: Any
+
+    if TYPE_CHECKING:
+
+        def statusBar(self) -> QStatusBar: ...
+
+        def _refresh_summary(self) -> None: ...
+
+    def choose_files(self) -> None:
+        """File › Mở…"""
+        recent = self.settings.get(keys.RECENT_FILES)
+        folder = str(Path(recent[0]).parent) if recent else QDir.homePath()
+        paths, _ = QFileDialog.getOpenFileNames(
+            cast(QWidget, self), tr(self.lang, "open_title"), folder, tr(self.lang, "open_filter")
+        )
+        if paths:
+            self.open_files(paths)
+
+    def open_files(self, paths: list[str]) -> None:
+        """Read these reports off the GUI thread and add them to those shown (a path: replaced)."""
+        self._start_load([normal_path(p) for p in paths], live=False)
+
+    def adopt_reading(self, paths: list[str]) -> None:
+        """The runner is already reading ``paths`` (started before the window was built)."""
+        self.loader.adopt(paths)
+        self.statusBar().showMessage(tr(self.lang, "loading", n=len(paths)))
+        self.status.show_busy(self.runner.is_busy())
+
+    def reload_files(self) -> None:
+        """File › Tải lại: read every open file again."""
+        if self.reports.paths():
+            self._start_load(self.reports.paths(), live=False)
+
+    def clear_recent(self) -> None:
+        self.settings.set(keys.RECENT_FILES, [])
+        self.menu_actions.set_recent([], self.lang)
+
+    def _start_load(self, paths: list[str], live: bool) -> None:
+        count = self.loader.read(paths, live)  # cancels a read under way; redone here
+        self.statusBar().showMessage(tr(self.lang, "loading", n=count))
+
+    def apply_load(self, result: ImportResult) -> None:
+        """Show what a read gave (the worker's result): merge, retry or report failures."""
+        live = self.loader.take(result)
+        self.reports.merge(result)
+        self._remember_failed(result)
+        failures: list[str] = []
+        for path, error in result.errors.items():
+            if live[path] and path in self.reports.paths() and self.watcher.retry(path):
+                self.statusBar().showMessage(tr(self.lang, "waiting_file", name=Path(path).name))
+            else:
+                failures.append(error.line())
+        for path in result.sheets:
+            self.watcher.mark_read(path)
+        opened = [p for p in result.sheets if not live[p]]
+        if opened and self.remember:
+            self.menu_actions.set_recent(self.settings.add_recent(opened), self.lang)
+        if result.sheets:
+            if self.remember:
+                self.settings.set(keys.SESSION_FILES, self.reports.paths())
+            self.watcher.set_paths(self.reports.paths())
+            self._refresh_summary()
+            if not failures:
+                names = ", ".join(Path(p).name for p in result.sheets)
+                done = "reloaded" if all(live[p] for p in result.sheets) else "opened"
+                self.statusBar().showMessage(tr(self.lang, done, name=names), 4000)
+        elif not failures:
+            self.statusBar().clearMessage()
+        if failures:
+            self.statusBar().clearMessage()
+            logger.warning("unreadable reports: %s", failures)
+            if self.show_errors:
+                text = tr(self.lang, "read_failed_intro") + "\n\n" + "\n".join(failures)
+                show_error(cast(QWidget, self), tr(self.lang, "read_failed"), text)
+        self.loadFinished.emit(failures)
+
+    def _load_failed(self, line: str) -> None:
+        if self.show_errors:
+            show_error(cast(QWidget, self), tr(self.lang, "read_failed"), line)
+        self.loadFinished.emit([line])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_files(paths)
+
+    def cancel_loading(self) -> None:
+        """The Hủy button: the read under way stops (its reader process is ended); the figures
+        shown stay as they are."""
+        if not self.runner.is_busy():
+            return
+        self.runner.cancel()
+        self.loader.forget()
+        self.statusBar().showMessage(tr(self.lang, "cancelled"), 6000)
+        self.loadFinished.emit([])
+
+    def tell_skipped(self, paths: list[str]) -> None:
+        """Session files left closed at start because they ended the reader last time: say so."""
+        if paths:
+            names = ", ".join(Path(p).name for p in paths)
+            self.statusBar().showMessage(tr(self.lang, "skipped_failed", names=names), 15000)
+
+    def _remember_failed(self, result: ImportResult) -> None:
+        """Files that ended the reader are not reopened by themselves at the next start; a file
+        read well again is forgiven."""
+        if not self.remember:
+            return
+        failed = [p for p in self.settings.get(keys.FAILED_FILES) if p not in result.sheets]
+        failed += [p for p in result.crashed if p not in failed]
+        self.settings.set(keys.FAILED_FILES, failed[-100:])
