@@ -186,12 +186,19 @@ class IsolatedWorker:
         assert self._conn is not None
         deadline = time.monotonic() + limits.seconds
         watch = process_limits.ReadPosition(self._process.pid, path)
+        shown = 0.0
+
+        def report(fraction: float) -> None:  # the bar only ever moves forward
+            nonlocal shown
+            if progress is not None and fraction > shown:
+                shown = fraction
+                progress(fraction)
+
         while True:
             if self._conn.poll(POLL_S):
                 kind, payload = self._conn.recv()
                 if kind == "progress":
-                    if progress is not None:
-                        progress(float(payload))
+                    report(float(payload))
                     continue
                 return self._result(path, kind, payload)
             if cancelled is not None and cancelled():
@@ -200,8 +207,8 @@ class IsolatedWorker:
                 raise WorkerFailed(self._death())
             if time.monotonic() > deadline:
                 raise WorkerFailed("timeout", f"{limits.seconds:.0f} s")
-            if progress is not None and (fraction := watch.fraction()) is not None:
-                progress(0.8 * fraction)  # parsing is most of the work; the rest is reported
+            if (fraction := watch.fraction()) is not None:
+                report(0.8 * fraction)  # parsing is most of the work; the rest is reported
 
     @staticmethod
     def _result(path: str | Path, kind: str, payload: Any) -> Any:

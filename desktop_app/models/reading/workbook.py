@@ -142,6 +142,7 @@ class Workbook:
             self._zip = zipfile.ZipFile(self._source)
             zip_guard.check_zip(self._zip)
             self._parts = {part.name: part for part in zip_guard.sheet_parts(self._zip)}
+            self._zip.close()  # the readers open the file themselves; this handle is not needed
         elif self.format == "xls":
             if xls_guard.read_xls(self.path.read_bytes()).encrypted:
                 raise ReportError(self.path, PASSWORD)
