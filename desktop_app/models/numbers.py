@@ -36,6 +36,22 @@ def parse_number(value: object, kind: NumberKind = "any") -> float | None:
     return _parse_digits(text, kind)
 
 
+_NUMBER_LIKE = re.compile(r"^[+-]?(?:\d[\d.,]*|[.,]\d+)(?:e[+-]?\d+)?$|^[+-]?(?:nan|inf|infinity)$", re.I)
+
+
+def bad_number(value: object) -> bool:
+    """A cell meant as a number that is not one: 1E+309, NaN, an infinite or absurdly large value.
+    (Blanks, dashes and words such as "KPS" are not bad: they say there is nothing.)"""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return parse_number(value) is None
+    if isinstance(value, str):
+        text = clean(value).replace(" ", "")
+        return bool(_NUMBER_LIKE.match(text)) and parse_number(text) is None
+    return False
+
+
 def _nothing() -> frozenset[str]:
     """Cell texts that hold no number ("-", "x", "KPS"…): words of the vocabulary."""
     from desktop_app.models.tables.vocabulary import vocabulary  # the tables import this module

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import cells as cells
 from desktop_app.models.reading import html_table, xls_guard, zip_guard
-from desktop_app.models.reading.limits import CORRUPT, PASSWORD, GuardError, count_text
+from desktop_app.models.reading.limits import CORRUPT, PASSWORD, GuardError, count_text, too_big
 from desktop_app.models.reading.sniff import sniff_format
 from desktop_app.models.reading.zip_guard import SheetPart
 
@@ -40,6 +40,7 @@ BIG_SHEET = 4 << 20  # a sheet XML larger than this is read by fastexcel, into A
 GRID_LIMIT = 30_000_000  # cells of one SheetGrid
 FILE_BUDGET = 60_000_000  # cells converted from one file, every sheet together
 MAX_SHEETS = 255  # sheets looked at in one file
+MAX_SHEET_BYTES = 1536 << 20  # the XML of every visible sheet together (a million-row list: 0.7 GB)
 _SUFFIXES = {"xlsx": (".xlsx", ".xlsm"), "xls": (".xls",)}
 NumberFormat = Callable[[int, int], "str | None"]
 
@@ -143,6 +144,9 @@ class Workbook:
             zip_guard.check_zip(self._zip)
             self._parts = {part.name: part for part in zip_guard.sheet_parts(self._zip)}
             self._zip.close()  # the readers open the file themselves; this handle is not needed
+            sheet_bytes = sum(p.size for p in self._parts.values() if p.visible and p.worksheet)
+            if sheet_bytes > MAX_SHEET_BYTES:  # every sheet of a file together, not only each one
+                raise GuardError(too_big(sheet_bytes))
         elif self.format == "xls":
             if xls_guard.read_xls(self.path.read_bytes()).encrypted:
                 raise ReportError(self.path, PASSWORD)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop_app.models.numbers import format_rate, has_percent_sign, parse_number
+from desktop_app.models.numbers import bad_number, format_rate, has_percent_sign, parse_number
 from desktop_app.models.tables.columns import ColumnMap
 from desktop_app.models.tables.formulas import FORMULAS, computable
 from desktop_app.models.tables.header import TableLayout, cell_text, is_column_number_row
@@ -100,6 +101,7 @@ def read_rows(
         if unit.level == "unknown":
             unit.level = heading_level or level_from_name(unit.name)
         unit.measures = _measures(row, columns, computed, scales)
+        out.warnings.extend(bad_cells(row, columns, f"{shown(unit.name)} ({source}, dòng {r + 1})"))
         out.warnings.extend(_cross_check(unit, labels))
         out.units.append(unit)
     return out
@@ -112,10 +114,16 @@ def _measures(
         return row[col] if col < len(row) else None
 
     counts = {concept: parse_number(cell(col), "count") for concept, col in columns.counts.items()}
+    for concept, col in columns.counts.items():
+        if bad_number(cell(col)):
+            counts[concept] = math.nan  # not a number: whatever is computed from it is unknown
     have = set(columns.counts)
     measures: dict[str, Measure] = {}
     for key in computed:
         numerator, denominator = FORMULAS[key](counts, have)
+        if _unknown(numerator) or _unknown(denominator):
+            measures[key] = Measure(None, None, None, None)
+            continue
         if numerator is None and denominator is not None:
             numerator = 0.0  # a blank or "-" part of a known whole is none of it
         given = scales[key].percent(cell(columns.rates[key])) if key in columns.rates else None
@@ -128,6 +136,22 @@ def _measures(
             value = scales[key].percent(cell(col))
             measures[key] = Measure(None, None, value, value)
     return measures
+
+
+def _unknown(value: float | None) -> bool:
+    return value is not None and not math.isfinite(value)
+
+
+def bad_cells(row: list[object], columns: ColumnMap, where: str) -> list[str]:
+    """One warning per cell meant as a number that is not one (1E+309, NaN)."""
+    out = []
+    for col in sorted({*columns.counts.values(), *columns.rates.values()}):
+        value = row[col] if col < len(row) else None
+        if bad_number(value):
+            header = columns.headers.get(col, f"cột {col + 1}")
+            shown_value = str(value)[:20]
+            out.append(f"{where}: «{header}» không phải số hợp lệ («{shown_value}»); bỏ qua ô này.")
+    return out
 
 
 def _cross_check(unit: UnitRecord, labels: dict[str, str]) -> list[str]:
