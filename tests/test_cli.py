@@ -142,7 +142,9 @@ def test_real_process_exit_status_and_stderr(tmp_path):
     assert done.stderr.startswith("Tệp «hong.xlsx»:")
 
 
-BAD_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "bad").iterdir())
+# the odd files that are still readable reports are checked in tests/test_hostile.py
+READABLE = {"hostile_bad_numbers.xlsx", "hostile_control_chars.xlsx", "hostile_huge_name.xlsx"}
+BAD_FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures" / "bad").iterdir() if p.name not in READABLE)
 
 
 @pytest.mark.parametrize("path", BAD_FIXTURES, ids=[p.name for p in BAD_FIXTURES])
