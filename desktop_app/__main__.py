@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's reader process starts here, then returns
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "summarize":
         from desktop_app.cli import main as cli_main

@@ -187,6 +187,26 @@ def test_recent_files_most_recent_first_without_repeats():
     assert recent.count("/r/5.xlsx") == 1
 
 
+def test_the_app_starts_whatever_the_settings_file_holds(tmp_path, signing_xlsx):
+    """Out of range, of the wrong type, huge, nested: every bad value is ignored with a log line."""
+    folder = tmp_path / "config" / "ChiSoMotCua"
+    folder.mkdir(parents=True)
+    (folder / "chi-so-mot-cua.conf").write_text(
+        '[window]\nsplitter="[1e999, 300]"\ngeometry=@ByteArray(garbage)\nstate=42\n'
+        "[ui]\nlanguage=xx\nindicator=" + "x" * 5000 + "\n"
+        '[files]\nrecent="[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["\nsession="[1, 2]"\n'
+        '[targets]\nuser_toml="' + "a=[" * 3000 + '"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.png"
+    done = run_app(["--screenshot", str(out), str(signing_xlsx)], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert out.stat().st_size > 10_000
+    log = (tmp_path / "data" / "log.txt").read_text(encoding="utf-8")
+    assert "setting window/splitter ignored" in log
+    assert "setting files/recent ignored" in log
+
+
 def test_a_bad_stored_value_reads_as_the_default():
     QSettings().setValue(settings.RECENT_FILES.key, "{not json")
     QSettings().setValue(settings.LANGUAGE.key, "fr")

@@ -415,3 +415,17 @@ def test_file_replaced_by_rename_as_excel_saves_is_reloaded(qtbot, window, signi
         temp = write_signing_report(tmp_path / "~$tmp.xlsx", {"UBND thị xã Sa Pa": (sent, 110)})
         os.replace(temp, signing_xlsx)
         qtbot.waitUntil(lambda rate=rate: cell(window, "UBND thị xã Sa Pa", "rate") == rate, timeout=LOAD_MS)
+
+
+def test_a_file_that_ended_the_reader_is_remembered_until_it_reads_well(window):
+    from desktop_app.models.errors import ReportError
+
+    path = "/tmp/hong.xlsx"
+    window.apply_load(
+        ImportResult(
+            errors={path: ReportError(path, "tệp quá lớn hoặc hỏng, không đọc được.")}, crashed=[path]
+        )
+    )
+    assert window.settings.get(keys.FAILED_FILES) == [path]
+    window.apply_load(ImportResult(sheets={path: [make_sheet(path=path)]}))
+    assert window.settings.get(keys.FAILED_FILES) == []
