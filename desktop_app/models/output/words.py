@@ -28,6 +28,8 @@ WORDS: dict[str, dict[str, str]] = {
         "period.half2": "6 tháng cuối năm {year}",
         "period.year": "năm {year}",
         "period.range": "từ ngày {start} đến ngày {end}",
+        "period.months": "từ tháng {start} đến tháng {end} năm {year}",
+        "period.months_years": "từ tháng {start}/{start_year} đến tháng {end}/{year}",
         # figures, as column headers of every output
         "indicator": "Chỉ số",
         "level": "Cấp",
@@ -134,6 +136,8 @@ WORDS: dict[str, dict[str, str]] = {
         "period.half2": "H2 {year}",
         "period.year": "{year}",
         "period.range": "{start} to {end}",
+        "period.months": "{year}-{start:02d} to {year}-{end:02d}",
+        "period.months_years": "{start_year}-{start:02d} to {year}-{end:02d}",
         "indicator": "Indicator",
         "level": "Level",
         "units": "Units",
@@ -245,7 +249,8 @@ def status_label(status: str, lang: str = "vi") -> str:
 
 
 def period_text(period: str | None, lang: str = "vi") -> str:
-    """ "2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022"."""
+    """ "2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022";
+    "2024-01/2024-11" -> "từ tháng 1 đến tháng 11 năm 2024"."""
     if not period:
         return ""
     if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
@@ -257,6 +262,9 @@ def period_text(period: str | None, lang: str = "vi") -> str:
         return word(lang, f"period.half{m[2]}", year=m[1])
     if re.fullmatch(r"\d{4}", period):
         return word(lang, "period.year", year=period)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
+        key = "period.months" if m[1] == m[3] else "period.months_years"
+        return word(lang, key, start=int(m[2]), start_year=m[1], end=int(m[4]), year=m[3])
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})", period):
         start, end = f"{m[3]}/{m[2]}/{m[1]}", f"{m[6]}/{m[5]}/{m[4]}"
         return word(lang, "period.range", start=start, end=end)
