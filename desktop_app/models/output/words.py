@@ -7,6 +7,7 @@ Levels and statuses are named here too, for the window as much as for the files.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 LANGUAGES = ("vi", "en")
 
@@ -237,10 +238,21 @@ def word(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def level_label(level: str | None, lang: str = "vi") -> str:
-    """ "province" -> "Cấp tỉnh"; an unknown key is shown as it is."""
+def level_label(level: str | None, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    """ "province" -> "Cấp tỉnh"; a level the files name themselves (``names``, e.g.
+    {"unknown": "Tên CSKCB"}) by their word; an unknown key is shown as it is."""
+    if names and (level or "unknown") in names:
+        return names[level or "unknown"]
     table = words_for(lang)
     return table.get(f"level.{level or 'unknown'}", level or "")
+
+
+def level_in_sentence(level: str | None, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    """A level inside a sentence: "cấp tỉnh" in Vietnamese; a file's own word as it is written."""
+    label = level_label(level, lang, names)
+    if lang == "en" or (names and (level or "unknown") in names):
+        return label
+    return label.lower()
 
 
 def status_label(status: str, lang: str = "vi") -> str:

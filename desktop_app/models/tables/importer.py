@@ -17,6 +17,7 @@ from desktop_app.models.tables.measures import SheetImport, UnitRecord
 from desktop_app.models.tables.period import sheet_period
 from desktop_app.models.tables.unit_table import read_rows
 from desktop_app.models.tables.vocabulary import vocabulary, words
+from desktop_app.models.text import fold
 
 logger = logging.getLogger(__name__)
 
@@ -34,14 +35,17 @@ class ImportCancelled(Exception):
 
 
 def describe_title(lines: list[str]) -> tuple[str, str]:
-    """(report title, issuing body) from the title block's cells."""
+    """(report title, issuing body) from the title block's cells; a line led by a form's code
+    ("B01. Sử dụng dự toán …") is a title too."""
     vocab = vocabulary()
     title, issuer = "", []
     for line in lines:
-        w = words(line)
+        coded = vocab.patterns["form_code"].match(fold(line)) is not None
+        w = words(vocab.patterns["form_code"].sub(" ", fold(line)))
         if any(m in w for m in vocab.title_motto):
             continue
-        if not title and any(w.startswith(t) or (t in w and line.isupper()) for t in vocab.title_report):
+        report = any(w.startswith(t) or (t in w and line.isupper()) for t in vocab.title_report)
+        if not title and (report or (coded and len(w.split()) >= 3)):
             title = line
         elif not title and any(w.startswith(t) for t in vocab.title_issuer):
             issuer.append(line)
