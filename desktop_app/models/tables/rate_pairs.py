@@ -67,8 +67,9 @@ class _Table:
     def group(self, col: int) -> tuple[str, ...]:
         return self.layout.paths[col][:-1]
 
-    def block(self, group: tuple[str, ...]) -> list[int]:
-        return [c for c in self.figures if group and self.group(c) == group]
+    def block(self, group: tuple[str, ...], root: bool = False) -> list[int]:
+        """The figure columns under one header group (under none only when ``root``)."""
+        return [c for c in self.figures if (group or root) and self.group(c) == group]
 
     def is_whole(self, col: int) -> bool:
         return words(self.layout.paths[col][-1]).strip() in vocabulary().block_whole
@@ -135,6 +136,26 @@ def _whole_and_part(table: _Table, block: list[int]) -> Pair | None:
     return (part, whole) if both.any() and (p[both] <= w[both]).mean() > 0.5 else None
 
 
+def _named_pair(table: _Table, rcol: int, rate: np.ndarray) -> Pair | None:
+    """ "TL_Nội trú": the column named "Nội trú" over the whole of its own header group
+    ("Số lượt KCB › Tổng cộng"), when that reproduces the rate for most units."""
+    vocab = vocabulary()
+    subject = vocab.header_words(table.layout.paths[rcol][-1])
+    for phrase in vocab.rate_header:
+        subject = subject.replace(phrase, " ")
+    subject = " ".join(subject.split())
+    best: tuple[int, Pair] | None = None
+    for part in table.figures:
+        if not subject or " ".join(vocab.header_words(table.layout.paths[part][-1]).split()) != subject:
+            continue
+        for whole in table.block(table.group(part), root=True):
+            if whole != part and table.is_whole(whole):
+                good, bad = agreement(*table.pair((part, whole)), rate)
+                if good > bad and (best is None or good > best[0]):
+                    best = (good, (part, whole))
+    return best[1] if best else None
+
+
 def _search(table: _Table, rcol: int, rate: np.ndarray) -> Pair | None:
     """Two count columns whose ratio is the rate on every row with figures (and on enough rows):
     first of the rate's own header group, then of one group, then the nearest."""
@@ -199,8 +220,11 @@ def settle_pairs(
         rate = _array(given[key])
         block = table.block(table.group(rcol))
         if key in computed:
+            # the header words' mapping stands unless it reaches out of the rate's own block and
+            # disagrees with it for most units (inside one block, the file's rate is only checked)
             good, bad = agreement(*table.formula(key), rate)
-            pair = _best_in_block(table, block, rate) if bad > good else None
+            crosses = not table.formula_columns(key) <= set(block)
+            pair = _best_in_block(table, block, rate) if bad > good and crosses else None
             if pair is not None:
                 columns.pairs[key] = pair
                 warnings.append(
@@ -209,7 +233,9 @@ def settle_pairs(
                     f"dùng {_names(table, pair[:1])} trên {_names(table, pair[1:])} của cùng khối cột."
                 )
             continue
-        pair = _best_in_block(table, block, rate) or _search(table, rcol, rate)
+        pair = (
+            _best_in_block(table, block, rate) or _named_pair(table, rcol, rate) or _search(table, rcol, rate)
+        )
         if pair is not None:
             columns.pairs[key] = pair
     for group, key in _named_blocks(table).items():
