@@ -204,6 +204,26 @@ def _names(table: _Table, cols: Iterable[int]) -> str:
     return ", ".join(f"«{table.columns.headers.get(c, c)}»" for c in sorted(cols))
 
 
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    return bool(np.array_equal(a, b, equal_nan=True)) and bool(np.isfinite(a).any())
+
+
+def _adopt_custom_rates(table: _Table, computed: set[str]) -> None:
+    """A custom rate column ("Tiếp nhận hồ sơ › Tỷ lệ (%)") whose part and whole are those of a
+    known indicator without a rate column of its own is that indicator's rate column."""
+    columns = table.columns
+    for key, pair in list(columns.pairs.items()):
+        if key not in columns.custom_labels:
+            continue
+        part, whole = table.pair(pair)
+        for known in sorted(computed - set(columns.rates)):
+            num, den = table.formula(known)
+            if _same(num, part) and _same(den, whole):
+                columns.rates[known] = columns.rates.pop(key)
+                del columns.custom_labels[key], columns.pairs[key]
+                break
+
+
 def settle_pairs(
     layout: TableLayout,
     columns: ColumnMap,
@@ -238,6 +258,7 @@ def settle_pairs(
         )
         if pair is not None:
             columns.pairs[key] = pair
+    _adopt_custom_rates(table, computed)
     for group, key in _named_blocks(table).items():
         own_rate = key in columns.rates and table.group(columns.rates[key]) == group
         block = table.block(group)

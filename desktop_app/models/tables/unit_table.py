@@ -76,13 +76,14 @@ def read_rows(
     """Units from the data rows of a located table; group rows set levels, totals are skipped."""
     out = TableRows()
     data = rows[layout.data_start :]
-    scales = {k: _RateScale(data, c, number_format, layout.data_start) for k, c in columns.rates.items()}
+    by_column = {c: _RateScale(data, c, number_format, layout.data_start) for c in columns.rates.values()}
     sample = data[:SAMPLE_ROWS]
     given = {
-        k: [scales[k].percent(row[c] if c < len(row) else None) for row in sample]
+        k: [by_column[c].percent(row[c] if c < len(row) else None) for row in sample]
         for k, c in columns.rates.items()
     }
     out.warnings += settle_pairs(layout, columns, sample, given, labels)
+    scales = {k: by_column[c] for k, c in columns.rates.items()}  # a custom rate may have become known
     computed = [k for k in computable(set(columns.counts)) if k not in columns.pairs]
     header = layout.paths[layout.name_col][-1] if layout.paths[layout.name_col] else ""
     reading = _Reading(columns, computed, scales, level_from_header(header), labels)
