@@ -9,6 +9,7 @@ a span of months "2024-01/2024-11" ("T1-11", "Lũy kế 11 tháng"), or an ISO i
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 from desktop_app.models.tables.vocabulary import vocabulary, words
@@ -37,6 +38,13 @@ def _months(y1: int, m1: int, y2: int, m2: int) -> str | None:
         return None
     code = _span(date(y1, m1, 1), date(y2, m2, calendar.monthrange(y2, m2)[1]))
     return code if "/" not in code else f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}"
+
+
+def _month_span(m: re.Match[str]) -> str | None:
+    """ "Từ tháng 12/2023 đến tháng 2/2024"; without a first year, the months tell it."""
+    year, first, last = int(m["year"]), int(m["m1"]), int(m["m2"])
+    start_year = int(m["y1"]) if m["y1"] else (year if first <= last else year - 1)
+    return _months(start_year, first, year, last)
 
 
 def period_bounds(code: str | None) -> tuple[str | None, str | None]:
@@ -78,12 +86,12 @@ def period_from_text(text: str) -> str | None:
             )
         except ValueError:
             return None
-    if m := found["month_span"].search(t):
-        year, first, last = int(m["year"]), int(m["m1"]), int(m["m2"])
-        start_year = int(m["y1"]) if m["y1"] else (year if first <= last else year - 1)
-        return _months(start_year, first, year, last)
+    if (m := found["month_span"].search(t)) and (code := _month_span(m)):
+        return code
     if (m := found["cumulative"].search(t)) and m["year"]:
-        return _months(int(m["year"]), 1, int(m["year"]), int(m["m1"] or m["m2"] or m["m3"]))
+        year = int(m["year"])
+        if code := _months(year, 1, year, int(m["m1"] or m["m2"] or m["m3"])):
+            return code
     if (m := found["month"].search(t)) and 1 <= int(m["month"]) <= 12:
         return f"{int(m['year']):04d}-{int(m['month']):02d}"
     if m := found["quarter"].search(t):

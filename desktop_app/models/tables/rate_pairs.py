@@ -260,9 +260,12 @@ def settle_pairs(
             columns.pairs[key] = pair
     _adopt_custom_rates(table, computed)
     for group, key in _named_blocks(table).items():
-        own_rate = key in columns.rates and table.group(columns.rates[key]) == group
+        # a block without a rate column of its own: the indicator it names is its part over its
+        # whole, unless a rate column has decided already or the words stay inside the block
         block = table.block(group)
-        if key in columns.pairs or own_rate or (key in computed and table.formula_columns(key) <= set(block)):
+        if key in columns.pairs or key in columns.rates:
+            continue
+        if key in computed and table.formula_columns(key) <= set(block):
             continue
         if (pair := _whole_and_part(table, block)) is not None:
             columns.pairs[key] = pair

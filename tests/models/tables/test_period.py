@@ -142,6 +142,7 @@ def test_file_names_without_a_month_or_quarter(name):
         ("Lũy kế 11 tháng năm 2024", "2024-01/2024-11"),
         ("Lũy kế đến tháng 11 năm 2024", "2024-01/2024-11"),
         ("9 tháng đầu năm 2024", "2024-01/2024-09"),
+        ("Báo cáo 11 tháng năm 2024", "2024-01/2024-11"),
         ("Từ tháng 4 đến tháng 6 năm 2024", "2024-Q2"),  # a span that is a quarter is the quarter
         ("Từ tháng 1 đến tháng 12 năm 2024", "2024"),
         ("Từ tháng 3 đến tháng 3 năm 2024", "2024-03"),
