@@ -68,7 +68,7 @@ def parameter_block(rows: list[list[object]]) -> tuple[frozenset[int], dict[str,
     row under it fills no other column."""
     field_name = vocabulary().patterns["field_name"]
     for r in range(min(len(rows) - 1, SEARCH_ROWS)):
-        names = {c: v.strip() for c, v in enumerate(rows[r]) if isinstance(v, str) and v.strip()}
+        names = {c: v.strip().lower() for c, v in enumerate(rows[r]) if isinstance(v, str) and v.strip()}
         filled = [c for c, v in enumerate(rows[r]) if cell_text(v)]
         if len(names) < 2 or len(filled) != len(names):
             continue

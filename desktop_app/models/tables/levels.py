@@ -61,7 +61,11 @@ def level_from_header(header: str) -> str | None:
     """What the unit column's header says of every row under it: "Tên tỉnh" -> "province",
     "Tên CSKCB", "Lĩnh vực", "Thủ tục" -> :data:`NOT_BODIES`; None when it says nothing."""
     text = words(_BRACKETS.sub(" ", header)).strip()
-    return next((level for level, heads in vocabulary().unit_levels.items() if text in heads), None)
+    heads = vocabulary().unit_levels
+    exact = next((level for level, phrases in heads.items() if text in phrases), None)
+    if exact is None and any(f"{text} ".startswith(f"{p} ") for p in heads.get(NOT_BODIES, ())):
+        return NOT_BODIES
+    return exact
 
 
 def is_province_name(name: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, datetime
 
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
@@ -115,6 +115,24 @@ def period_from_lines(lines: list[str], year: int | None = None) -> str | None:
     return found[0] if found else None
 
 
+def _param_date(value: object) -> date | None:
+    """A date cell of a parameter block: a date, "2024-01-31" or "31/01/2024"."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    m = vocabulary().patterns["date"].fullmatch(text)
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+    except ValueError:
+        return None
+
+
 def period_from_params(params: dict[str, object]) -> str | None:
     """A parameter block's period: tu_thang=1, den_thang=11, nam=2024 -> "2024-01/2024-11"."""
     said = vocabulary().period_params
@@ -127,6 +145,9 @@ def period_from_params(params: dict[str, object]) -> str | None:
                 continue
         return None
 
+    dated = [_param_date(params[n]) for role in ("start_date", "end_date") for n in said[role] if n in params]
+    if len(dated) == 2 and dated[0] is not None and dated[1] is not None and dated[0] <= dated[1]:
+        return _span(dated[0], dated[1])
     year = field("year")
     if year is None or not 1900 <= year <= 2100:
         return None

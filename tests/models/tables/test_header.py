@@ -224,6 +224,13 @@ def test_a_parameter_block_is_skipped_and_kept_for_the_period():
     assert layout.title_lines == ["B02. Thống kê KCB (tháng)"]  # the block is no title line
 
 
+def test_a_parameter_block_in_capitals():
+    assert parameter_block([["MA_TINH", "TU_THANG", "NAM"], ["01", 1, 2024]]) == (
+        frozenset({0, 1}),
+        {"ma_tinh": "01", "tu_thang": 1, "nam": 2024},
+    )
+
+
 @pytest.mark.parametrize(
     "rows",
     [

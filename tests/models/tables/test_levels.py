@@ -189,6 +189,8 @@ def test_a_city_named_like_its_province_is_no_province(name, level):
         ("Lĩnh Vực", NOT_BODIES),
         ("Thủ tục", NOT_BODIES),
         ("Tên cơ sở KCB (*)", NOT_BODIES),  # words in brackets left out
+        ("Lĩnh vực TTHC", NOT_BODIES),  # a header that starts so says the same
+        ("Tên bệnh viện, trung tâm y tế", NOT_BODIES),
         ("Tên đơn vị", None),
         ("Đơn vị", None),
     ],

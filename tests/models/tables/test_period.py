@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 
 from desktop_app.models.tables.period import (
@@ -177,6 +179,9 @@ def test_spans_in_file_names(name, period):
         ({"tu_thang": 10, "den_thang": 10, "nam": 2024}, "2024-10"),
         ({"thang": "5", "nam": "2025"}, "2025-05"),
         ({"nam": 2024}, "2024"),
+        ({"tu_ngay": "01/01/2024", "den_ngay": "30/11/2024"}, "2024-01-01/2024-11-30"),
+        ({"tu_ngay": "2024-04-01", "den_ngay": "2024-06-30", "nam": 2024}, "2024-Q2"),
+        ({"tu_ngay": datetime(2024, 10, 1), "den_ngay": date(2024, 10, 31)}, "2024-10"),
         ({"tu_thang": 1, "den_thang": 11}, None),  # no year
         ({"ma_tinh": "00"}, None),
     ],
