@@ -123,6 +123,7 @@ def _merge(sheets: list[SheetImport]) -> Collection:
         merger.add_sheet(sheet)
     present = {k for u in merger.units for k in u.measures}
     order = [k for k in known_indicators() if k in present]
+    order += [k for k in labels if k in present and k not in order]  # custom ones in the file's order
     order += sorted(present - set(order))
     indicators = [indicator_info(k, labels.get(k)) for k in order]
     collection = Collection(sheets, merger.units, indicators, merger.warnings)

@@ -331,3 +331,9 @@ def test_a_table_with_no_indicator_column_says_so_with_its_columns(tmp_path, cap
     line = refusal(capsys, write_xlsx(tmp_path / "b04.xlsx", {"S": (rows, [])}))
     assert "không có cột tỷ lệ hay số liệu nào của chỉ số" in line
     assert "«Chi lần KCB», «Thuốc»" in line
+
+
+def test_custom_indicators_keep_the_files_column_order(tmp_path, capsys):
+    rows = [["STT", "Tên đơn vị", "Tỷ lệ Z (%)", "Tỷ lệ A (%)"], [1, "Sở A", 10, 20], [2, "Sở B", 30, 40]]
+    document = run_json(capsys, str(write_xlsx(tmp_path / "thu_tu.xlsx", {"S": (rows, [])})))
+    assert [i["key"] for i in document["indicators"]] == ["ty_le_z", "ty_le_a"]
