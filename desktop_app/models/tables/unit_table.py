@@ -18,7 +18,7 @@ NumberFormat = Callable[[int, int], str | None] | None
 
 CROSS_CHECK_TOLERANCE = 0.05
 SAMPLE_ROWS = 300  # rows the column mappings are tried on
-LISTED_UNITS = 10  # units a warning names before "và … đơn vị khác"
+LISTED_UNITS = 100  # units a warning names before "và … đơn vị khác"
 
 
 @dataclass
