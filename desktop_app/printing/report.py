@@ -13,7 +13,7 @@ from desktop_app.models.indicators.status import BELOW, MET
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_rate, format_target
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.output.words import level_label, period_text, words_for
+from desktop_app.models.output.words import level_in_sentence, level_label, period_text, words_for
 from desktop_app.models.text import shown, vietnamese_sort_key
 from desktop_app.printing.bar_chart import Bar, BarChart, Marker
 from desktop_app.printing.document import (
@@ -132,7 +132,9 @@ def _title_blocks(summary: Summary, width: float, lang: str) -> list[Block]:
 def _table(summary: Summary, key: str, width: float, lang: str) -> TableBlock:
     """One row per level, and the total when there are several."""
     t = wording(lang)
-    groups = [(level_label(s.level, lang), s) for s in summary.levels if s.indicator == key]
+    groups = [
+        (level_label(s.level, lang, summary.level_names), s) for s in summary.levels if s.indicator == key
+    ]
     overall = summary.stats(key)
     bold: frozenset[int] = frozenset()
     if len(groups) > 1 and overall is not None:
@@ -182,7 +184,10 @@ def _chart(summary: Summary, s: GroupStats, number: str, width: float, lang: str
         markers.append(Marker(s.mean_rate, mean, MEAN, (1.5, 2.0)))
     info = next(i for i in summary.indicators if i.key == s.indicator)
     title = t.chart.format(
-        n=number, indicator=info.name(lang, short=True), level=level_label(s.level, lang), units=len(bars)
+        n=number,
+        indicator=info.name(lang, short=True),
+        level=level_label(s.level, lang, summary.level_names),
+        units=len(bars),
     )
     legend = list(zip(t.legend, (GREEN, RED), strict=True))
     return BarChart(
@@ -205,7 +210,8 @@ def _indicator_blocks(summary: Summary, width: float, lang: str) -> list[Block]:
         levels = [s for s in summary.levels if s.indicator == info.key]
         paras = [Para(f"{n}. {info.name(lang)}", font(12.5, bold=True), after=1 * MM)]
         goals = [
-            f"{level_label(s.level, lang).lower()} {', '.join(format_target(v, lang) for v in s.targets)}"
+            f"{level_in_sentence(s.level, lang, summary.level_names)} "
+            f"{', '.join(format_target(v, lang) for v in s.targets)}"
             for s in levels
             if s.targets
         ]
@@ -245,7 +251,11 @@ def _below_blocks(summary: Summary, width: float, lang: str, number: int) -> lis
                 key=lambda x: (x[1], vietnamese_sort_key(x[0])),
             )
             paras = [
-                Para(f"{level_label(s.level, lang)} ({len(units)}):", font(12, italic=True), margin=5 * MM)
+                Para(
+                    f"{level_label(s.level, lang, summary.level_names)} ({len(units)}):",
+                    font(12, italic=True),
+                    margin=5 * MM,
+                )
             ]
             paras += [
                 Para(

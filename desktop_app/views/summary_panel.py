@@ -98,7 +98,8 @@ class SummaryPanel(QWidget):
         if summary is not None:
             info = next((i for i in summary.indicators if i.key == indicator), None)
         if summary is not None and info is not None:
-            rows = [(level_label(s.level, lang), s) for s in summary.levels if s.indicator == info.key]
+            names = summary.level_names
+            rows = [(level_label(s.level, lang, names), s) for s in summary.levels if s.indicator == info.key]
             overall = summary.stats(info.key)
             if overall is not None:
                 rows.append((tr(lang, "summary.overall"), overall))

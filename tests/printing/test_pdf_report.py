@@ -313,3 +313,19 @@ def test_command_line_writes_the_pdf(tmp_path: Path) -> None:
     text = " ".join(pdf_pages(out))
     assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
     assert "Tháng 10/2024" in text
+
+
+def test_rows_without_a_level_are_named_by_the_files_header(tmp_path: Path) -> None:
+    """Health facilities: "Tên CSKCB" in the level table, charts and text; never "Chưa rõ cấp"."""
+    units = [
+        UnitRecord(name, "unknown", {"signing": signing(a, b)}, source="kcb.xlsx", row=row)
+        for row, (name, a, b) in enumerate([("Bệnh viện Đa khoa Tỉnh", 80, 100), ("Tyt Xã Cốc San", 5, 10)])
+    ]
+    sheet = SheetImport(str(tmp_path / "kcb.xlsx"), "S", "unit_table", "2024-10", "B02", "", units, {}, [])
+    sheet.unit_header, sheet.bodies = "Tên CSKCB", False
+    out = tmp_path / "kcb.pdf"
+    export_pdf(summarize([sheet], builtin_targets()), out)
+    text = " ".join(pdf_pages(out))
+    assert "Tên CSKCB" in text
+    assert "Chưa rõ cấp" not in text
+    assert "chưa rõ cấp" not in text

@@ -17,6 +17,7 @@ from desktop_app.settings import AppSettings
 from desktop_app.views.main_window import MainWindow
 from desktop_app.views.table.model import STATUS_ROLE
 from tests.conftest import make_sheet, write_signing_report
+from tests.fixtures.real_layouts import facility_xlsx
 
 LOAD_MS = 30_000
 
@@ -429,3 +430,15 @@ def test_a_file_that_ended_the_reader_is_remembered_until_it_reads_well(window):
     assert window.settings.get(keys.FAILED_FILES) == [path]
     window.apply_load(ImportResult(sheets={path: [make_sheet(path=path)]}))
     assert window.settings.get(keys.FAILED_FILES) == []
+
+
+def test_health_facilities_without_a_level_in_the_window(qtbot, window, tmp_path):
+    assert open_and_wait(qtbot, window, facility_xlsx(tmp_path)) == []
+    model = window.model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads[:2] == ["STT", "Tên CSKCB"]
+    assert model.column_of("level") == -1  # no "Chưa rõ cấp" column
+    assert "Bệnh viện Đa khoa Tỉnh" in shown_names(window)
+    assert "từ tháng 1 đến tháng 9 năm 2024" in window.status.files_label.text().lower()
+    assert "Chưa rõ cấp" not in window.summary_panel.text.toPlainText()
+    assert [c.title.text().split(" – ")[0] for c in window.charts.charts() if c.isVisible()] == ["Tên CSKCB"]

@@ -37,6 +37,15 @@ class Collection:
     indicators: list[IndicatorInfo]
     warnings: list[str]
     previous: Collection | None = None  # last period's files, when the user loaded them too
+    # Labels for levels in place of "Cấp tỉnh" …: rows without an administrative level are named by
+    # their files' unit header ("Tên CSKCB", "Lĩnh vực") when they are no bodies, or when no row
+    # has a level at all; see :func:`level_names`.
+    level_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def has_levels(self) -> bool:
+        """Whether any unit has an administrative level (else the outputs show no level column)."""
+        return any(u.level != "unknown" for u in self.units)
 
 
 def collect(sheets: list[SheetImport]) -> Collection:
@@ -115,6 +124,21 @@ def _merge(sheets: list[SheetImport]) -> Collection:
         merger.add_sheet(sheet)
     present = {k for u in merger.units for k in u.measures}
     order = [k for k in known_indicators() if k in present]
+    order += [k for k in labels if k in present and k not in order]  # custom ones in the file's order
     order += sorted(present - set(order))
     indicators = [indicator_info(k, labels.get(k)) for k in order]
-    return Collection(sheets, merger.units, indicators, merger.warnings)
+    collection = Collection(sheets, merger.units, indicators, merger.warnings)
+    collection.level_names = level_names(sheets, collection.has_levels)
+    return collection
+
+
+def level_names(sheets: list[SheetImport], has_levels: bool) -> dict[str, str]:
+    """{"unknown": the unit column's header} when the files' rows without a level are no
+    administrative bodies (health facilities, procedure fields), or when no row has a level:
+    "Chưa rõ cấp" then says nothing the header does not say better."""
+    sources = [s for s in sheets if any(u.level == "unknown" for u in s.units)]
+    if not sources or not all(s.unit_header for s in sources):
+        return {}
+    if has_levels and any(s.bodies for s in sources):
+        return {}
+    return {"unknown": " / ".join(dict.fromkeys(s.unit_header for s in sources))}

@@ -61,6 +61,17 @@ class Summary:
     def indicators(self) -> list[IndicatorInfo]:
         return self.collection.indicators
 
+    @property
+    def level_names(self) -> dict[str, str]:
+        """Labels for levels named by the files rather than by the app ("Tên CSKCB")."""
+        return self.collection.level_names
+
+    @property
+    def unit_word(self) -> str | None:
+        """The files' own word for the rows when no row has a level ("Lĩnh vực"), for the unit
+        column's header; None: the outputs' usual word ("Đơn vị") and a level column."""
+        return None if self.collection.has_levels else self.collection.level_names.get("unknown")
+
     def stats(self, indicator: str, level: str | None = None) -> GroupStats | None:
         pool = self.overall if level is None else self.levels
         return next((s for s in pool if s.indicator == indicator and s.level == level), None)

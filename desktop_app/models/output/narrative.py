@@ -36,9 +36,12 @@ def _change(now: float | None, before: float | None, lang: str) -> str:
     return word(lang, "para.up" if delta > 0 else "para.down", points=format_points(delta, lang))
 
 
-def level_sentence(s: GroupStats, lang: str = "vi", previous: GroupStats | None = None) -> str:
-    """One level of one indicator: average, units at 100 %, lowest, below target, no data."""
-    level = level_label(s.level, lang)
+def level_sentence(
+    s: GroupStats, lang: str = "vi", previous: GroupStats | None = None, names: dict[str, str] | None = None
+) -> str:
+    """One level of one indicator: average, units at 100 %, lowest, below target, no data;
+    ``names``: the files' own words for levels (:attr:`Summary.level_names`)."""
+    level = level_label(s.level, lang, names)
     if s.mean_rate is None:
         return word(lang, "para.no_data", level=level, units=s.units)
     rated = s.units - s.no_data
@@ -83,6 +86,6 @@ def paragraph(
         for s in summary.levels:
             if s.indicator == info.key:
                 before = previous.stats(info.key, s.level) if previous else None
-                sentences.append(level_sentence(s, lang, before))
+                sentences.append(level_sentence(s, lang, before, summary.level_names))
         out.append(" ".join(sentences))
     return "\n\n".join(out)

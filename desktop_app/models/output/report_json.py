@@ -6,6 +6,7 @@ from typing import Any
 
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.tables.measures import SheetImport
+from desktop_app.models.tables.period import period_bounds
 
 
 def count(value: float | None) -> float | int | None:
@@ -35,8 +36,10 @@ def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
 
 def summary_document(summary: Summary, warnings: list[str] | None = None) -> dict[str, Any]:
     def file_entry(s: SheetImport, previous: bool = False) -> dict[str, Any]:
-        entry = {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": s.period, "title": s.title}
-        return entry | ({"previous": True} if previous else {})
+        # "period" is the last month a report covers, "period_start" its first (the same for a month)
+        start, end = period_bounds(s.period)
+        entry = {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": end, "period_start": start}
+        return entry | {"title": s.title} | ({"previous": True} if previous else {})
 
     before = summary.previous
     files = [file_entry(s) for s in summary.collection.sheets]

@@ -13,16 +13,17 @@ from desktop_app.models.output.words import level_label, period_text, status_lab
 NAME_WIDTH = 40
 
 
-def _header(lang: str) -> str:
+def _header(lang: str, unit: str | None = None) -> str:
     w = words_for(lang)
+    unit = unit or w["unit"]
     return (
-        f"{w['no']:>4}  {w['unit']:<{NAME_WIDTH}} {w['rate_short']:>10} {w['numerator']:>9} "
+        f"{w['no']:>4}  {unit:<{NAME_WIDTH}} {w['rate_short']:>10} {w['numerator']:>9} "
         f"{w['denominator']:>9} {w['target_short']:>9}  {w['status']}"
     )
 
 
 def _level_lines(summary: Summary, s: GroupStats, lang: str) -> list[str]:
-    lines = ["", level_label(s.level, lang), _header(lang)]
+    lines = ["", level_label(s.level, lang, summary.level_names), _header(lang, summary.unit_word)]
     n = 0
     for unit, assessed in zip(summary.units, summary.assessments, strict=True):
         a = assessed.get(s.indicator)

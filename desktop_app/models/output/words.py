@@ -7,6 +7,7 @@ Levels and statuses are named here too, for the window as much as for the files.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 LANGUAGES = ("vi", "en")
 
@@ -28,6 +29,8 @@ WORDS: dict[str, dict[str, str]] = {
         "period.half2": "6 tháng cuối năm {year}",
         "period.year": "năm {year}",
         "period.range": "từ ngày {start} đến ngày {end}",
+        "period.months": "từ tháng {start} đến tháng {end} năm {year}",
+        "period.months_years": "từ tháng {start}/{start_year} đến tháng {end}/{year}",
         # figures, as column headers of every output
         "indicator": "Chỉ số",
         "level": "Cấp",
@@ -134,6 +137,8 @@ WORDS: dict[str, dict[str, str]] = {
         "period.half2": "H2 {year}",
         "period.year": "{year}",
         "period.range": "{start} to {end}",
+        "period.months": "{year}-{start:02d} to {year}-{end:02d}",
+        "period.months_years": "{start_year}-{start:02d} to {year}-{end:02d}",
         "indicator": "Indicator",
         "level": "Level",
         "units": "Units",
@@ -233,10 +238,21 @@ def word(lang: str, key: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
-def level_label(level: str | None, lang: str = "vi") -> str:
-    """ "province" -> "Cấp tỉnh"; an unknown key is shown as it is."""
+def level_label(level: str | None, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    """ "province" -> "Cấp tỉnh"; a level the files name themselves (``names``, e.g.
+    {"unknown": "Tên CSKCB"}) by their word; an unknown key is shown as it is."""
+    if names and (level or "unknown") in names:
+        return names[level or "unknown"]
     table = words_for(lang)
     return table.get(f"level.{level or 'unknown'}", level or "")
+
+
+def level_in_sentence(level: str | None, lang: str = "vi", names: Mapping[str, str] | None = None) -> str:
+    """A level inside a sentence: "cấp tỉnh" in Vietnamese; a file's own word as it is written."""
+    label = level_label(level, lang, names)
+    if lang == "en" or (names and (level or "unknown") in names):
+        return label
+    return label.lower()
 
 
 def status_label(status: str, lang: str = "vi") -> str:
@@ -245,7 +261,8 @@ def status_label(status: str, lang: str = "vi") -> str:
 
 
 def period_text(period: str | None, lang: str = "vi") -> str:
-    """ "2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022"."""
+    """ "2024-10" -> "tháng 10/2024"; "2024-Q2" -> "quý II/2024"; "2022" -> "năm 2022";
+    "2024-01/2024-11" -> "từ tháng 1 đến tháng 11 năm 2024"."""
     if not period:
         return ""
     if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
@@ -257,6 +274,9 @@ def period_text(period: str | None, lang: str = "vi") -> str:
         return word(lang, f"period.half{m[2]}", year=m[1])
     if re.fullmatch(r"\d{4}", period):
         return word(lang, "period.year", year=period)
+    if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
+        key = "period.months" if m[1] == m[3] else "period.months_years"
+        return word(lang, key, start=int(m[2]), start_year=m[1], end=int(m[4]), year=m[3])
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})/(\d{4})-(\d{2})-(\d{2})", period):
         start, end = f"{m[3]}/{m[2]}/{m[1]}", f"{m[6]}/{m[5]}/{m[4]}"
         return word(lang, "period.range", start=start, end=end)

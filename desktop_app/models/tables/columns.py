@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from desktop_app.models.tables.header import TableLayout
+from desktop_app.models.tables.header import HEADER_SEPARATOR, TableLayout
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
 
-_PERCENT_NOTE = re.compile(r"\(\s*%\s*\)|%")
+_PERCENT_NOTE = re.compile(r"\(\s*%\s*\)")
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass
@@ -20,6 +22,7 @@ class ColumnMap:
     rates: dict[str, int] = field(default_factory=dict)
     custom_labels: dict[str, str] = field(default_factory=dict)  # custom key -> header label
     headers: dict[int, str] = field(default_factory=dict)  # column -> header text, for messages
+    pairs: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (part, whole) columns
 
 
 def path_words(path: tuple[str, ...]) -> str:
@@ -28,9 +31,25 @@ def path_words(path: tuple[str, ...]) -> str:
     return "".join(vocab.header_words(segment) for segment in path)
 
 
-def custom_key(header: str) -> str:
-    text = _PERCENT_NOTE.sub(" ", fold(header))
-    key = re.sub(r"[^a-z0-9]+", "_", text).strip("_")
+def _slug(text: str) -> tuple[str, bool]:
+    """A header cell as key words, and whether a "%" stands in it as a word (not as "(%)")."""
+    folded = _PERCENT_NOTE.sub(" ", fold(text))
+    return _NOT_KEY.sub("_", folded.replace("%", " ")).strip("_"), "%" in folded
+
+
+def custom_key(path: tuple[str, ...] | str) -> str:
+    """A custom indicator's key, from its lowest header cell: "TL sử dụng (đến tháng TK)" ->
+    "tl_su_dung_den_thang_tk"; a bare "Tỉ lệ (%)" takes its group's words first, units in brackets
+    left out ("Tổng chi (tỷ đ) › Tỉ lệ (%)" -> "tong_chi_ti_le"); "% tiền khám" -> "tien_kham_pct"."""
+    if isinstance(path, str):
+        path = tuple(path.split(HEADER_SEPARATOR))
+    leaf, percent = _slug(path[-1])
+    key = leaf
+    if len(path) > 1 and not set(vocabulary().header_words(path[-1]).split()) - vocabulary().bare_rate:
+        key = "_".join(p for p in (_slug(_PARENTHESES.sub(" ", path[-2]))[0], leaf) if p)
+        percent = False
+    if key and percent:
+        key += "_pct"
     return key or "ty_le"
 
 
@@ -63,7 +82,9 @@ def map_columns(layout: TableLayout, sample: list[list[object]]) -> ColumnMap:
         if is_rate_header(path) or _percent_text_share(values) >= 0.5:
             key = next((k for k, rule in vocab.rates.items() if rule.matches(text, leaf)), None)
             if key is None:
-                key = custom_key(header)
+                key = custom_key(path)
+                if result.custom_labels.get(key, header) != header:  # one leaf under two groups
+                    key = custom_key(" ".join(path))
                 result.custom_labels.setdefault(key, header)
             result.rates.setdefault(key, col)
             continue

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from desktop_app.models.reading.workbook import Workbook
-from desktop_app.models.tables.header import TableLayout
+from desktop_app.models.tables.header import TableLayout, cell_text
 from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.vocabulary import vocabulary, words
@@ -69,13 +70,38 @@ def _find_roles(layout: TableLayout) -> dict[str, int]:
     return roles
 
 
-def read_dossier_list(
-    book: Workbook, sheet: str, layout: TableLayout, source: str
-) -> tuple[list[UnitRecord], dict[str, str], list[str]]:
-    """Count dossiers per receiving unit; returns (units, custom labels, warnings)."""
+# The columns a dossier list cannot do without, as the user calls them.
+NEEDED = {"unit": "cột đơn vị tiếp nhận", "channel": "cột hình thức nộp (trực tuyến, trực tiếp)"}
+
+
+@dataclass
+class DossierCounts:
+    """Units counted from a dossier list, and what the list lacks."""
+
+    units: list[UnitRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    unit_header: str = ""  # the receiving-unit column's header as the file writes it
+    missing: list[str] = field(default_factory=list)  # NEEDED columns it has not
+
+
+def read_dossier_list(book: Workbook, sheet: str, layout: TableLayout, source: str) -> DossierCounts:
+    """Count dossiers per receiving unit."""
     roles = _find_roles(layout)
+    missing = [what for role, what in NEEDED.items() if role not in roles]
     if "unit" not in roles:
-        return [], {}, [f"{source}: danh sách hồ sơ không có cột đơn vị tiếp nhận."]
+        return DossierCounts(missing=missing)
+    warnings = [
+        f"{source}: danh sách hồ sơ không có {what}: không tính được tỷ lệ hồ sơ trực tuyến."
+        for what in missing
+    ]
+    header = cell_text(layout.paths[roles["unit"]][-1])
+    units = _count(book, sheet, layout, source, roles)
+    return DossierCounts(units, warnings, header, missing)
+
+
+def _count(
+    book: Workbook, sheet: str, layout: TableLayout, source: str, roles: dict[str, int]
+) -> list[UnitRecord]:
     table = book.columns(
         sheet, layout.header_start, layout.data_start, len(layout.paths), only=set(roles.values())
     )
@@ -124,7 +150,7 @@ def read_dossier_list(
             n, d = float(num[i]), float(den[i])
             unit.measures[key] = Measure(n, d, n / d * 100 if d else None)
         units.append(unit)
-    return units, {}, []
+    return units
 
 
 def _unit_levels(

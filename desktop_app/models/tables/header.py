@@ -32,6 +32,7 @@ class TableLayout:
     level_col: int | None
     paths: list[tuple[str, ...]]  # header cells of each column, top to bottom
     title_lines: list[str] = field(default_factory=list)
+    params: dict[str, object] = field(default_factory=dict)  # a parameter block: field -> value
 
     def header_text(self, col: int) -> str:
         return HEADER_SEPARATOR.join(self.paths[col])
@@ -59,6 +60,27 @@ def is_column_number_row(row: list[object]) -> bool:
     return all(b > a for a, b in itertools.pairwise(numbers))
 
 
+def parameter_block(rows: list[list[object]]) -> tuple[frozenset[int], dict[str, object]]:
+    """A row of machine field names (``ma_tinh | tu_thang | den_thang | nam``) over a row of their
+    values, as some systems export between the title and the header: its rows, and field -> value.
+
+    Every filled cell of the first row is a field name, one at least with an underscore, and the
+    row under it fills no other column."""
+    field_name = vocabulary().patterns["field_name"]
+    for r in range(min(len(rows) - 1, SEARCH_ROWS)):
+        names = {c: v.strip().lower() for c, v in enumerate(rows[r]) if isinstance(v, str) and v.strip()}
+        filled = [c for c, v in enumerate(rows[r]) if cell_text(v)]
+        if len(names) < 2 or len(filled) != len(names):
+            continue
+        if not all(field_name.match(n) for n in names.values()) or not any("_" in n for n in names.values()):
+            continue
+        below = rows[r + 1]
+        values = {c for c, v in enumerate(below) if cell_text(v)}
+        if values and values <= set(names):
+            return frozenset({r, r + 1}), {n: below[c] if c < len(below) else None for c, n in names.items()}
+    return frozenset(), {}
+
+
 def _is_name_header(text: str) -> bool:
     vocab = vocabulary()
     w = words(_PARENTHESES.sub(" ", text))
@@ -69,26 +91,31 @@ def _is_name_header(text: str) -> bool:
             return True
         if w.startswith(phrase) and phrase.count(" ") >= 3 and len(w.split()) - len(phrase.split()) <= 3:
             return True
-    return False
+    # "Tên CSKCB", "Tên bệnh viện": a naming word and one to three more
+    return any(w.startswith(p) and 1 <= len(w.split()) - len(p.split()) <= 3 for p in vocab.name_start)
 
 
 def _row_texts(row: list[object]) -> list[str]:
     return [cell_text(v) for v in row]
 
 
-def _find_dossier_header(rows: list[list[object]]) -> int | None:
+def _find_dossier_header(rows: list[list[object]], skip: frozenset[int]) -> int | None:
     vocab = vocabulary()
     for r, row in enumerate(rows[:SEARCH_ROWS]):
+        if r in skip:
+            continue
         hits = {words(_PARENTHESES.sub(" ", t)) for t in _row_texts(row) if t}
         if hits & set(vocab.dossier_id) or len(hits & set(vocab.dossier_list)) >= 2:
             return r
     return None
 
 
-def _find_anchor(rows: list[list[object]]) -> tuple[int, int] | None:
+def _find_anchor(rows: list[list[object]], skip: frozenset[int]) -> tuple[int, int] | None:
+    """The unit column's header cell, in a row of two labels at least (a data row whose category
+    happens to be "Nội dung" has figures beside it, not labels)."""
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         texts = _row_texts(row)
-        if sum(1 for t in texts if t) < 2:
+        if r in skip or sum(1 for v in row if isinstance(v, str) and cell_text(v)) < 2:
             continue
         for c, text in enumerate(texts):
             if text and isinstance(row[c], str) and _is_name_header(text):
@@ -96,13 +123,13 @@ def _find_anchor(rows: list[list[object]]) -> tuple[int, int] | None:
     return None
 
 
-def _find_by_density(rows: list[list[object]]) -> tuple[int, int] | None:
+def _find_by_density(rows: list[list[object]], skip: frozenset[int]) -> tuple[int, int] | None:
     """No unit-name header: the first row of 3+ labels with text-and-number rows under it."""
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         labels = [c for c, v in enumerate(row) if isinstance(v, str) and cell_text(v)]
-        if len(labels) < 3:
+        if r in skip or len(labels) < 3:
             continue
-        below = rows[r + 1 : r + 8]
+        below = [b for i, b in enumerate(rows[r + 1 : r + 8], r + 1) if i not in skip]
         counts: dict[int, int] = {}
         for data in below:
             has_number = any(isinstance(v, int | float) and not isinstance(v, bool) for v in data)
@@ -165,34 +192,33 @@ def _paths(matrix: list[list[str]], width: int) -> list[tuple[str, ...]]:
     return paths
 
 
+def _dossier_layout(
+    rows: list[list[object]], header: int, width: int, skip: frozenset[int], params: dict[str, object]
+) -> TableLayout:
+    """A dossier list: one header row, maybe a row of column numbers, then one row per dossier."""
+    paths: list[tuple[str, ...]] = [
+        (t,) if t else () for t in (_row_texts(rows[header]) + [""] * width)[:width]
+    ]
+    start = header + 1
+    if start < len(rows) and is_column_number_row(rows[start]):
+        start += 1
+    title = _title_lines(rows[:header], skip)
+    return TableLayout("dossier_list", header, header + 1, start, -1, None, None, paths, title, params)
+
+
 def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> TableLayout | None:
     """Locate the header and first data row; None when the sheet holds no table."""
     merges = list(merges)
     width = max((len(r) for r in rows[: SEARCH_ROWS + 200]), default=0)
     if width == 0:
         return None
-    dossier_row = _find_dossier_header(rows)
-    anchor = _find_anchor(rows)
+    skip, params = parameter_block(rows)
+    dossier_row = _find_dossier_header(rows, skip)
+    anchor = _find_anchor(rows, skip)
     if dossier_row is not None and (anchor is None or dossier_row <= anchor[0]):
-        paths: list[tuple[str, ...]] = [
-            (t,) if t else () for t in (_row_texts(rows[dossier_row]) + [""] * width)[:width]
-        ]
-        start = dossier_row + 1
-        if start < len(rows) and is_column_number_row(rows[start]):
-            start += 1
-        return TableLayout(
-            "dossier_list",
-            dossier_row,
-            dossier_row + 1,
-            start,
-            -1,
-            None,
-            None,
-            paths,
-            _title_lines(rows[:dossier_row]),
-        )
+        return _dossier_layout(rows, dossier_row, width, skip, params)
     if anchor is None:
-        anchor = _find_by_density(rows)
+        anchor = _find_by_density(rows, skip)
     if anchor is None:
         return None
     start, name_col = anchor
@@ -221,9 +247,24 @@ def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> Table
         stt_col,
         level_col,
         paths,
-        _title_lines(rows[:start]),
+        _title_lines(rows[:start], skip),
+        params,
     )
 
 
-def _title_lines(rows: list[list[object]]) -> list[str]:
-    return [t for row in rows for t in _row_texts(row) if t]
+def _title_lines(rows: list[list[object]], skip: frozenset[int] = frozenset()) -> list[str]:
+    return [t for r, row in enumerate(rows) if r not in skip for t in _row_texts(row) if t]
+
+
+def header_labels(rows: list[list[object]]) -> list[str]:
+    """The labels of the first row that looks like a header (two labels or more with rows of
+    figures under it), for telling the user what a sheet without a unit column holds."""
+    skip, _ = parameter_block(rows)
+    for r, row in enumerate(rows[:SEARCH_ROWS]):
+        labels = [cell_text(v) for v in row if isinstance(v, str) and cell_text(v)]
+        if r in skip or len(labels) < 2:
+            continue
+        below = [b for i, b in enumerate(rows[r + 1 : r + 6], r + 1) if i not in skip]
+        if any(isinstance(v, int | float) and not isinstance(v, bool) for b in below for v in b):
+            return labels
+    return []

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.vocabulary import vocabulary, words
 
 LEVELS = ("province", "district", "commune", "unknown")
+NOT_BODIES = "none"  # what a unit column's header says of rows that are no administrative bodies
+_BRACKETS = re.compile(r"\([^)]*\)")
 _ORDER = {level: i for i, level in enumerate(LEVELS)}
 
 
@@ -53,12 +57,36 @@ def strip_title(name: str) -> str:
     return text
 
 
+def level_from_header(header: str) -> str | None:
+    """What the unit column's header says of every row under it: "Tên tỉnh" -> "province",
+    "Tên CSKCB", "Lĩnh vực", "Thủ tục" -> :data:`NOT_BODIES`; None when it says nothing."""
+    text = words(_BRACKETS.sub(" ", header)).strip()
+    heads = vocabulary().unit_levels
+    exact = next((level for level, phrases in heads.items() if text in phrases), None)
+    if exact is None and any(f"{text} ".startswith(f"{p} ") for p in heads.get(NOT_BODIES, ())):
+        return NOT_BODIES
+    return exact
+
+
+def is_province_name(name: str) -> bool:
+    """One of the 63 provinces (before July 2025) or the 34 (after), as reports spell them:
+    "Thừa Thiên Huế", "T.T.Huế", "TP. Hồ Chí Minh", "TP.HCM", "HCM", "BRVT", "Bà Rịa - Vũng Tàu"."""
+    vocab = vocabulary()
+    text = strip_title(name)
+    as_written = words(name)
+    for prefix in vocab.name_strip:
+        if as_written.startswith(prefix):
+            as_written = " " + as_written[len(prefix) :]
+    city = next((" " + text[len(p) :] for p in vocab.city_prefix if text.startswith(p)), text)
+    names = _province_names()
+    return city in vocab.central_cities or text in names or as_written in names
+
+
 def level_from_name(name: str) -> str:
     """ "UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province."""
     vocab = vocabulary()
     text = strip_title(name)
-    city = next((" " + text[len(p) :] for p in vocab.city_prefix if text.startswith(p)), text)
-    if city in vocab.central_cities or text in _province_names():
+    if is_province_name(name):
         return "province"
     for level in ("commune", "district", "province"):
         if any(text.startswith(p) for p in vocab.name_prefixes[level]):

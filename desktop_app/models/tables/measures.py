@@ -37,3 +37,5 @@ class SheetImport:
     units: list[UnitRecord]
     labels: dict[str, str]  # indicator key -> label, for custom indicators found here
     warnings: list[str] = field(default_factory=list)
+    unit_header: str = ""  # the unit column's header as the file writes it ("Tên CSKCB", "Lĩnh vực")
+    bodies: bool = True  # False when that header says the rows are no administrative bodies

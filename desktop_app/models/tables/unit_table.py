@@ -10,20 +10,24 @@ from desktop_app.models.numbers import bad_number, format_rate, has_percent_sign
 from desktop_app.models.tables.columns import ColumnMap
 from desktop_app.models.tables.formulas import FORMULAS, computable
 from desktop_app.models.tables.header import TableLayout, cell_text, is_column_number_row
-from desktop_app.models.tables.levels import level_from_cell, level_from_name
+from desktop_app.models.tables.levels import NOT_BODIES, level_from_cell, level_from_header, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
+from desktop_app.models.tables.rate_pairs import settle_pairs
 from desktop_app.models.tables.row_kinds import group_level, is_footer, is_totals, unit_name
 from desktop_app.models.text import shown
 
 NumberFormat = Callable[[int, int], str | None] | None
 
 CROSS_CHECK_TOLERANCE = 0.05
+SAMPLE_ROWS = 300  # rows the column mappings are tried on
+LISTED_UNITS = 100  # units a warning names before "và … đơn vị khác"
 
 
 @dataclass
 class TableRows:
     units: list[UnitRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # indicator keys left out: no figure anywhere
 
 
 class _RateScale:
@@ -52,6 +56,17 @@ class _RateScale:
         return number
 
 
+@dataclass
+class _Reading:
+    """What every row of one table is read with."""
+
+    columns: ColumnMap
+    computed: list[str]
+    scales: dict[str, _RateScale]
+    header_level: str | None
+    labels: dict[str, str]
+
+
 def read_rows(
     rows: list[list[object]],
     layout: TableLayout,
@@ -62,13 +77,20 @@ def read_rows(
 ) -> TableRows:
     """Units from the data rows of a located table; group rows set levels, totals are skipped."""
     out = TableRows()
-    have = set(columns.counts)
-    computed = computable(have)
     data = rows[layout.data_start :]
-    scales = {k: _RateScale(data, c, number_format, layout.data_start) for k, c in columns.rates.items()}
+    by_column = {c: _RateScale(data, c, number_format, layout.data_start) for c in columns.rates.values()}
+    sample = data[:SAMPLE_ROWS]
+    given = {
+        k: [by_column[c].percent(row[c] if c < len(row) else None) for row in sample]
+        for k, c in columns.rates.items()
+    }
+    out.warnings += settle_pairs(layout, columns, sample, given, labels)
+    scales = {k: by_column[c] for k, c in columns.rates.items()}  # a custom rate may have become known
+    computed = [k for k in computable(set(columns.counts)) if k not in columns.pairs]
+    header = layout.paths[layout.name_col][-1] if layout.paths[layout.name_col] else ""
+    reading = _Reading(columns, computed, scales, level_from_header(header), labels)
     heading_level: str | None = None
     for offset, row in enumerate(data):
-        r = layout.data_start + offset
         texts = [cell_text(v) for v in row]
         if not any(texts):
             continue
@@ -76,51 +98,65 @@ def read_rows(
             break
         if is_column_number_row(row):
             continue
-        name = texts[layout.name_col] if layout.name_col < len(texts) else ""
-        stt = texts[layout.stt_col] if layout.stt_col is not None and layout.stt_col < len(texts) else ""
-        if not name:
-            first = next((t for t in texts if t and parse_number(t) is None), "")
-            is_group, level = group_level(stt, first) if first else (False, None)
-            if is_group:
-                heading_level = level
-            continue
-        if parse_number(name) is not None or is_totals(name):
-            continue
-        has_numbers = any(
-            parse_number(v) is not None
-            for c, v in enumerate(row)
-            if c not in (layout.name_col, layout.stt_col)
-        )
-        is_group, level = group_level(stt, name, has_numbers)
-        if is_group:
-            heading_level = level
-            continue
-        unit = UnitRecord(unit_name(name, stt), "unknown", source=source, row=r + 1)
-        if layout.level_col is not None and layout.level_col < len(texts) and texts[layout.level_col]:
-            unit.level = level_from_cell(texts[layout.level_col]) or "unknown"
-        if unit.level == "unknown":
-            unit.level = heading_level or level_from_name(unit.name)
-        unit.measures = _measures(row, columns, computed, scales)
-        out.warnings.extend(bad_cells(row, columns, f"{shown(unit.name)} ({source}, dòng {r + 1})"))
-        out.warnings.extend(_cross_check(unit, labels))
-        out.units.append(unit)
+        unit, heading = _read_row(row, texts, layout, heading_level, reading)
+        if heading is not None:
+            heading_level = heading[0]
+        if unit is not None:
+            unit.source, unit.row = source, layout.data_start + offset + 1
+            out.warnings.extend(bad_cells(row, columns, f"{shown(unit.name)} ({source}, dòng {unit.row})"))
+            out.warnings.extend(_cross_check(unit, labels, set(columns.custom_labels)))
+            out.units.append(unit)
+    out.warnings += _over_100(out.units, labels, set(columns.custom_labels))
+    out.dropped, dropped_warnings = _drop_empty(out.units, columns, labels)
+    out.warnings += dropped_warnings
     return out
 
 
-def _measures(
-    row: list[object], columns: ColumnMap, computed: list[str], scales: dict[str, _RateScale]
-) -> dict[str, Measure]:
+def _read_row(
+    row: list[object], texts: list[str], layout: TableLayout, heading_level: str | None, reading: _Reading
+) -> tuple[UnitRecord | None, tuple[str | None] | None]:
+    """A unit, or a group heading's level (a one-tuple), or neither (a totals row)."""
+    name = texts[layout.name_col] if layout.name_col < len(texts) else ""
+    stt = texts[layout.stt_col] if layout.stt_col is not None and layout.stt_col < len(texts) else ""
+    if not name:
+        first = next((t for t in texts if t and parse_number(t) is None), "")
+        is_group, level = group_level(stt, first) if first else (False, None)
+        return None, ((level,) if is_group else None)
+    if parse_number(name) is not None or is_totals(name):
+        return None, None
+    has_numbers = any(
+        parse_number(v) is not None for c, v in enumerate(row) if c not in (layout.name_col, layout.stt_col)
+    )
+    is_group, level = group_level(stt, name, has_numbers)
+    if is_group:
+        return None, (level,)
+    unit = UnitRecord(unit_name(name, stt), "unknown")
+    if layout.level_col is not None and layout.level_col < len(texts) and texts[layout.level_col]:
+        unit.level = level_from_cell(texts[layout.level_col]) or "unknown"
+    if unit.level == "unknown":
+        # a level column, then the group row above, then the unit column's header, then the name
+        header = reading.header_level
+        if heading_level:
+            unit.level = heading_level
+        elif header is not None:
+            unit.level = header if header != NOT_BODIES else "unknown"
+        else:
+            unit.level = level_from_name(unit.name)
+    unit.measures = _measures(row, reading)
+    return unit, None
+
+
+def _measures(row: list[object], reading: _Reading) -> dict[str, Measure]:
     def cell(col: int) -> object:
         return row[col] if col < len(row) else None
 
-    counts = {concept: parse_number(cell(col), "count") for concept, col in columns.counts.items()}
-    for concept, col in columns.counts.items():
-        if bad_number(cell(col)):
-            counts[concept] = math.nan  # not a number: whatever is computed from it is unknown
+    columns, scales = reading.columns, reading.scales
+    counts = {concept: _count(cell(col)) for concept, col in columns.counts.items()}
     have = set(columns.counts)
     measures: dict[str, Measure] = {}
-    for key in computed:
-        numerator, denominator = FORMULAS[key](counts, have)
+    parts = {key: FORMULAS[key](counts, have) for key in reading.computed}
+    parts |= {key: (_count(cell(a)), _count(cell(b))) for key, (a, b) in columns.pairs.items()}
+    for key, (numerator, denominator) in parts.items():
         if _unknown(numerator) or _unknown(denominator):
             measures[key] = Measure(None, None, None, None)
             continue
@@ -138,6 +174,11 @@ def _measures(
     return measures
 
 
+def _count(value: object) -> float | None:
+    """A count cell; NaN for a cell meant as a number that is not one (1E+309)."""
+    return math.nan if bad_number(value) else parse_number(value, "count")
+
+
 def _unknown(value: float | None) -> bool:
     return value is not None and not math.isfinite(value)
 
@@ -145,7 +186,12 @@ def _unknown(value: float | None) -> bool:
 def bad_cells(row: list[object], columns: ColumnMap, where: str) -> list[str]:
     """One warning per cell meant as a number that is not one (1E+309, NaN)."""
     out = []
-    for col in sorted({*columns.counts.values(), *columns.rates.values()}):
+    used = {
+        *columns.counts.values(),
+        *columns.rates.values(),
+        *(c for pair in columns.pairs.values() for c in pair),
+    }
+    for col in sorted(used):
         value = row[col] if col < len(row) else None
         if bad_number(value):
             header = columns.headers.get(col, f"cột {col + 1}")
@@ -154,16 +200,23 @@ def bad_cells(row: list[object], columns: ColumnMap, where: str) -> list[str]:
     return out
 
 
-def _cross_check(unit: UnitRecord, labels: dict[str, str]) -> list[str]:
+def _cross_check(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> list[str]:
+    """Per unit: a part above its whole or a known rate above 100 (errors in the source; a custom
+    indicator may exceed 100, see :func:`_over_100`), a file's rate its counts do not give."""
     warnings = []
     where = f"{shown(unit.name)} ({unit.source}, dòng {unit.row})"
     for key, m in unit.measures.items():
         label = labels.get(key, key)
-        if m.numerator is not None and m.denominator is not None and m.numerator > m.denominator:
+        if (
+            key not in custom
+            and m.numerator is not None
+            and m.denominator is not None
+            and m.numerator > m.denominator
+        ):
             warnings.append(
                 f"{where}: {label}: số liệu thành phần ({m.numerator:g}) lớn hơn tổng ({m.denominator:g})."
             )
-        if m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
+        if key not in custom and m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
             warnings.append(f"{where}: {label} vượt 100 % ({format_rate(m.rate)}).")
         if (
             m.numerator is not None
@@ -172,7 +225,49 @@ def _cross_check(unit: UnitRecord, labels: dict[str, str]) -> list[str]:
             and abs(m.rate - m.given_rate) > CROSS_CHECK_TOLERANCE
         ):
             warnings.append(
-                f"{where}: {label} trong tệp là "
-                f"{format_rate(m.given_rate)} nhưng tính từ số liệu là {format_rate(m.rate)}."
+                f"{where}: {label} trong tệp là {format_rate(m.given_rate)} nhưng tính từ số liệu là "
+                f"{format_rate(m.rate)}."
             )
     return warnings
+
+
+def _over_100(units: list[UnitRecord], labels: dict[str, str], custom: set[str]) -> list[str]:
+    """One warning per custom indicator with rates above 100 (budget use may exceed its source):
+    kept and shown, named once for the column, not once per unit."""
+    warnings = []
+    for key in sorted(custom):
+        over = [
+            (u.name, m.rate)
+            for u in units
+            if (m := u.measures.get(key)) and m.rate is not None and m.rate > 100 + 1e-9
+        ]
+        if not over:
+            continue
+        listed = ", ".join(f"{name} ({format_rate(rate)})" for name, rate in over[:LISTED_UNITS])
+        more = f" và {len(over) - LISTED_UNITS} đơn vị khác" if len(over) > LISTED_UNITS else ""
+        warnings.append(
+            f"{labels.get(key, key)}: {len(over)} đơn vị vượt 100 % (giữ nguyên như trong tệp): "
+            f"{listed}{more}."
+        )
+    return warnings
+
+
+def _drop_empty(
+    units: list[UnitRecord], columns: ColumnMap, labels: dict[str, str]
+) -> tuple[list[str], list[str]]:
+    """A rate column with no figure in any unit is no indicator: left out, said once."""
+    dropped, warnings = [], []
+    for key in list(dict.fromkeys([*columns.rates, *columns.pairs])):
+        measures = [u.measures[key] for u in units if key in u.measures]
+        if any(v is not None for m in measures for v in (m.numerator, m.denominator, m.rate, m.given_rate)):
+            continue
+        dropped.append(key)
+        for unit in units:
+            unit.measures.pop(key, None)
+        header = (
+            columns.headers.get(columns.rates[key], labels.get(key, key))
+            if key in columns.rates
+            else labels.get(key, key)
+        )
+        warnings.append(f"Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.")
+    return dropped, warnings

@@ -9,7 +9,7 @@ from functools import lru_cache
 from desktop_app.models.resources import resource_toml
 from desktop_app.models.text import fold
 
-_PUNCT = re.compile(r"[^\w%]+")
+_PUNCT = re.compile(r"(?:[^\w%]|_)+")  # "_" too: "TL_Nội trú", "ma_tinh" are words apart
 
 
 @lru_cache(maxsize=65536)
@@ -79,13 +79,17 @@ class Vocabulary:
     """Everything resources/vocabulary.toml holds, folded once (see :func:`words`)."""
 
     name_header: tuple[str, ...]
+    name_start: tuple[str, ...]
     not_name: tuple[str, ...]
+    code_header: tuple[str, ...]
     rate_header: tuple[str, ...]
     bare_rate: frozenset[str]
     stt: frozenset[str]
     level_header: frozenset[str]
     dossier_id: tuple[str, ...]
     dossier_list: tuple[str, ...]
+    block_whole: frozenset[str]
+    unit_levels: dict[str, frozenset[str]]  # "province" | "none" -> unit-column headers
     totals: tuple[str, ...]
     totals_tail: frozenset[str]
     generic: frozenset[str]
@@ -112,6 +116,7 @@ class Vocabulary:
     period_patterns: dict[str, re.Pattern[str]]
     file_patterns: dict[str, tuple[re.Pattern[str], ...]]
     first_half: frozenset[str]
+    period_params: dict[str, tuple[str, ...]]  # start | end | month | year -> field names
     dossier: DossierWords
 
     def header_words(self, text: str) -> str:
@@ -155,13 +160,17 @@ def vocabulary() -> Vocabulary:
     patterns = data["patterns"]
     return Vocabulary(
         name_header=_phrases(header["name"]),
+        name_start=_phrases(header["name_start"]),
         not_name=_phrases(header["not_name"]),
+        code_header=_phrases(header["code"]),
         rate_header=_phrases(header["rate"]),
         bare_rate=_bare(header["bare_rate"]),
         stt=_bare(header["stt"]),
         level_header=_bare(header["level"]),
         dossier_id=_phrases(header["dossier_id"]),
         dossier_list=_phrases(header["dossier_list"]),
+        block_whole=frozenset(w.strip() for w in _phrases(header["block_whole"])),
+        unit_levels={k: frozenset(w.strip() for w in _phrases(v)) for k, v in header["unit_level"].items()},
         totals=_phrases(rows["totals"]),
         totals_tail=_bare(rows["totals_tail"]),
         generic=_bare(rows["generic"]),
@@ -188,5 +197,6 @@ def vocabulary() -> Vocabulary:
         period_patterns={k: re.compile(v) for k, v in patterns["period"].items()},
         file_patterns={k: tuple(re.compile(p) for p in v) for k, v in patterns["file"].items()},
         first_half=_bare(data["periods"]["first_half"]),
+        period_params={k: tuple(v) for k, v in data["periods"]["params"].items()},
         dossier=_dossier(data["dossier"]),
     )

@@ -152,7 +152,8 @@ class LevelBarChart(QWidget):
         """
         self.lang = lang
         info = next((i for i in summary.indicators if i.key == indicator), None)
-        self.title.setText(f"{level_label(self.level, lang)} – {info.name(lang) if info else indicator}")
+        level = level_label(self.level, lang, summary.level_names)
+        self.title.setText(f"{level} – {info.name(lang) if info else indicator}")
         rated: list[tuple[int, Assessment]] = []
         missing: list[str] = []
         for i in rows:

@@ -143,24 +143,30 @@ class IndicatorTableModel(QAbstractTableModel):
         unit_tint: list[QBrush | None] = [tints.get(u.level, tints["unknown"]) for u in units]
         h = {kind: word(lang, key) for kind, key in HEADERS.items()}
         stt = [str(i + 1) for i in range(n)]
-        level_text = [level_label(u.level, lang) for u in units]
+        level_text = [level_label(u.level, lang, summary.level_names) for u in units]
         sources = ["; ".join(u.sources) for u in units]
         display = [shown(name) for name in names]  # a 1 MB name must not stall the table
+        # no row with a level: no level column, and the unit column headed by the files' own word
+        unit_head = summary.unit_word or h["name"]
         self._columns += [
             Column("stt", None, h["stt"], "", stt, stt, list(range(n)), RIGHT, background=unit_tint),
-            Column("name", None, h["name"], "", display, names, name_rank, LEFT, background=unit_tint),
-            Column(
-                "level",
-                None,
-                h["level"],
-                "",
-                level_text,
-                level_text,
-                [level_order(u.level) for u in units],
-                LEFT,
-                background=unit_tint,
-            ),
+            Column("name", None, unit_head, "", display, names, name_rank, LEFT, background=unit_tint),
         ]
+        if summary.collection.has_levels:
+            level_keys = [level_order(u.level) for u in units]
+            self._columns.append(
+                Column(
+                    "level",
+                    None,
+                    h["level"],
+                    "",
+                    level_text,
+                    level_text,
+                    level_keys,
+                    LEFT,
+                    background=unit_tint,
+                )
+            )
         self._name_tooltips = [
             f"{shown(name, TOOLTIP_CHARS)}\n{source}" if len(name) > DISPLAY_CHARS else source
             for name, source in zip(names, sources, strict=True)

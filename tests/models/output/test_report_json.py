@@ -32,6 +32,7 @@ def test_files(document):
             "sheet": "Sheet1",
             "kind": "unit_table",
             "period": "2024-10",
+            "period_start": "2024-10",  # a single month: the same
             "title": "BÁO CÁO KÝ SỐ",
         }
     ]

@@ -10,6 +10,7 @@ from desktop_app.models.output.words import (
     LANGUAGES,
     WORDS,
     capitalised,
+    level_in_sentence,
     level_label,
     period_text,
     status_label,
@@ -113,3 +114,24 @@ def test_capitalised_changes_only_the_first_letter():
     assert capitalised("tháng 10/2024") == "Tháng 10/2024"
     assert capitalised("đơn vị UBND") == "Đơn vị UBND"
     assert capitalised("") == ""
+
+
+@pytest.mark.parametrize(
+    ("period", "vi", "en"),
+    [
+        ("2024-01/2024-11", "từ tháng 1 đến tháng 11 năm 2024", "2024-01 to 2024-11"),
+        ("2023-12/2024-02", "từ tháng 12/2023 đến tháng 2/2024", "2023-12 to 2024-02"),
+    ],
+)
+def test_spans_of_months_are_named(period, vi, en):
+    assert (period_text(period, "vi"), period_text(period, "en")) == (vi, en)
+
+
+def test_a_level_the_files_name_themselves():
+    names = {"unknown": "Tên CSKCB"}
+    assert level_label("unknown", "vi", names) == "Tên CSKCB"
+    assert level_label("unknown", "en", names) == "Tên CSKCB"  # the file's own word, in any language
+    assert level_label("province", "vi", names) == "Cấp tỉnh"
+    assert level_label("unknown") == "Chưa rõ cấp"
+    assert level_in_sentence("unknown", "vi", names) == "Tên CSKCB"  # not lower-cased
+    assert level_in_sentence("province", "vi", names) == "cấp tỉnh"

@@ -239,3 +239,44 @@ def test_pairs_need_their_part_column():
 )
 def test_computable(have, keys):
     assert computable(have) == keys
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Tỷ lệ", "Tỉ lệ", "TL", "TL_Nội trú", "TL sử dụng (đến tháng TK)", "%", "(%)", "Tỷ lệ %", "% tiền khám"],
+)
+def test_rate_headers_as_people_write_them(header):
+    assert is_rate_header((header,))
+
+
+@pytest.mark.parametrize("header", ["Tổng số", "Thành lập", "Số lượt KCB", "Tiền (tỷ)", "Mã tỉnh"])
+def test_headers_that_hold_no_rate(header):
+    assert not is_rate_header((header,))
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        (("Sử dụng dự toán tại CSYT", "TL sử dụng (đến tháng TK)"), "tl_su_dung_den_thang_tk"),
+        (("Sử dụng dự toán tại CSYT", "TL sử dụng TK/năm"), "tl_su_dung_tk_nam"),
+        (("Đã giảm trừ*", "Tỉ lệ (%)"), "da_giam_tru_ti_le"),  # a bare rate takes its group's words
+        (("TL_Nội trú",), "tl_noi_tru"),
+        (("Tổng chi (tỷ đ)", "Tỉ lệ (%)"), "tong_chi_ti_le"),  # units of measure in brackets left out
+        (("Tổng chi (tỷ đ)", "% tiền khám"), "tien_kham_pct"),
+        (("Tổng chi (tỷ đ)", "% tiền giường"), "tien_giuong_pct"),
+        (("Tổng chi", "TL"), "tong_chi_tl"),
+    ],
+)
+def test_custom_key_from_the_lowest_header_cell(path, key):
+    assert custom_key(path) == key
+
+
+def test_one_leaf_under_two_groups_gives_two_keys():
+    rows = [
+        ["STT", "Tên đơn vị", "Nhóm A", None, "Nhóm B", None],
+        [None, None, "Số lượng", "TL đạt", "Số lượng", "TL đạt"],
+        [1, "Sở A", 10, 50, 20, 60],
+    ]
+    got = columns(rows, [(0, 2, 0, 3), (0, 4, 0, 5)])
+    assert got.rates == {"tl_dat": 3, "nhom_b_tl_dat": 5}
+    assert got.custom_labels == {"tl_dat": "Nhóm A › TL đạt", "nhom_b_tl_dat": "Nhóm B › TL đạt"}

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.models.tables.header import cell_text, find_layout, is_column_number_row
+from desktop_app.models.tables.header import (
+    cell_text,
+    find_layout,
+    header_labels,
+    is_column_number_row,
+    parameter_block,
+)
 from tests.fixtures import layouts
 
 
@@ -192,3 +198,71 @@ def test_no_table(rows):
 )
 def test_cell_text(value, text):
     assert cell_text(value) == text
+
+
+def test_a_parameter_block_is_skipped_and_kept_for_the_period():
+    rows = [
+        ["B02. Thống kê KCB (tháng)"],
+        ["ma_tinh", "ma_loai_kcb", "tu_thang", "den_thang", "nam", "kieubv", "cs"],
+        [10, 0, 10, 10, 2024, -1, "true"],
+        [],
+        ["Mã CSKCB", "Tên CSKCB", "Số lượt KCB", "TL_Nội trú"],
+        ["10003", "Bvđk Huyện Bảo Thắng", 7782, 23.25],
+    ]
+    layout = find_layout(rows)
+    assert layout is not None
+    assert (layout.header_start, layout.data_start, layout.name_col) == (4, 5, 1)
+    assert layout.params == {
+        "ma_tinh": 10,
+        "ma_loai_kcb": 0,
+        "tu_thang": 10,
+        "den_thang": 10,
+        "nam": 2024,
+        "kieubv": -1,
+        "cs": "true",
+    }
+    assert layout.title_lines == ["B02. Thống kê KCB (tháng)"]  # the block is no title line
+
+
+def test_a_parameter_block_in_capitals():
+    assert parameter_block([["MA_TINH", "TU_THANG", "NAM"], ["01", 1, 2024]]) == (
+        frozenset({0, 1}),
+        {"ma_tinh": "01", "tu_thang": 1, "nam": 2024},
+    )
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["Mã tỉnh", "Tên tỉnh"], ["01", "Hà Nội"]],  # words with capitals and spaces
+        [["tu_thang", "den_thang"], [1, 11, "extra"]],  # a value under no field name
+        [["ma", "ten"], ["01", "Hà Nội"]],  # no field name with an underscore
+    ],
+)
+def test_what_is_no_parameter_block(rows):
+    assert parameter_block(rows) == (frozenset(), {})
+
+
+@pytest.mark.parametrize("header", ["Tên CSKCB", "Tên bệnh viện", "Lĩnh Vực", "Thủ tục", "Tên trường học"])
+def test_unit_headers_of_rows_that_are_no_bodies_anchor_the_table(header):
+    rows = [["tu_thang", "nam"], [1, 2024], ["Mã", header, "Tổng số", "Đạt"], ["01", "Hộ tịch A", 10, 9]]
+    layout = find_layout(rows)
+    assert layout is not None
+    assert (layout.header_start, layout.name_col) == (2, 1)
+
+
+def test_a_data_row_whose_name_is_a_header_word_is_no_anchor():
+    rows = [
+        ["Số TT", "Chuyên mục", "Chờ duyệt", "Đã xuất bản"],
+        [1, "Tin tức", 0, 12],
+        [2, "Nội dung", 0, 3],  # a category named like a unit header, with figures beside it
+    ]
+    layout = find_layout(rows)
+    assert layout is not None
+    assert layout.header_start == 0
+
+
+def test_header_labels_of_a_sheet_without_a_unit_column():
+    rows = [["BÁO CÁO"], ["Mã ĐV", "Tổng số", "Tỷ lệ (%)"], ["01", 10, 90]]
+    assert find_layout(rows) is None
+    assert header_labels(rows) == ["Mã ĐV", "Tổng số", "Tỷ lệ (%)"]

@@ -99,7 +99,8 @@ def test_bieu06_three_header_rows_column_numbers_and_letter_groups(tmp_path, cap
     )
     assert province["mean_rate"] == pytest.approx((75 + 12 / 52 * 100) / 2)
     assert province["pooled_rate"] == pytest.approx(102 / 172 * 100)
-    assert document["files"][0]["period"] == "2024-Q2"
+    # a span: its last month, and its first (issue 9: "Quý II/2024" is April to June)
+    assert (document["files"][0]["period_start"], document["files"][0]["period"]) == ("2024-04", "2024-06")
 
 
 def test_four_header_rows_with_text_rates(tmp_path, capsys):
@@ -157,7 +158,8 @@ def test_percent_formatted_fractions_and_level_column(tmp_path, capsys):
     overall = next(o for o in document["overall"] if o["indicator"] == "online_dossier")
     assert overall["pooled_rate"] is None  # rates only
     assert overall["mean_rate"] == pytest.approx((96.25 + 50 + 100) / 3)
-    assert document["files"][0]["period"] == "2022"
+    # a span: its last month, and its first (issue 9: "Quý II/2024" is April to June)
+    assert (document["files"][0]["period_start"], document["files"][0]["period"]) == ("2022-01", "2022-12")
 
 
 def test_seven_indicator_tracker_rates_as_text(tmp_path, capsys):
@@ -169,7 +171,8 @@ def test_seven_indicator_tracker_rates_as_text(tmp_path, capsys):
             assert got["status"] == status, (name, key)
             assert got["rate"] == (pytest.approx(rate) if rate is not None else None), (name, key)
             assert got["numerator"] is None
-    assert document["files"][0]["period"] == "2024-Q1"
+    # a span: its last month, and its first (issue 9: "Quý II/2024" is April to June)
+    assert (document["files"][0]["period_start"], document["files"][0]["period"]) == ("2024-01", "2024-03")
 
 
 def test_ranking_of_provinces_is_a_custom_indicator(tmp_path, capsys):
@@ -189,7 +192,8 @@ def test_ranking_of_provinces_is_a_custom_indicator(tmp_path, capsys):
     assert len(units["Quảng Ninh"]["indicators"]) == 1  # "Tổng điểm" and "Xếp hạng" are not rates
     overall = next(o for o in document["overall"] if o["indicator"] == key)
     assert overall["mean_rate"] == pytest.approx((90.1 + 85.0 + 80.25) / 3)
-    assert document["files"][0]["period"] == "2024"
+    # a span: its last month, and its first (issue 9: "Quý II/2024" is April to June)
+    assert (document["files"][0]["period_start"], document["files"][0]["period"]) == ("2024-01", "2024-12")
 
 
 def test_dossier_list_is_counted_per_unit(tmp_path, capsys):

@@ -8,6 +8,7 @@ from PySide6.QtGui import QIcon
 
 from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets, parse_targets
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.models.text import vietnamese_sort_key
 from desktop_app.views.table.model import (
     COPY_ROLE,
@@ -240,3 +241,47 @@ def test_filter_follows_a_new_summary(qapp, qtmodeltester, proxy, model):
     model.set_summary(summarize([make_sheet(UNITS[:2])], builtin_targets()))
     assert names(proxy) == []
     qtmodeltester.check(proxy)
+
+
+def facility_sheet(levels: list[str]):
+    """Health facilities (no administrative level) beside, when ``levels`` says so, a department."""
+    names = ["Sở Y tế", "Bệnh viện Đa khoa Tỉnh", "Tyt Xã Cốc San"]
+    units = [
+        UnitRecord(name, level, {"signing": Measure(8, 10, 80.0)}, source="kcb.xlsx", row=row)
+        for row, (name, level) in enumerate(zip(names[-len(levels) :], levels, strict=True), start=5)
+    ]
+    sheet = SheetImport("kcb.xlsx", "S", "unit_table", "2024-10", "B02", "", units, {}, [])
+    sheet.unit_header, sheet.bodies = "Tên CSKCB", False
+    return sheet
+
+
+def headers(model) -> list[str]:
+    return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+
+
+def test_no_row_with_a_level_no_level_column_and_the_unit_column_named_by_the_file(qapp, qtmodeltester):
+    model = IndicatorTableModel(summarize([facility_sheet(["unknown", "unknown"])], builtin_targets()))
+    qtmodeltester.check(model)
+    assert headers(model)[:2] == ["STT", "Tên CSKCB"]
+    assert model.column_of("level") == -1
+    cells = [model.index(r, c).data() for r in range(model.rowCount()) for c in range(model.columnCount())]
+    assert "Chưa rõ cấp" not in cells
+
+
+def test_rows_without_a_level_beside_units_with_one_are_labelled_by_the_files_word(qapp):
+    departments = SheetImport(
+        "so.xlsx",
+        "S",
+        "unit_table",
+        "2024-10",
+        "B",
+        "",
+        [UnitRecord("Sở Y tế", "province", {"reuse": Measure(1, 2, 50.0)})],
+        {},
+    )
+    model = IndicatorTableModel(
+        summarize([departments, facility_sheet(["unknown", "unknown"])], builtin_targets())
+    )
+    level = model.column_of("level")
+    assert level >= 0
+    assert sorted(column_texts(model, level)) == ["Cấp tỉnh", "Tên CSKCB", "Tên CSKCB"]

@@ -53,8 +53,10 @@ class ChartBlock:
     rated: list[tuple[str, float, float | None]]  # name, rate, target
     no_data: list[str]
 
+    names: dict[str, str]  # the files' own words for levels
+
     def title(self, lang: str) -> str:
-        level = level_label(self.stats.level, lang)
+        level = level_label(self.stats.level, lang, self.names)
         return f"{self.info.name(lang)} – {level}"
 
     @property
@@ -83,7 +85,7 @@ def chart_blocks(summary: Summary) -> list[ChartBlock]:
                     no_data.append(shown(unit.name))
                 else:
                     rated.append((shown(unit.name), a.rate, a.target))
-            blocks.append(ChartBlock(info, stats, rated, no_data))
+            blocks.append(ChartBlock(info, stats, rated, no_data, summary.level_names))
     return blocks
 
 

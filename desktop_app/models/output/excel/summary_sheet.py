@@ -61,7 +61,7 @@ def _write_figures(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
             groups.append(overall)
         start = row
         for stats in groups:
-            _write_stats(ws, row, stats, lang)
+            _write_stats(ws, row, stats, lang, summary.level_names)
             row += 1
         put(ws, start, 1, info.name(lang), style=font(bold=True), align=LEFT, border=True)
         if row - 1 > start:
@@ -69,9 +69,9 @@ def _write_figures(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
     return row
 
 
-def _write_stats(ws: Worksheet, row: int, s: GroupStats, lang: str) -> None:
+def _write_stats(ws: Worksheet, row: int, s: GroupStats, lang: str, names: dict[str, str]) -> None:
     t = texts(lang)
-    level = level_label(s.level, lang) if s.level else t["all_levels"]
+    level = level_label(s.level, lang, names) if s.level else t["all_levels"]
     lowest = "; ".join(f"{shown(name)} ({format_rate(rate, lang)})" for name, rate in s.lowest)
     rate_fmt = number_format("rate", lang)
     put(ws, row, 1, None, border=True)

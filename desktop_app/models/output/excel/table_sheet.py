@@ -35,11 +35,11 @@ from desktop_app.models.output.excel.style import (
     put,
     texts,
 )
-from desktop_app.models.output.words import level_label, status_label
+from desktop_app.models.output.words import level_in_sentence, level_label, status_label
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import shown
 
-FIXED = 3  # STT, Đơn vị, Cấp
+FIXED = 3  # STT, Đơn vị, Cấp (the level column is left out when no unit has a level)
 PER_INDICATOR = 5  # Tử số, Mẫu số, Tỷ lệ, Chỉ tiêu, Đánh giá
 SUB_WIDTHS = (10, 10, 10, 9, 13)
 SUBS = ("numerator", "denominator", "rate", "target", "status")
@@ -88,21 +88,24 @@ class TableLayout:
     first_row: int
     last_row: int
     columns: list[IndicatorColumns]
+    fixed: int = FIXED  # STT, unit and (when units have levels) level columns
 
     @property
     def last_column(self) -> int:
-        return FIXED + PER_INDICATOR * len(self.columns)
+        return self.fixed + PER_INDICATOR * len(self.columns)
 
 
 def write_table_sheet(ws: Worksheet, summary: Summary, heading: Heading, lang: str) -> TableLayout:
     """Fill ``ws`` with the whole indicator table and set it up for screen and print."""
+    fixed = FIXED if summary.collection.has_levels else FIXED - 1
     columns = [
-        IndicatorColumns(info, FIXED + 1 + PER_INDICATOR * i) for i, info in enumerate(summary.indicators)
+        IndicatorColumns(info, fixed + 1 + PER_INDICATOR * i) for i, info in enumerate(summary.indicators)
     ]
-    unit_width = _set_widths(ws, summary, len(columns), lang)
-    header_row = write_title_block(ws, heading, FIXED + PER_INDICATOR * len(columns), lang) + 1
-    _write_header(ws, header_row, columns, lang)
-    layout = TableLayout(header_row, header_row + 2, header_row + 1, columns)
+    layout = TableLayout(0, 0, 0, columns, fixed)
+    unit_width = _set_widths(ws, summary, layout, lang)
+    layout.header_row = write_title_block(ws, heading, layout.last_column, lang) + 1
+    layout.first_row, layout.last_row = layout.header_row + 2, layout.header_row + 1
+    _write_header(ws, layout, summary.unit_word, lang)
     layout.last_row = _write_body(ws, summary, layout, unit_width, lang)
     _add_rules(ws, layout)
     _set_view_and_print(ws, layout, lang)
@@ -119,14 +122,14 @@ def sub_widths(lang: str) -> list[float]:
     ]
 
 
-def _set_widths(ws: Worksheet, summary: Summary, indicators: int, lang: str) -> float:
+def _set_widths(ws: Worksheet, summary: Summary, layout: TableLayout, lang: str) -> float:
     longest = max((len(u.name) for u in summary.units), default=20)
     unit_width = float(min(max(longest + 2, 42), 52))
-    for column, width in zip((1, 2, 3), (6, unit_width, 11), strict=True):
+    for column, width in zip(range(1, layout.fixed + 1), (6, unit_width, 11), strict=False):
         ws.column_dimensions[get_column_letter(column)].width = width
-    for i in range(indicators):
+    for i in range(len(layout.columns)):
         for j, width in enumerate(sub_widths(lang)):
-            letter = get_column_letter(FIXED + 1 + PER_INDICATOR * i + j)
+            letter = get_column_letter(layout.fixed + 1 + PER_INDICATOR * i + j)
             ws.column_dimensions[letter].width = width
     return unit_width
 
@@ -172,11 +175,13 @@ def _span(ws: Worksheet, first: int, last: int) -> float:
     return sum(ws.column_dimensions[get_column_letter(c)].width or 9 for c in columns)
 
 
-def _write_header(ws: Worksheet, row: int, columns: list[IndicatorColumns], lang: str) -> None:
+def _write_header(ws: Worksheet, layout: TableLayout, unit_word: str | None, lang: str) -> None:
     t = texts(lang)
     bold = font(bold=True)
-    for column, key in enumerate(("no", "unit", "level"), start=1):
-        put(ws, row, column, t[key], style=bold, align=CENTER, border=True)
+    row, columns = layout.header_row, layout.columns
+    heads = [t["no"], unit_word or t["unit"], t["level"]][: layout.fixed]
+    for column, head in enumerate(heads, start=1):
+        put(ws, row, column, head, style=bold, align=CENTER, border=True)
         put(ws, row + 1, column, None, border=True)
         ws.merge_cells(start_row=row, start_column=column, end_row=row + 1, end_column=column)
     group_lines = 1
@@ -190,7 +195,7 @@ def _write_header(ws: Worksheet, row: int, columns: list[IndicatorColumns], lang
     ws.row_dimensions[row].height = LINE_HEIGHT * max(group_lines, 1) + 4
     ws.row_dimensions[row + 1].height = LINE_HEIGHT * sub_lines + 4
     for r in (row, row + 1):
-        for c in range(1, FIXED + PER_INDICATOR * len(columns) + 1):
+        for c in range(1, layout.last_column + 1):
             ws.cell(row=r, column=c).fill = HEADER_FILL
 
 
@@ -203,7 +208,7 @@ def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width
     """Group row, units, then the two averages, level by level; returns the last row."""
     row = layout.first_row
     for index, level in enumerate(_levels_present(summary)):
-        name = level_label(level, lang)
+        name = level_label(level, lang, summary.level_names)
         roman = _ROMAN[index] if index < len(_ROMAN) else str(index + 1)
         _fill_row(ws, row, layout, GROUP_FILL)
         put(ws, row, 2, f"{roman}. {name}", style=font(bold=True), align=LEFT, border=True)
@@ -212,7 +217,15 @@ def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width
             (u, a) for u, a in zip(summary.units, summary.assessments, strict=True) if u.level == level and a
         ]
         for number, (unit, assessed) in enumerate(members, start=1):
-            _write_unit(ws, row, number, unit, assessed, layout, lang)
+            _write_unit(
+                ws,
+                row,
+                number,
+                (unit, level_label(unit.level, lang, summary.level_names)),
+                assessed,
+                layout,
+                lang,
+            )
             lines = line_count(shown(unit.name), unit_width)
             if lines > 1:
                 ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
@@ -238,14 +251,15 @@ def _write_unit(
     ws: Worksheet,
     row: int,
     number: int,
-    unit: Unit,
+    unit: tuple[Unit, str],
     assessed: dict[str, Assessment],
     layout: TableLayout,
     lang: str,
 ) -> None:
     put(ws, row, 1, number, align=CENTER, border=True)
-    put(ws, row, 2, shown(unit.name), align=LEFT, border=True)
-    put(ws, row, 3, level_label(unit.level, lang), align=CENTER, border=True)
+    put(ws, row, 2, shown(unit[0].name), align=LEFT, border=True)
+    if layout.fixed == FIXED:
+        put(ws, row, 3, unit[1], align=CENTER, border=True)
     for ic in layout.columns:
         a = assessed.get(ic.info.key)
         if a is None:
@@ -288,8 +302,7 @@ def _write_average(
 ) -> None:
     """A mean or pooled row: the level's figure in each rate column, its target when single."""
     _fill_row(ws, row, layout, AVERAGE_FILL)
-    level_name = level_label(level, lang)
-    label = texts(lang)[kind].format(level=level_name.lower() if lang != "en" else level_name)
+    label = texts(lang)[kind].format(level=level_in_sentence(level, lang, summary.level_names))
     put(ws, row, 2, label, style=font(bold=True, italic=True), align=LEFT, border=True)
     for ic in layout.columns:
         stats: GroupStats | None = summary.stats(ic.info.key, level)
