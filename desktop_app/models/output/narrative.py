@@ -27,6 +27,13 @@ def _target_text(s: GroupStats, lang: str) -> str:
     return format_target(s.targets[0], lang) if len(s.targets) == 1 else ""
 
 
+def _in_sentence(label: str) -> str:
+    """ "Tỷ lệ hồ sơ…" -> "tỷ lệ hồ sơ…" inside a sentence; an abbreviation ("TL_Nội trú",
+    "DVC…") keeps its capitals."""
+    head = label.split(" ", 1)[0]
+    return label if len(head) > 1 and head[:2].isupper() else label[:1].lower() + label[1:]
+
+
 def _change(now: float | None, before: float | None, lang: str) -> str:
     if now is None or before is None:
         return ""
@@ -81,7 +88,7 @@ def paragraph(
             continue
         label = info.name(lang)
         if lang != "en":
-            label = label[0].lower() + label[1:]
+            label = _in_sentence(label)
         sentences = [word(lang, "para.intro", label=label, when=when)]
         for s in summary.levels:
             if s.indicator == info.key:

@@ -144,3 +144,11 @@ def test_one_paragraph_per_indicator_and_a_filter(summary):
     assert blocks[0].count("Cấp ") == 3  # province, district, commune
     only = paragraph(summary, indicators=["online_dossier"])
     assert only == blocks[1]
+
+
+def test_an_abbreviated_indicator_keeps_its_capitals_in_the_sentence():
+    from desktop_app.models.output.narrative import _in_sentence
+
+    assert _in_sentence("Tỷ lệ hồ sơ trực tuyến") == "tỷ lệ hồ sơ trực tuyến"
+    assert _in_sentence("TL_Nội trú") == "TL_Nội trú"
+    assert _in_sentence("DVC có hồ sơ trực tuyến") == "DVC có hồ sơ trực tuyến"
