@@ -1,0 +1,71 @@
+"""The program's words in the user's language, through gettext.
+
+Vietnamese is the source language: every message is written in Vietnamese in the code (``_()`` and
+``N_()`` mark it) and English comes from a catalog, resources/locale/en/LC_MESSAGES/chi_so.mo,
+compiled from its .po by ``python packaging/translations.py``. argparse's own messages ("usage:",
+"error: …") have a Vietnamese catalog of their own (domain ``argparse``).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from desktop_app.models.resources import resource_path
+
+DOMAIN = "chi_so"
+LANGUAGES = ("vi", "en")
+SOURCE = "vi"
+_state = {"language": SOURCE}
+
+
+@lru_cache(maxsize=8)
+def catalog(lang: str, domain: str = DOMAIN) -> gettext.NullTranslations:
+    """The compiled catalog of ``domain`` in ``lang``; none (words as written) when there is none."""
+    try:
+        return gettext.translation(domain, localedir=str(resource_path("locale")), languages=[lang])
+    except OSError:
+        return gettext.NullTranslations()
+
+
+def set_language(lang: str) -> str:
+    """The language of the words from now on (an unknown one is Vietnamese); returns it."""
+    _state["language"] = lang if lang in LANGUAGES else SOURCE
+    return _state["language"]
+
+
+def language() -> str:
+    return _state["language"]
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return catalog(_state["language"]).gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks a message for translation where it is written; it is translated where it is shown."""
+    return message
+
+
+def C_(context: str, message: str) -> tuple[str, str]:
+    """Marks a message that needs a context to be translated (one Vietnamese word, two English)."""
+    return context, message
+
+
+def translate(lang: str, message: str) -> str:
+    """``message`` in ``lang``, whatever the current language (an export in another language)."""
+    return catalog(lang if lang in LANGUAGES else SOURCE).gettext(message)
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """The current language is ``lang`` inside the block."""
+    before = _state["language"]
+    set_language(lang)
+    try:
+        yield
+    finally:
+        _state["language"] = before
