@@ -15,10 +15,12 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
+from desktop_app.models.translation import _, localise_argparse, set_language
 from desktop_app.settings import (
     APPLICATION,
     FAILED_FILES,
@@ -34,6 +36,7 @@ LOG_NAME = "log.txt"
 DATA_DIR_VARIABLE = "CHI_SO_DATA_DIR"  # a portable install (or the tests) keep data elsewhere
 # benchmarks: exit once the window is painted, writing the moment (time.time()) to this file
 QUIT_AFTER_PAINT_VARIABLE = "CHI_SO_QUIT_AFTER_PAINT"
+SINGLE_INSTANCE_VARIABLE = "CHI_SO_SINGLE_INSTANCE"  # "0": every start opens its own window
 
 
 def sample_report() -> Path:
@@ -105,14 +108,20 @@ class CrashHandler:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The window's arguments, described in the current language; ``summarize`` named too."""
     parser = argparse.ArgumentParser(
         prog="python -m desktop_app",
-        description="Chỉ số Một cửa: mở báo cáo Excel và tính các chỉ số của từng đơn vị.",
+        description=_("Chỉ số Một cửa: mở báo cáo Excel và tính các chỉ số của từng đơn vị."),
+        epilog=_(
+            "Lệnh: summarize TỆP… tính các chỉ số ra dòng lệnh (python -m desktop_app summarize --help)."
+        ),
     )
-    parser.add_argument("files", nargs="*", metavar="FILE", help="báo cáo Excel cần mở")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="mở các tệp, lưu ảnh cửa sổ rồi thoát")
-    parser.add_argument("--lang", choices=LANGUAGES, help="ngôn ngữ giao diện")
-    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("files", nargs="*", metavar=_("TỆP"), help=_("báo cáo Excel cần mở"))
+    parser.add_argument("--screenshot", metavar=_("ẢNH.png"), help=_("mở các tệp, lưu ảnh cửa sổ rồi thoát"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("ngôn ngữ giao diện"))
+    parser.add_argument(
+        "--version", action="version", version=__version__, help=_("in số phiên bản rồi thoát")
+    )
     return parser
 
 
@@ -127,6 +136,8 @@ def _names() -> None:
 def _application(argv0: str) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        # 125 % and 150 % screens (common on office laptops) scale exactly, not rounded to 100/200 %
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([argv0])
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")  # native styles elsewhere
@@ -151,6 +162,8 @@ def start_files(args_files: list[str], settings: AppSettings) -> tuple[list[str]
 
 def run(argv: list[str]) -> int:
     """Open the window (or, with --screenshot, save a picture of it) and return the exit code."""
+    wanted = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else "vi"
+    localise_argparse(set_language(wanted))
     args, qt_args = build_parser().parse_known_args(argv)
     _names()
     # the crash handler before anything that reads a file of the user's (settings, reports)
@@ -168,8 +181,13 @@ def run(argv: list[str]) -> int:
 def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
     from desktop_app.models.tables.importer import shared_reader
     from desktop_app.models.workspace import normal_path, reader
+    from desktop_app.views.single_instance import InstanceServer, send_to_running
     from desktop_app.workers import TaskRunner
 
+    alone = not args.screenshot and os.environ.get(SINGLE_INSTANCE_VARIABLE, "1") != "0"
+    if alone and send_to_running([normal_path(p) for p in args.files]):
+        logger.info("handed %s to the window already open", args.files)
+        return 0
     shared_reader().start()  # the reader process loads its readers while the window is built
     settings = AppSettings()
     files, skipped = start_files(args.files, settings)
@@ -190,6 +208,10 @@ def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
     window.show()
     if files:
         window.adopt_reading(files)
+    if alone:  # a report opened from Explorer while the window runs comes here
+        server = InstanceServer(window)
+        server.filesReceived.connect(window.open_from_elsewhere)
+        server.listen()
     return app.exec()
 
 

@@ -1,6 +1,7 @@
 """The command line: ``python -m desktop_app summarize FILE… [--targets T.toml] [--json]``.
 
-No Qt widgets here; ``--pdf`` imports the drawing code lazily.
+Its help and its errors are in the user's language (Vietnamese unless ``--lang en``), argparse's
+own words included. No Qt widgets here; ``--pdf`` imports the drawing code lazily.
 """
 
 from __future__ import annotations
@@ -13,77 +14,116 @@ import sys
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.summary import summarize
+from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import effective_targets
 from desktop_app.models.output.report_json import summary_document
 from desktop_app.models.output.text_report import text_report
 from desktop_app.models.tables.importer import import_files, shared_reader
+from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
 
 logger = logging.getLogger(__name__)
+PROG = "python -m desktop_app"
+SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf"}
+
+
+def say(line: str) -> None:
+    """One line for the user on stderr (stdout carries the report or the JSON)."""
+    print(line, file=sys.stderr)  # noqa: T201 - the command line's lines
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m desktop_app")
-    sub = parser.add_subparsers(dest="command", required=True)
-    s = sub.add_parser("summarize", help="tính các chỉ số từ báo cáo Excel")
-    s.add_argument("files", nargs="*", metavar="FILE")
-    s.add_argument("--targets", metavar="FILE.toml", help="tệp chỉ tiêu (TOML)")
-    s.add_argument("--json", action="store_true", help="in một tài liệu JSON ra stdout")
-    s.add_argument("--excel", metavar="OUT.xlsx", help="xuất bảng Excel")
-    s.add_argument("--pdf", metavar="OUT.pdf", help="xuất báo cáo PDF")
-    s.add_argument("--verbose", action="store_true", help="in nhật ký chi tiết ra stderr")
+    """The arguments, described in the current language (set it first)."""
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=_("Tính các chỉ số của từng đơn vị từ báo cáo Excel.")
+    )
+    sub = parser.add_subparsers(dest="command", required=True, title=_("lệnh"), metavar="summarize")
+    s = sub.add_parser(
+        "summarize",
+        help=_("tính các chỉ số từ báo cáo Excel"),
+        description=_("Đọc các báo cáo Excel, tính tỷ lệ của từng đơn vị, so với chỉ tiêu và in kết quả."),
+    )
+    s.add_argument("files", nargs="*", metavar=_("TỆP"), help=_("báo cáo Excel (.xlsx, .xls, HTML)"))
+    s.add_argument("--targets", metavar=_("CHỈ_TIÊU.toml"), help=_("tệp chỉ tiêu (TOML)"))
+    s.add_argument("--json", action="store_true", help=_("in một tài liệu JSON ra stdout"))
+    s.add_argument("--excel", metavar=_("RA.xlsx"), help=_("xuất bảng Excel"))
+    s.add_argument("--pdf", metavar=_("RA.pdf"), help=_("xuất báo cáo PDF"))
+    s.add_argument("--lang", choices=LANGUAGES, default="vi", help=_("ngôn ngữ của kết quả (vi hoặc en)"))
+    s.add_argument("--verbose", action="store_true", help=_("in nhật ký chi tiết ra stderr"))
     return parser
+
+
+def _outputs_refused(args: argparse.Namespace) -> str | None:
+    """The line refusing an output file: a wrong suffix, or one of the input reports."""
+    inputs = {Path(f).resolve() for f in args.files}
+    for kind, suffix in SUFFIXES.items():
+        out = getattr(args, kind)
+        if not out:
+            continue
+        if not out.lower().endswith(suffix):
+            return _("Tệp «{name}»: tên tệp xuất ra phải có đuôi {suffix}.").format(
+                name=Path(out).name, suffix=suffix
+            )
+        if Path(out).resolve() in inputs:
+            return _("Tệp «{name}»: không ghi đè lên tệp báo cáo đầu vào.").format(name=Path(out).name)
+    return None
+
+
+def _export(summary: Summary, args: argparse.Namespace) -> None:
+    """The Excel and PDF files asked for; each one written is named on stderr."""
+    if args.excel:
+        from desktop_app.models.output.excel.export import export_excel
+
+        written = export_excel(summary, args.excel, lang=args.lang)
+        say(_("Đã ghi «{path}».").format(path=written))
+    if args.pdf:
+        from desktop_app.printing.pdf import export_pdf
+
+        export_pdf(summary, args.pdf, lang=args.lang)
+        say(_("Đã ghi «{path}».").format(path=Path(args.pdf)))
 
 
 def summarize_command(args: argparse.Namespace) -> int:
     try:
         targets = effective_targets(args.targets)
     except ReportError as exc:
-        print(exc.line(), file=sys.stderr)  # noqa: T201 - the command line's one line on stderr
+        say(exc.line())
         return 2
-    inputs = {Path(f).resolve() for f in args.files}
-    for out in (args.excel, args.pdf):
-        if out and Path(out).resolve() in inputs:
-            print(f"Tệp «{Path(out).name}»: không ghi đè lên tệp báo cáo đầu vào.", file=sys.stderr)  # noqa: T201
-            return 2
+    if (refused := _outputs_refused(args)) is not None:
+        say(refused)
+        return 2
     result = import_files(args.files)
-    errors = list(result.errors.values())
-    for error in errors:
-        print(error.line(), file=sys.stderr)  # noqa: T201
+    for error in result.errors.values():
+        say(error.line())
     sheets = result.all_sheets()
     if not sheets:
         return 1
     summary = summarize(sheets, targets)
     try:
-        if args.excel:
-            from desktop_app.models.output.excel.export import export_excel
-
-            export_excel(summary, args.excel)
-        if args.pdf:
-            from desktop_app.printing.pdf import export_pdf
-
-            export_pdf(summary, args.pdf)
+        _export(summary, args)
     except ReportError as exc:
-        print(exc.line(), file=sys.stderr)  # noqa: T201
+        say(exc.line())
         return 1
     if args.json:
-        document = summary_document(summary)
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(summary_document(summary), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(text_report(summary))
-    return 1 if errors else 0
+        sys.stdout.write(text_report(summary, args.lang))
+    return 1 if result.errors else 0
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
     """The arguments; a report named like an option ("-bao-cao.xlsx") is still a report."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else "vi"
+    set_language(lang)
+    localise_argparse(lang)
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
     strays = [a for a in unknown if not os.path.lexists(a)]
     if strays:
-        parser.error(f"unrecognized arguments: {' '.join(strays)}")
+        parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(strays)))
     args.files = [*args.files, *unknown]
     if not args.files:
-        parser.error("the following arguments are required: FILE")
+        parser.error(_("cần ít nhất một tệp báo cáo"))
     return args
 
 
@@ -99,5 +139,5 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except Exception as exc:  # never a traceback on the command line
         logger.debug("unexpected", exc_info=True)
-        print(f"Lỗi không mong đợi: {exc.__class__.__name__}: {exc}", file=sys.stderr)  # noqa: T201
+        say(_("Lỗi không mong đợi: {error}").format(error=exc.__class__.__name__))
         return 3

@@ -16,6 +16,7 @@ os.environ["XDG_DATA_HOME"] = os.path.join(_SANDBOX, "data")
 os.environ["XDG_CACHE_HOME"] = os.path.join(_SANDBOX, "cache")
 os.environ["CHI_SO_DATA_DIR"] = os.path.join(_SANDBOX, "appdata")
 
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -29,7 +30,7 @@ TEST_ORGANIZATION = "ChiSoMotCua-tests"
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """QSettings and the log folder live in this test's tmp_path."""
     folder = tmp_path / "settings"
     QCoreApplication.setOrganizationName(TEST_ORGANIZATION)
@@ -39,7 +40,10 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
         QSettings.setPath(fmt, QSettings.Scope.SystemScope, str(folder / "system"))
     monkeypatch.setenv("CHI_SO_DATA_DIR", str(tmp_path / "appdata"))
-    return folder
+    yield folder
+    from desktop_app.models.translation import localise_argparse, set_language
+
+    localise_argparse(set_language("vi"))  # a test that switched the language leaves Vietnamese
 
 
 def signing(sent: float | None, signed: float | None) -> Measure:

@@ -6,7 +6,10 @@ import os
 import stat
 from pathlib import Path
 
-NOT_REGULAR = "không phải tệp thông thường (là thư mục, thiết bị hoặc ống dẫn)."
+from desktop_app.models.translation import N_, _
+
+NOT_FOUND = N_("Không tìm thấy tệp.")
+NOT_REGULAR = N_("Không phải tệp thông thường (là thư mục, thiết bị hoặc ống dẫn).")
 
 
 def regular_file_size(path: str | Path) -> int:
@@ -15,16 +18,18 @@ def regular_file_size(path: str | Path) -> int:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise ReportError(path, "Không tìm thấy tệp.") from None
+        raise ReportError(path, _(NOT_FOUND)) from None
     except OSError as exc:
-        raise ReportError(path, f"Không mở được tệp (lỗi hệ thống {exc.errno}).") from None
+        raise ReportError(
+            path, _("Không mở được tệp (lỗi hệ thống {errno}).").format(errno=exc.errno)
+        ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise ReportError(path, NOT_REGULAR[:1].upper() + NOT_REGULAR[1:])
+        raise ReportError(path, _(NOT_REGULAR))
     return st.st_size
 
 
 class ReportError(Exception):
-    """A report file cannot be used; ``message`` is Vietnamese and names no internals.
+    """A report file cannot be used; ``message`` is in the user's language and names no internals.
 
     ``str(error)`` is the one line shown to the user: ``Tệp «name»: message``.
     """
@@ -37,4 +42,4 @@ class ReportError(Exception):
     def line(self) -> str:
         if self.path is None:
             return self.message
-        return f"Tệp «{Path(self.path).name}»: {self.message}"
+        return _("Tệp «{name}»: {message}").format(name=Path(self.path).name, message=self.message)

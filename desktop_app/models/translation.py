@@ -60,6 +60,16 @@ def translate(lang: str, message: str) -> str:
     return catalog(lang if lang in LANGUAGES else SOURCE).gettext(message)
 
 
+def localise_argparse(lang: str) -> None:
+    """argparse's own words ("usage:", "error:", "the following arguments are required") in
+    ``lang``: argparse looks them up through the gettext functions it imported."""
+    import argparse
+
+    words = catalog(lang if lang in LANGUAGES else SOURCE, "argparse")
+    argparse._ = words.gettext  # type: ignore[attr-defined]
+    argparse.ngettext = words.ngettext  # type: ignore[attr-defined]
+
+
 @contextmanager
 def using(lang: str) -> Iterator[None]:
     """The current language is ``lang`` inside the block."""

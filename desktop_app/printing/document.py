@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from desktop_app.models.errors import ReportError
+from desktop_app.models.translation import N_, _
 
 DPI = 300.0
 PT = DPI / 72
@@ -54,7 +55,7 @@ _VIETNAMESE = (
     "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợ"
     "ỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯưĂăÂâÊêÔôÀàÁáÃãÈèÉéÌìÍíÒòÓóÕõÙùÚúÝý…–"
 )
-NO_FONT = (
+NO_FONT = N_(
     "không tìm thấy phông chữ có đủ dấu tiếng Việt (cần Times New Roman, Liberation Serif hoặc DejaVu Serif)."
 )
 
@@ -82,7 +83,7 @@ def serif_family() -> str:
     for family in (*SERIF_FAMILIES, *others):
         if family in installed and _covers_vietnamese(family):
             return family
-    raise ReportError(None, NO_FONT)
+    raise ReportError(None, _(NO_FONT))
 
 
 def font(pt: float, bold: bool = False, italic: bool = False) -> QFont:

@@ -24,6 +24,7 @@ from desktop_app.views.actions import WindowActions
 from desktop_app.views.charts.panel import ChartsPanel
 from desktop_app.views.dialogs.messages import WarningsDialog, show_about
 from desktop_app.views.file_watch import ReportWatcher
+from desktop_app.views.language import apply_language
 from desktop_app.views.loading import ReportLoader
 from desktop_app.views.opening import ReportOpening
 from desktop_app.views.strings import tr
@@ -52,7 +53,7 @@ class MainWindow(ReportOpening, QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = app_settings or AppSettings()
-        self.lang = lang or self.settings.language()
+        self.lang = apply_language(lang or self.settings.language())
         self.show_errors = True  # False in --screenshot runs: failures go to stderr instead
         self.remember = True  # False in --screenshot runs: no recent files, session or geometry
         self.reports = ReportSet(saved_targets(self.settings.get(keys.USER_TARGETS)))
@@ -134,7 +135,7 @@ class MainWindow(ReportOpening, QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """View › Ngôn ngữ: every label, the table, charts and summary in ``lang``."""
-        self.lang = lang
+        self.lang = apply_language(lang)
         self.settings.set(keys.LANGUAGE, lang)
         self.retranslate()
         self._refresh_summary()

@@ -135,6 +135,15 @@ class ReportOpening:
             event.acceptProposedAction()
             self.open_files(paths)
 
+    def open_from_elsewhere(self, paths: list[str]) -> None:
+        """Files a second start of the app (Explorer, "Open with") handed over: open them here."""
+        window = cast(QWidget, self)
+        window.showNormal() if window.isMinimized() else window.show()
+        window.raise_()
+        window.activateWindow()
+        if paths:
+            self.open_files(paths)
+
     def cancel_loading(self) -> None:
         """The Hủy button: the read under way stops (its reader process is ended); the figures
         shown stay as they are."""

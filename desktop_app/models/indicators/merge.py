@@ -14,6 +14,7 @@ from desktop_app.models.indicators.names import unit_key
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
 from desktop_app.models.text import fold, shown
+from desktop_app.models.translation import _
 
 Context = tuple[str | None, str | None]  # (period, province)
 
@@ -87,16 +88,23 @@ class _Merger:
             key = unit_key(record.name)
             if key in seen_here:
                 self.warnings.append(
-                    f"Đơn vị «{shown(record.name)}» xuất hiện nhiều lần trong {record.source} "
-                    f"(dòng {record.row})."
+                    _("Đơn vị «{unit}» xuất hiện nhiều lần trong {source} (dòng {row}).").format(
+                        unit=shown(record.name), source=record.source, row=record.row
+                    )
                 )
             same_report = [u for u in self.by_key.get(key, []) if _compatible(self.context[id(u)], here)]
             target = next((u for u in same_report if not set(u.measures) & set(record.measures)), None)
             if target is None:
                 if same_report and key not in seen_here:
                     self.warnings.append(
-                        f"Đơn vị «{shown(record.name)}» có cùng chỉ số trong nhiều tệp "
-                        f"({', '.join(self.by_key[key][0].sources)}; {record.source}): giữ cả hai dòng."
+                        _(
+                            "Đơn vị «{unit}» có cùng chỉ số trong nhiều tệp ({sources}; {source}): "
+                            "giữ cả hai dòng."
+                        ).format(
+                            unit=shown(record.name),
+                            sources=", ".join(self.by_key[key][0].sources),
+                            source=record.source,
+                        )
                     )
                 target = Unit(record.name, record.level)
                 self.context[id(target)] = here

@@ -8,9 +8,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop_app.models.errors import ReportError, regular_file_size
+from desktop_app.models.errors import NOT_FOUND, ReportError, regular_file_size
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.levels import LEVELS
+from desktop_app.models.translation import _
 
 WILDCARD = "*"
 _KEYS = ("default", *LEVELS)
@@ -61,16 +62,18 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ReportError(path, f"tệp chỉ tiêu không đúng định dạng TOML ({exc}).") from None
+        raise ReportError(
+            path, _("tệp chỉ tiêu không đúng định dạng TOML ({error}).").format(error=exc)
+        ) from None
     except RecursionError:  # tables or arrays nested thousands deep
-        raise ReportError(path, "tệp chỉ tiêu lồng quá nhiều tầng, không phải tệp chỉ tiêu.") from None
+        raise ReportError(path, _("tệp chỉ tiêu lồng quá nhiều tầng, không phải tệp chỉ tiêu.")) from None
     section = data.get("targets")
     if not isinstance(section, dict):
-        raise ReportError(path, "tệp chỉ tiêu thiếu bảng [targets.…].")
+        raise ReportError(path, _("tệp chỉ tiêu thiếu bảng [targets.…]."))
     targets = Targets()
     for key, table in section.items():
         if not isinstance(table, dict):
-            raise ReportError(path, f"chỉ tiêu «{key}» phải là một bảng [targets.{key}].")
+            raise ReportError(path, _("chỉ tiêu «{key}» phải là một bảng [targets.{key}].").format(key=key))
         clean: Table = {}
         for level, value in table.items():
             if level == "source":
@@ -78,12 +81,22 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
                 continue
             if level not in _KEYS:
                 raise ReportError(
-                    path, f"chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {', '.join(_KEYS)})."
+                    path,
+                    _("chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).").format(
+                        key=key, level=level, levels=", ".join(_KEYS)
+                    ),
                 )
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-                raise ReportError(path, f"chỉ tiêu «{key}.{level}» phải là một số phần trăm.")
+                raise ReportError(
+                    path, _("chỉ tiêu «{key}.{level}» phải là một số phần trăm.").format(key=key, level=level)
+                )
             if not 0 <= value <= 100:
-                raise ReportError(path, f"chỉ tiêu «{key}.{level}» = {value} nằm ngoài 0–100.")
+                raise ReportError(
+                    path,
+                    _("chỉ tiêu «{key}.{level}» = {value} nằm ngoài 0–100.").format(
+                        key=key, level=level, value=value
+                    ),
+                )
             clean[level] = float(value)
         targets.tables[key] = clean
     return targets
@@ -97,17 +110,21 @@ def load_targets(path: str | Path) -> Targets:
     try:
         size = regular_file_size(path)
     except ReportError as exc:
-        missing = exc.message == "Không tìm thấy tệp."
-        raise ReportError(path, "không tìm thấy tệp chỉ tiêu." if missing else exc.message) from None
+        missing = exc.message == _(NOT_FOUND)
+        raise ReportError(path, _("không tìm thấy tệp chỉ tiêu.") if missing else exc.message) from None
     if size > MAX_TARGETS_FILE:
-        raise ReportError(path, f"tệp chỉ tiêu quá lớn ({size // 1024} KB); tệp chỉ tiêu chỉ vài dòng.")
+        raise ReportError(
+            path, _("tệp chỉ tiêu quá lớn ({size} KB); tệp chỉ tiêu chỉ vài dòng.").format(size=size // 1024)
+        )
     try:
         with open(path, "rb") as stream:
             text = stream.read(MAX_TARGETS_FILE + 1).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReportError(path, "tệp chỉ tiêu không phải văn bản UTF-8.") from None
+        raise ReportError(path, _("tệp chỉ tiêu không phải văn bản UTF-8.")) from None
     except OSError as exc:
-        raise ReportError(path, f"không đọc được tệp chỉ tiêu (lỗi hệ thống {exc.errno}).") from None
+        raise ReportError(
+            path, _("không đọc được tệp chỉ tiêu (lỗi hệ thống {errno}).").format(errno=exc.errno)
+        ) from None
     return parse_targets(text, path)
 
 

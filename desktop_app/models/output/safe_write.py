@@ -16,11 +16,12 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
+from desktop_app.models.translation import N_, _
 
 logger = logging.getLogger(__name__)
 
-LOCKED_MESSAGE = "Tệp đang được mở trong Excel hoặc chương trình khác; hãy đóng tệp rồi thử lại."
-INPUT_MESSAGE = "không ghi đè lên tệp báo cáo đầu vào; hãy chọn tên tệp khác."
+LOCKED_MESSAGE = N_("Tệp đang được mở trong Excel hoặc chương trình khác; hãy đóng tệp rồi thử lại.")
+INPUT_MESSAGE = N_("không ghi đè lên tệp báo cáo đầu vào; hãy chọn tên tệp khác.")
 _DEFAULT_MODE = 0o644
 
 
@@ -39,7 +40,7 @@ def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
     """ReportError when ``path`` is one of the input reports."""
     for source in inputs:
         if is_same_file(path, source):
-            raise ReportError(path, INPUT_MESSAGE)
+            raise ReportError(path, _(INPUT_MESSAGE))
 
 
 def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Iterable[str | Path] = ()) -> Path:
@@ -47,7 +48,7 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Itera
     target = Path(path)
     refuse_inputs(target, inputs)
     if target.is_dir():
-        raise ReportError(target, "đường dẫn này là một thư mục, không phải tệp.")
+        raise ReportError(target, _("đường dẫn này là một thư mục, không phải tệp."))
     temp = _make_temp(target)
     try:
         writer(temp)
@@ -55,28 +56,32 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Itera
         os.replace(temp, target)
     except PermissionError:
         logger.info("cannot write %s", target, exc_info=True)
-        raise ReportError(target, LOCKED_MESSAGE) from None
+        raise ReportError(target, _(LOCKED_MESSAGE)) from None
     except OSError as exc:
         logger.info("cannot write %s", target, exc_info=True)
-        raise ReportError(target, f"không ghi được tệp ({os_reason(exc)}).") from None
+        raise ReportError(target, _("không ghi được tệp ({reason}).").format(reason=os_reason(exc))) from None
     finally:
         with contextlib.suppress(FileNotFoundError, PermissionError):
             temp.unlink()
     return target
 
 
+_REASONS = {
+    errno.ENOSPC: N_("ổ đĩa đã đầy"),
+    errno.EDQUOT: N_("đã hết dung lượng được phép trên ổ đĩa"),
+    errno.EROFS: N_("ổ đĩa chỉ cho phép đọc"),
+    errno.EACCES: N_("không có quyền ghi"),
+    errno.EPERM: N_("không có quyền ghi"),
+    errno.ENAMETOOLONG: N_("tên tệp quá dài"),
+    errno.EIO: N_("lỗi đọc ghi ổ đĩa"),
+}
+
+
 def os_reason(exc: OSError) -> str:
     """Why the system refused, in the user's words."""
-    reasons = {
-        errno.ENOSPC: "ổ đĩa đã đầy",
-        errno.EDQUOT: "đã hết dung lượng được phép trên ổ đĩa",
-        errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-        errno.EACCES: "không có quyền ghi",
-        errno.EPERM: "không có quyền ghi",
-        errno.ENAMETOOLONG: "tên tệp quá dài",
-        errno.EIO: "lỗi đọc ghi ổ đĩa",
-    }
-    return reasons.get(exc.errno or 0, f"lỗi hệ thống {exc.errno}" if exc.errno else "lỗi hệ thống")
+    if exc.errno in _REASONS:
+        return _(_REASONS[exc.errno])
+    return _("lỗi hệ thống {errno}").format(errno=exc.errno) if exc.errno else _("lỗi hệ thống")
 
 
 def _make_temp(target: Path) -> Path:
@@ -85,13 +90,14 @@ def _make_temp(target: Path) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-", suffix=".tmp", dir=folder)
     except FileNotFoundError:
-        raise ReportError(target, f"thư mục «{folder}» không tồn tại.") from None
+        raise ReportError(target, _("thư mục «{folder}» không tồn tại.").format(folder=folder)) from None
     except PermissionError:
         raise ReportError(
-            target, f"không có quyền ghi vào thư mục «{folder}»; hãy chọn thư mục khác."
+            target,
+            _("không có quyền ghi vào thư mục «{folder}»; hãy chọn thư mục khác.").format(folder=folder),
         ) from None
     except OSError as exc:
-        raise ReportError(target, f"không tạo được tệp ({os_reason(exc)}).") from None
+        raise ReportError(target, _("không tạo được tệp ({reason}).").format(reason=os_reason(exc))) from None
     os.close(handle)
     return Path(name)
 

@@ -10,8 +10,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from desktop_app.models.reading.limits import CORRUPT, MAX_COL, MAX_ROW
+from desktop_app.models.reading.limits import MAX_COL, MAX_ROW, count_text
 from desktop_app.models.text import clean
+from desktop_app.models.translation import _
 
 logger = logging.getLogger(__name__)
 
@@ -136,7 +137,11 @@ class _Builder:
     def next_row(self, index: int | None = None) -> None:
         self.row = self.row + 1 if index is None else index
         if self.row >= MAX_ROW:
-            raise TableError(f"{CORRUPT} (bảng dài quá {MAX_ROW:,} dòng).".replace(",", "."))
+            raise TableError(
+                _("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng dài quá {rows} dòng).").format(
+                    rows=count_text(MAX_ROW)
+                )
+            )
         self.col = 0
 
     def place(self, col: int | None, value: object, across: int = 1, down: int = 1) -> None:
@@ -148,9 +153,15 @@ class _Builder:
                 c = cover[1] + 1  # past the whole span at once
                 self.skipped += 1
             if self.skipped > MAX_SKIPS:
-                raise TableError(f"{CORRUPT} (bảng có quá nhiều ô gộp dòng chồng lên nhau).")
+                raise TableError(
+                    _("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng có quá nhiều ô gộp dòng chồng lên nhau).")
+                )
         if c + across > MAX_COL:
-            raise TableError(f"{CORRUPT} (bảng rộng quá {MAX_COL:,} cột).".replace(",", "."))
+            raise TableError(
+                _("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng rộng quá {columns} cột).").format(
+                    columns=count_text(MAX_COL)
+                )
+            )
         if value is not None:
             self.cells[(self.row, c)] = value
         if across > 1 or down > 1:
@@ -165,7 +176,11 @@ class _Builder:
     def table(self, name: str, nrows: int, formats: dict | None = None) -> Table:
         width = max([self.width] + [c + 1 for (_, c) in self.cells])
         if nrows * width > MAX_CELLS:
-            raise TableError(f"Bảng «{name}» quá lớn ({nrows} dòng × {width} cột).")
+            raise TableError(
+                _("Bảng «{table}» quá lớn ({rows} dòng × {columns} cột).").format(
+                    table=name, rows=nrows, columns=width
+                )
+            )
         rows: list[list[object]] = [[None] * width for _ in range(nrows)]
         for (r, c), value in self.cells.items():
             if r < nrows:
@@ -256,7 +271,11 @@ class _Html(HTMLParser):
                 out.append(table.builder.table(f"Bảng {len(out) + 1}", table.builder.row + 1))
                 cells += len(out[-1].rows) * (len(out[-1].rows[0]) if out[-1].rows else 0)
                 if cells > MAX_CELLS:
-                    raise TableError(f"Tệp có quá nhiều bảng hoặc bảng quá lớn (từ bảng {len(out)}).")
+                    raise TableError(
+                        _("Tệp có quá nhiều bảng hoặc bảng quá lớn (từ bảng {number}).").format(
+                            number=len(out)
+                        )
+                    )
         return out
 
 
@@ -280,7 +299,11 @@ def _index(value: str | None, limit: int) -> int | None:
     except ValueError:
         index = -1
     if not 0 <= index < limit:
-        raise TableError(f"{CORRUPT} (chỉ số ô ss:Index «{value}» không hợp lệ).")
+        raise TableError(
+            _("Tệp bị hỏng hoặc không đọc được đầy đủ (chỉ số ô ss:Index «{value}» không hợp lệ).").format(
+                value=value
+            )
+        )
     return index
 
 
@@ -308,12 +331,16 @@ def _ss_value(kind: str | None, text: str) -> object:
 def parse_spreadsheetml(data: bytes) -> list[Table]:
     """Visible worksheets of an Excel 2003 XML file; DTDs and entities are refused."""
     if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.I) or re.search(rb"<\0!\0(D\0O\0C|E\0N\0T)", data, re.I):
-        raise TableError("Tệp XML chứa khai báo DTD/ENTITY không được phép — có thể là tệp độc hại.")
+        raise TableError(_("Tệp XML chứa khai báo DTD/ENTITY không được phép — có thể là tệp độc hại."))
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else "?"
-        raise TableError(f"{CORRUPT} (nội dung XML bị hỏng ở dòng {line}).") from None
+        raise TableError(
+            _("Tệp bị hỏng hoặc không đọc được đầy đủ (nội dung XML bị hỏng ở dòng {line}).").format(
+                line=line
+            )
+        ) from None
     styles: dict[str | None, str] = {}
     for style in root.iter(_ss("Style")):
         number = style.find(_ss("NumberFormat"))
@@ -339,7 +366,9 @@ def parse_spreadsheetml(data: bytes) -> list[Table]:
                 down = min(_count(cell.get(_ss("MergeDown"))), MAX_ROW) + 1
                 builder.place(col, value, across, down)
                 if builder.col > MAX_COL or builder.row >= MAX_ROW:
-                    raise TableError(f"{CORRUPT} (ô nằm ngoài giới hạn của Excel).")
+                    raise TableError(
+                        _("Tệp bị hỏng hoặc không đọc được đầy đủ (ô nằm ngoài giới hạn của Excel).")
+                    )
                 style_format = styles.get(cell.get(_ss("StyleID")))
                 if style_format and value is not None:
                     formats[(builder.row, builder.col - across)] = style_format

@@ -6,7 +6,8 @@ hit or a timeout into :class:`WorkerFailed`, and the next request starts a new c
 stays warm between requests, so opening a report does not pay a new start each time.
 
 The child runs a function named as ``"package.module:function"`` (so this module imports no
-stage of the pipeline) as ``function(path, progress)`` and sends back what it returns.
+stage of the pipeline) as ``function(path, progress)`` and sends back what it returns. Each
+request carries the parent's language, so the child's messages are in the user's language.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import process_limits
+from desktop_app.models.translation import language, set_language
 
 logger = logging.getLogger(__name__)
 
@@ -105,7 +107,8 @@ def _serve(conn: Connection, target: str, log_path: str | None) -> None:
             return
         if request is None:
             return
-        path, memory = request
+        path, memory, lang = request
+        set_language(lang)
         process_limits.set_own_memory(memory)
         conn.send(_answer(function, path, conn))
 
@@ -170,7 +173,7 @@ class IsolatedWorker:
             assert self._conn is not None
             process_limits.set_job_memory(self._job, limits.memory)
             try:
-                self._conn.send((str(path), limits.memory))
+                self._conn.send((str(path), limits.memory, language()))
                 return self._wait(path, progress, cancelled, limits)
             except (WorkerFailed, WorkerCancelled):
                 self._discard()

@@ -10,36 +10,34 @@ from pathlib import Path
 
 from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.reading import html_table
-from desktop_app.models.reading.limits import CORRUPT, NOT_EXCEL, PASSWORD
+from desktop_app.models.reading.limits import PASSWORD
 from desktop_app.models.reading.xls_guard import NULL_LOG
+from desktop_app.models.translation import N_, _
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD = N_("Không phải là bảng tính Excel hợp lệ (có vẻ là tài liệu Word).")
+POWERPOINT = N_("Không phải là bảng tính Excel hợp lệ (có vẻ là bản trình chiếu PowerPoint).")
 
 
 # ---- what kind of file ---------------------------------------------------------------------
-def _not_excel(path: Path, what: str = "") -> ReportError:
-    return ReportError(path, f"{NOT_EXCEL} ({what})." if what else f"{NOT_EXCEL}.")
-
-
-def _corrupt(path: Path, why: str) -> ReportError:
-    return ReportError(path, f"{CORRUPT} ({why}).")
-
-
 def _looks_like(head: bytes) -> str:
-    """A guess at what a non-spreadsheet file is, for the message."""
+    """The message for a file that is no spreadsheet, with a guess at what it is."""
     if head.startswith(b"%PDF"):
-        return "có vẻ là tệp PDF"
+        return _("Không phải là bảng tính Excel hợp lệ (có vẻ là tệp PDF).")
     if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\0", b"MM\0*")):
-        return "có vẻ là tệp ảnh"
+        return _("Không phải là bảng tính Excel hợp lệ (có vẻ là tệp ảnh).")
     if head.startswith(b"{\\rtf"):
-        return "có vẻ là tài liệu Word (RTF)"
+        return _("Không phải là bảng tính Excel hợp lệ (có vẻ là tài liệu Word (RTF)).")
     if head.startswith((b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")):
-        return "có vẻ là tệp nén"
+        return _("Không phải là bảng tính Excel hợp lệ (có vẻ là tệp nén).")
     sample = head[:4096]
     printable = sum(1 for b in sample if b >= 0x20 or b in b"\t\r\n")
     if sample and b"\0" not in sample and printable >= 0.95 * len(sample):
-        return "có vẻ là tệp văn bản CSV/TXT; hãy mở bằng Excel rồi lưu lại dạng .xlsx"
-    return ""
+        return _(
+            "Không phải là bảng tính Excel hợp lệ (có vẻ là tệp văn bản CSV/TXT; hãy mở bằng Excel rồi lưu "
+            "lại dạng .xlsx)."
+        )
+    return _("Không phải là bảng tính Excel hợp lệ.")
 
 
 def sniff_format(path: str | Path) -> str:
@@ -51,12 +49,14 @@ def sniff_format(path: str | Path) -> str:
             head = stream.read(65536)
     except PermissionError:
         raise ReportError(
-            path, "Không mở được tệp (tệp đang được chương trình khác mở hoặc không có quyền đọc)."
+            path, _("Không mở được tệp (tệp đang được chương trình khác mở hoặc không có quyền đọc).")
         ) from None
     except OSError as exc:
-        raise ReportError(path, f"Không mở được tệp (lỗi hệ thống {exc.errno}).") from None
+        raise ReportError(
+            path, _("Không mở được tệp (lỗi hệ thống {errno}).").format(errno=exc.errno)
+        ) from None
     if size == 0:
-        raise ReportError(path, "Tệp rỗng (0 byte).")
+        raise ReportError(path, _("Tệp rỗng (0 byte)."))
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")):
         return _sniff_zip(path)
     if head.startswith(_OLE):
@@ -64,7 +64,7 @@ def sniff_format(path: str | Path) -> str:
     kind = html_table.sniff_text(head)
     if kind:
         return kind
-    raise _not_excel(path, _looks_like(head))
+    raise ReportError(path, _looks_like(head))
 
 
 def _sniff_zip(path: Path) -> str:
@@ -73,20 +73,30 @@ def _sniff_zip(path: Path) -> str:
             names = {n.lower() for n in zf.namelist()}
             mime = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except Exception:  # noqa: BLE001 - zipfile raises assorted errors on damaged archives
-        raise _corrupt(path, "tệp nén ZIP bị cắt cụt hoặc hỏng") from None
+        raise ReportError(
+            path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (tệp nén ZIP bị cắt cụt hoặc hỏng).")
+        ) from None
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "xl/workbook.bin" in names:
-        raise ReportError(path, "Định dạng .xlsb chưa được hỗ trợ; hãy mở bằng Excel rồi lưu lại dạng .xlsx.")
-    if "word/document.xml" in names:
-        raise _not_excel(path, "có vẻ là tài liệu Word")
-    if any(n.startswith("ppt/") for n in names):
-        raise _not_excel(path, "có vẻ là bản trình chiếu PowerPoint")
-    if b"opendocument.spreadsheet" in mime:
-        raise _not_excel(
-            path, "có vẻ là bảng tính OpenDocument (.ods); hãy mở bằng Excel rồi lưu lại dạng .xlsx"
+        raise ReportError(
+            path, _("Định dạng .xlsb chưa được hỗ trợ; hãy mở bằng Excel rồi lưu lại dạng .xlsx.")
         )
-    raise _not_excel(path, "có vẻ là tài liệu OpenDocument" if mime else "có vẻ là tệp nén ZIP")
+    if "word/document.xml" in names:
+        raise ReportError(path, _(WORD))
+    if any(n.startswith("ppt/") for n in names):
+        raise ReportError(path, _(POWERPOINT))
+    if b"opendocument.spreadsheet" in mime:
+        raise ReportError(
+            path,
+            _(
+                "Không phải là bảng tính Excel hợp lệ (có vẻ là bảng tính OpenDocument (.ods); hãy mở "
+                "bằng Excel rồi lưu lại dạng .xlsx)."
+            ),
+        )
+    if mime:
+        raise ReportError(path, _("Không phải là bảng tính Excel hợp lệ (có vẻ là tài liệu OpenDocument)."))
+    raise ReportError(path, _("Không phải là bảng tính Excel hợp lệ (có vẻ là tệp nén ZIP)."))
 
 
 def _sniff_ole(path: Path) -> str:
@@ -96,13 +106,17 @@ def _sniff_ole(path: Path) -> str:
         doc = compdoc.CompDoc(path.read_bytes(), logfile=NULL_LOG)
         names = {d.name.lower() for d in doc.dirlist}
     except Exception:  # noqa: BLE001 - xlrd raises assorted errors on broken containers
-        raise _corrupt(path, "vùng chứa OLE2 bị hỏng hoặc bị cắt cụt") from None
+        raise ReportError(
+            path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (vùng chứa OLE2 bị hỏng hoặc bị cắt cụt).")
+        ) from None
     if names & {"encryptioninfo", "encryptedpackage"}:
-        raise ReportError(path, PASSWORD)
+        raise ReportError(path, _(PASSWORD))
     if names & {"workbook", "book"}:
         return "xls"
     if "worddocument" in names:
-        raise _not_excel(path, "có vẻ là tài liệu Word")
+        raise ReportError(path, _(WORD))
     if "powerpoint document" in names:
-        raise _not_excel(path, "có vẻ là bản trình chiếu PowerPoint")
-    raise _not_excel(path, "tệp Office nhưng không chứa bảng tính")
+        raise ReportError(path, _(POWERPOINT))
+    raise ReportError(
+        path, _("Không phải là bảng tính Excel hợp lệ (tệp Office nhưng không chứa bảng tính).")
+    )

@@ -1,9 +1,9 @@
 """Open a report file (.xlsx, .xls, or HTML / Excel 2003 XML saved as .xls) and read its sheets.
 
-Every failure reaches the caller as a ReportError with a short Vietnamese message. The native
-readers (calamine, fastexcel) are trusted only inside the reader process (isolation.py): a sheet
-is parsed once, with no scan of its XML beforehand. A large sheet is read once by fastexcel into
-Arrow (its head and its columns come from that one read); a small one by calamine, with merges.
+Every failure reaches the caller as a ReportError, with a short message in the user's language.
+The native readers (calamine, fastexcel) are trusted only inside the reader process (isolation.py):
+a sheet is parsed once, with no scan of its XML beforehand. A large sheet is read once by fastexcel
+into Arrow (its head and its columns from that one read); a small one by calamine, with merges.
 """
 
 from __future__ import annotations
@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import cells as cells
 from desktop_app.models.reading import html_table, xls_guard, zip_guard
-from desktop_app.models.reading.limits import CORRUPT, PASSWORD, GuardError, count_text, too_big
+from desktop_app.models.reading.limits import PASSWORD, GuardError, count_text, too_big
 from desktop_app.models.reading.sniff import sniff_format
 from desktop_app.models.reading.zip_guard import SheetPart
+from desktop_app.models.translation import N_, _
 
 __all__ = ["SheetGrid", "Workbook", "sniff_format"]
 
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TOO_LARGE = "Tệp quá lớn để đọc (không đủ bộ nhớ)."
+TOO_LARGE = N_("Tệp quá lớn để đọc (không đủ bộ nhớ).")
+SHEET_TOO_LARGE = N_("Trang tính «{sheet}» quá lớn để đọc hết ({rows} dòng × {columns} cột).")
 BIG_SHEET = 4 << 20  # a sheet XML larger than this is read by fastexcel, into Arrow, once
 GRID_LIMIT = 30_000_000  # cells of one SheetGrid
 FILE_BUDGET = 60_000_000  # cells converted from one file, every sheet together
@@ -56,10 +58,6 @@ class SheetGrid:
     number_format: NumberFormat | None = None
 
 
-def _corrupt(path: Path, why: str) -> ReportError:
-    return ReportError(path, f"{CORRUPT} ({why}).")
-
-
 def _report(path: Path, exc: BaseException) -> ReportError:
     """The ReportError for whatever a reader raised."""
     if isinstance(exc, ReportError):
@@ -67,19 +65,21 @@ def _report(path: Path, exc: BaseException) -> ReportError:
     if isinstance(exc, GuardError | html_table.TableError):
         return ReportError(path, str(exc))
     if isinstance(exc, MemoryError):
-        return ReportError(path, TOO_LARGE)
+        return ReportError(path, _(TOO_LARGE))
     name = type(exc).__name__
     logger.warning("cannot read %s: %s: %s", path, name, exc)
     if name == "PasswordError" or "encrypted" in str(exc).lower():
-        return ReportError(path, PASSWORD)
+        return ReportError(path, _(PASSWORD))
     compressed = "deflate" in str(exc).lower() or "zip" in str(exc).lower()
     if isinstance(exc, zipfile.BadZipFile | zlib.error) or name == "ZipError" or compressed:
-        return _corrupt(path, "dữ liệu nén bị hỏng hoặc bị cắt cụt")
+        return ReportError(
+            path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (dữ liệu nén bị hỏng hoặc bị cắt cụt).")
+        )
     if isinstance(exc, EOFError | struct.error):
-        return _corrupt(path, "tệp bị cắt cụt")
+        return ReportError(path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (tệp bị cắt cụt)."))
     if name in ("XmlError", "ParseError"):
-        return _corrupt(path, "nội dung XML bị hỏng")
-    return _corrupt(path, "cấu trúc tệp không hợp lệ")
+        return ReportError(path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (nội dung XML bị hỏng)."))
+    return ReportError(path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (cấu trúc tệp không hợp lệ)."))
 
 
 class Workbook:
@@ -149,7 +149,7 @@ class Workbook:
                 raise GuardError(too_big(sheet_bytes))
         elif self.format == "xls":
             if xls_guard.read_xls(self.path.read_bytes()).encrypted:
-                raise ReportError(self.path, PASSWORD)
+                raise ReportError(self.path, _(PASSWORD))
             self._cal = CalamineWorkbook.from_path(str(self._source))
         else:
             size = self.path.stat().st_size
@@ -157,7 +157,9 @@ class Workbook:
                 megabytes = f"{size / (1 << 20):.0f} MB"
                 raise ReportError(
                     self.path,
-                    f"Tệp HTML/XML quá lớn để đọc ({megabytes}); hãy mở bằng Excel rồi lưu lại dạng .xlsx.",
+                    _(
+                        "Tệp HTML/XML quá lớn để đọc ({size}); hãy mở bằng Excel rồi lưu lại dạng .xlsx."
+                    ).format(size=megabytes),
                 )
             data = self.path.read_bytes()
             html = self.format == "html"
@@ -205,16 +207,18 @@ class Workbook:
             if len(self._names) > MAX_SHEETS:
                 raise ReportError(
                     self.path,
-                    f"Tệp có quá nhiều trang tính hoặc bảng ({count_text(len(self._names))}); hãy giữ lại "
-                    "các trang báo cáo rồi lưu lại.",
+                    _(
+                        "Tệp có quá nhiều trang tính hoặc bảng ({count}); hãy giữ lại các trang báo cáo rồi "
+                        "lưu lại."
+                    ).format(count=count_text(len(self._names))),
                 )
         return list(self._names)
 
     def _check(self, sheet: str) -> None:
         if self._closed:
-            raise ReportError(self.path, "Tệp đã được đóng.")
+            raise ReportError(self.path, _("Tệp đã được đóng."))
         if sheet not in self.sheet_names():
-            raise ReportError(self.path, f"Không có trang tính «{sheet}».")
+            raise ReportError(self.path, _("Không có trang tính «{sheet}».").format(sheet=sheet))
 
     def is_large(self, sheet: str) -> bool:
         """A sheet too large to hold as Python values: read once into Arrow, text only."""
@@ -251,10 +255,8 @@ class Workbook:
         limit = total if max_rows is None else min(total, max(max_rows, 0))
         width = end[1] + 1 if start is not None and end is not None else 0
         if limit * width > GRID_LIMIT:
-            raise ReportError(
-                self.path,
-                f"Trang tính «{sheet}» quá lớn để đọc hết ({count_text(limit)} dòng × {width} cột).",
-            )
+            size = {"sheet": sheet, "rows": count_text(limit), "columns": width}
+            raise ReportError(self.path, _(SHEET_TOO_LARGE).format(**size))
         rows: list[list[object]] = (
             [[None] * width for _ in range(min(start[0], limit))] if (start is not None) else []
         )
@@ -274,13 +276,16 @@ class Workbook:
 
     def _spend(self, sheet: str, rows: int, columns: int) -> None:
         """Count cells about to be converted: one sheet, and the whole file, have a budget."""
-        size = f"{count_text(rows)} dòng × {count_text(columns)} cột"
+        size = {"sheet": sheet, "rows": count_text(rows), "columns": count_text(columns)}
         if rows * columns > GRID_LIMIT:
-            raise ReportError(self.path, f"Trang tính «{sheet}» quá lớn để đọc hết ({size}).")
+            raise ReportError(self.path, _(SHEET_TOO_LARGE).format(**size))
         self._spent += rows * columns
         if self._spent > FILE_BUDGET:
             raise ReportError(
-                self.path, f"Tệp có quá nhiều dữ liệu để đọc hết (đến trang «{sheet}», {size})."
+                self.path,
+                _(
+                    "Tệp có quá nhiều dữ liệu để đọc hết (đến trang «{sheet}», {rows} dòng × {columns} cột)."
+                ).format(**size),
             )
 
     def _text_grid(self, sheet: str, max_rows: int | None) -> SheetGrid:

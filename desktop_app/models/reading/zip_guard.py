@@ -13,7 +13,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 
-from desktop_app.models.reading.limits import CORRUPT, GuardError, too_big
+from desktop_app.models.reading.limits import GuardError, too_big
+from desktop_app.models.translation import _
 
 logger = logging.getLogger(__name__)
 
@@ -55,14 +56,20 @@ def _matches(zf: zipfile.ZipFile, name: str) -> list[zipfile.ZipInfo]:
 def _small_xml(zf: zipfile.ZipFile, name: str) -> ET.Element:
     found = _matches(zf, name)
     if not found or max(i.file_size for i in found) > MAX_PART:
-        raise GuardError(f"{CORRUPT} (thiếu hoặc sai phần {name}).")
+        raise GuardError(
+            _("Tệp bị hỏng hoặc không đọc được đầy đủ (thiếu hoặc sai phần {part}).").format(part=name)
+        )
     data = zf.read(found[-1])
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        raise GuardError(f"{CORRUPT} (phần {name} chứa khai báo DTD).")
+        raise GuardError(
+            _("Tệp bị hỏng hoặc không đọc được đầy đủ (phần {part} chứa khai báo DTD).").format(part=name)
+        )
     try:
         return ET.fromstring(data)
     except ET.ParseError:
-        raise GuardError(f"{CORRUPT} (phần {name} không phải XML hợp lệ).") from None
+        raise GuardError(
+            _("Tệp bị hỏng hoặc không đọc được đầy đủ (phần {part} không phải XML hợp lệ).").format(part=name)
+        ) from None
 
 
 def sheet_parts(zf: zipfile.ZipFile) -> list[SheetPart]:

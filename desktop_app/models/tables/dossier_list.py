@@ -14,6 +14,7 @@ from desktop_app.models.tables.header import TableLayout, cell_text
 from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.vocabulary import vocabulary, words
+from desktop_app.models.translation import N_, _
 
 
 def _is_yes(text: str) -> bool:
@@ -71,7 +72,7 @@ def _find_roles(layout: TableLayout) -> dict[str, int]:
 
 
 # The columns a dossier list cannot do without, as the user calls them.
-NEEDED = {"unit": "cột đơn vị tiếp nhận", "channel": "cột hình thức nộp (trực tuyến, trực tiếp)"}
+NEEDED = {"unit": N_("cột đơn vị tiếp nhận"), "channel": N_("cột hình thức nộp (trực tuyến, trực tiếp)")}
 
 
 @dataclass
@@ -81,7 +82,7 @@ class DossierCounts:
     units: list[UnitRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     unit_header: str = ""  # the receiving-unit column's header as the file writes it
-    missing: list[str] = field(default_factory=list)  # NEEDED columns it has not
+    missing: list[str] = field(default_factory=list)  # NEEDED columns it has not (untranslated)
 
 
 def read_dossier_list(book: Workbook, sheet: str, layout: TableLayout, source: str) -> DossierCounts:
@@ -91,7 +92,9 @@ def read_dossier_list(book: Workbook, sheet: str, layout: TableLayout, source: s
     if "unit" not in roles:
         return DossierCounts(missing=missing)
     warnings = [
-        f"{source}: danh sách hồ sơ không có {what}: không tính được tỷ lệ hồ sơ trực tuyến."
+        _("{source}: danh sách hồ sơ không có {column}: không tính được tỷ lệ hồ sơ trực tuyến.").format(
+            source=source, column=_(what)
+        )
         for what in missing
     ]
     header = cell_text(layout.paths[roles["unit"]][-1])

@@ -20,6 +20,7 @@ from desktop_app.models.tables.period import sheet_period
 from desktop_app.models.tables.unit_table import read_rows
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
+from desktop_app.models.translation import N_, _, language
 
 logger = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ def import_file(
                 raise
             except Exception:  # a sheet we cannot make sense of must not sink the file
                 logger.exception("sheet %s of %s", name, path)
-                raise ReportError(path, f"không đọc được trang «{name}».") from None
+                raise ReportError(path, _("không đọc được trang «{sheet}».").format(sheet=name)) from None
             if sheet is not None:
                 found.append(sheet)
             if progress is not None:
@@ -84,15 +85,26 @@ def import_file(
     if not found:
         raise ReportError(
             path,
-            "không tìm thấy bảng số liệu theo đơn vị (cần một cột tên đơn vị và các cột "
-            "số liệu hoặc tỷ lệ của chỉ số).",
+            _(
+                "không tìm thấy bảng số liệu theo đơn vị (cần một cột tên đơn vị và các cột "
+                "số liệu hoặc tỷ lệ của chỉ số)."
+            ),
         )
     return found
 
 
 def _listed(headers: list[str]) -> str:
-    more = f" và {len(headers) - LISTED_HEADERS} cột khác" if len(headers) > LISTED_HEADERS else ""
-    return ", ".join(f"«{h}»" for h in headers[:LISTED_HEADERS]) + more
+    listed = ", ".join(_("«{name}»").format(name=h) for h in headers[:LISTED_HEADERS])
+    if len(headers) <= LISTED_HEADERS:
+        return listed
+    return _("{listed} và {count} cột khác").format(listed=listed, count=len(headers) - LISTED_HEADERS)
+
+
+def _both(items: list[str]) -> str:
+    """ "a và b": the columns a dossier list lacks (two at most)."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{first} và {second}").format(first=", ".join(items[:-1]), second=items[-1])
 
 
 def is_template(rows: list[list[object]]) -> bool:
@@ -107,13 +119,18 @@ def is_template(rows: list[list[object]]) -> bool:
 def _import_sheet(book: Workbook, name: str, path: Path, reasons: Reasons) -> SheetImport | None:
     head = book.grid(name, max_rows=HEAD_ROWS)
     if is_template(head.rows):
-        reasons.append((TEMPLATE, "là mẫu báo cáo chưa điền số liệu (chỉ có các ô ${…})."))
+        reasons.append((TEMPLATE, _("là mẫu báo cáo chưa điền số liệu (chỉ có các ô ${…}).")))
         return None
     layout = find_layout(head.rows, head.merges)
     if layout is None:
         if found := header_labels(head.rows):
             reasons.append(
-                (NO_UNIT_COLUMN, f"không có cột tên đơn vị trong bảng; các cột tìm thấy: {_listed(found)}.")
+                (
+                    NO_UNIT_COLUMN,
+                    _("không có cột tên đơn vị trong bảng; các cột tìm thấy: {columns}.").format(
+                        columns=_listed(found)
+                    ),
+                )
             )
         return None
     title, issuer = describe_title(layout.title_lines)
@@ -142,24 +159,32 @@ def _import_sheet(book: Workbook, name: str, path: Path, reasons: Reasons) -> Sh
 
 def _no_table_reason(layout: TableLayout, units: list[UnitRecord], missing: list[str]) -> tuple[int, str]:
     found = _listed([layout.header_text(c) for c, p in enumerate(layout.paths) if p])
-    no_table = "không tìm thấy bảng số liệu theo đơn vị"
     if layout.kind == "dossier_list":
-        lacking = (
-            " và ".join(missing) or "cột nào để tính chỉ số (thanh toán, số hóa, kết quả điện tử, trạng thái)"
+        lacking = _both([_(what) for what in missing]) or _(
+            "cột nào để tính chỉ số (thanh toán, số hóa, kết quả điện tử, trạng thái)"
         )
         return (
             DOSSIER_COLUMNS,
-            f"{no_table}: tệp là danh sách hồ sơ nhưng không có {lacking}; các cột: {found}.",
+            _(
+                "không tìm thấy bảng số liệu theo đơn vị: tệp là danh sách hồ sơ nhưng không có {lacking}; "
+                "các cột: {columns}."
+            ).format(lacking=lacking, columns=found),
         )
     if not units:
         return (
             NO_INDICATOR,
-            f"{no_table}: có dòng tiêu đề bảng nhưng không có dòng đơn vị nào; các cột: {found}.",
+            _(
+                "không tìm thấy bảng số liệu theo đơn vị: có dòng tiêu đề bảng nhưng không có dòng đơn vị "
+                "nào; các cột: {columns}."
+            ).format(columns=found),
         )
     unit = layout.header_text(layout.name_col)
     return (
         NO_INDICATOR,
-        f"{no_table}: bảng theo «{unit}» không có cột tỷ lệ hay số liệu nào của chỉ số; các cột: {found}.",
+        _(
+            "không tìm thấy bảng số liệu theo đơn vị: bảng theo «{unit}» không có cột tỷ lệ hay số liệu "
+            "nào của chỉ số; các cột: {columns}."
+        ).format(unit=unit, columns=found),
     )
 
 
@@ -168,7 +193,8 @@ def _unit_table(
 ) -> tuple[list[UnitRecord], dict[str, str], list[str]]:
     sample = grid.rows[layout.data_start : layout.data_start + 200]
     columns = map_columns(layout, sample)
-    labels = {key: info.label for key, info in known_indicators().items()} | columns.custom_labels
+    lang = language()  # the warnings name a known indicator in the user's language
+    labels = {key: info.name(lang) for key, info in known_indicators().items()} | columns.custom_labels
     table = read_rows(grid.rows, layout, columns, source, labels, grid.number_format)
     custom = {k: v for k, v in columns.custom_labels.items() if k not in table.dropped}
     return table.units, custom, table.warnings
@@ -193,14 +219,14 @@ class ImportResult:
 def os_message(exc: OSError) -> str:
     """What the user is told when the system refuses a file."""
     if isinstance(exc, PermissionError):
-        return "tệp đang được chương trình khác mở hoặc không có quyền đọc."
+        return _("tệp đang được chương trình khác mở hoặc không có quyền đọc.")
     if isinstance(exc, FileNotFoundError):
-        return "không tìm thấy tệp."
-    return f"không mở được tệp ({exc.__class__.__name__})."
+        return _("không tìm thấy tệp.")
+    return _("không mở được tệp ({error}).").format(error=exc.__class__.__name__)
 
 
 READER = "desktop_app.models.tables.importer:read_report"  # what the reader process runs
-READER_FAILED = "tệp quá lớn hoặc hỏng, không đọc được"
+READER_FAILED = N_("tệp quá lớn hoặc hỏng, không đọc được.")
 _shared: IsolatedWorker | None = None
 
 
@@ -225,8 +251,11 @@ def shared_reader() -> IsolatedWorker:
 def _failure(path: str, exc: WorkerFailed) -> ReportError:
     logger.warning("reader failed on %s: %s", path, exc)
     if exc.reason == "timeout":
-        return ReportError(path, f"{READER_FAILED} (đọc quá {exc.detail.replace(' s', ' giây')}).")
-    return ReportError(path, f"{READER_FAILED}.")
+        seconds = exc.detail.removesuffix(" s")
+        return ReportError(
+            path, _("tệp quá lớn hoặc hỏng, không đọc được (đọc quá {seconds} giây).").format(seconds=seconds)
+        )
+    return ReportError(path, _(READER_FAILED))
 
 
 def import_files(

@@ -19,6 +19,7 @@ from desktop_app.models.tables.columns import ColumnMap, path_words
 from desktop_app.models.tables.formulas import FORMULAS, computable
 from desktop_app.models.tables.header import TableLayout
 from desktop_app.models.tables.vocabulary import vocabulary, words
+from desktop_app.models.translation import _
 
 Pair = tuple[int, int]  # (part column, whole column)
 MIN_EVIDENCE = 3  # rows a rate must be reproduced on before two columns are taken for its parts
@@ -201,7 +202,7 @@ def _named_blocks(table: _Table) -> dict[tuple[str, ...], str]:
 
 
 def _names(table: _Table, cols: Iterable[int]) -> str:
-    return ", ".join(f"«{table.columns.headers.get(c, c)}»" for c in sorted(cols))
+    return ", ".join(_("«{name}»").format(name=table.columns.headers.get(c, c)) for c in sorted(cols))
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
@@ -222,6 +223,23 @@ def _adopt_custom_rates(table: _Table, computed: set[str]) -> None:
                 columns.rates[known] = columns.rates.pop(key)
                 del columns.custom_labels[key], columns.pairs[key]
                 break
+
+
+def _replaced(table: _Table, indicator: str, key: str, rcol: int, counts: tuple[int, int], pair: Pair) -> str:
+    """The warning for a rate its formula's columns do not give: the part and whole of its block."""
+    good, bad = counts
+    return _(
+        "{indicator}: tỷ lệ tính từ {formula} không khớp với cột «{rate}» ở {bad}/{units} "
+        "đơn vị; dùng {part} trên {whole} của cùng khối cột."
+    ).format(
+        indicator=indicator,
+        formula=_names(table, table.formula_columns(key)),
+        rate=table.columns.headers.get(rcol),
+        bad=bad,
+        units=good + bad,
+        part=_names(table, pair[:1]),
+        whole=_names(table, pair[1:]),
+    )
 
 
 def settle_pairs(
@@ -247,11 +265,7 @@ def settle_pairs(
             pair = _best_in_block(table, block, rate) if bad > good and crosses else None
             if pair is not None:
                 columns.pairs[key] = pair
-                warnings.append(
-                    f"{labels.get(key, key)}: tỷ lệ tính từ {_names(table, table.formula_columns(key))} "
-                    f"không khớp với cột «{columns.headers.get(rcol)}» ở {bad}/{good + bad} đơn vị; "
-                    f"dùng {_names(table, pair[:1])} trên {_names(table, pair[1:])} của cùng khối cột."
-                )
+                warnings.append(_replaced(table, labels.get(key, key), key, rcol, (good, bad), pair))
             continue
         pair = (
             _best_in_block(table, block, rate) or _named_pair(table, rcol, rate) or _search(table, rcol, rate)
@@ -271,7 +285,13 @@ def settle_pairs(
             columns.pairs[key] = pair
             if key in computed:
                 warnings.append(
-                    f"{labels.get(key, key)}: tử số {_names(table, pair[:1])} và mẫu số "
-                    f"{_names(table, pair[1:])} lấy trong cùng khối cột «{' › '.join(group)}»."
+                    _(
+                        "{indicator}: tử số {part} và mẫu số {whole} lấy trong cùng khối cột «{block}»."
+                    ).format(
+                        indicator=labels.get(key, key),
+                        part=_names(table, pair[:1]),
+                        whole=_names(table, pair[1:]),
+                        block=" › ".join(group),
+                    )
                 )
     return warnings

@@ -15,6 +15,7 @@ from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.rate_pairs import settle_pairs
 from desktop_app.models.tables.row_kinds import group_level, is_footer, is_totals, unit_name
 from desktop_app.models.text import shown
+from desktop_app.models.translation import _
 
 NumberFormat = Callable[[int, int], str | None] | None
 
@@ -103,7 +104,7 @@ def read_rows(
             heading_level = heading[0]
         if unit is not None:
             unit.source, unit.row = source, layout.data_start + offset + 1
-            out.warnings.extend(bad_cells(row, columns, f"{shown(unit.name)} ({source}, dòng {unit.row})"))
+            out.warnings.extend(bad_cells(row, columns, _where(unit)))
             out.warnings.extend(_cross_check(unit, labels, set(columns.custom_labels)))
             out.units.append(unit)
     out.warnings += _over_100(out.units, labels, set(columns.custom_labels))
@@ -194,17 +195,27 @@ def bad_cells(row: list[object], columns: ColumnMap, where: str) -> list[str]:
     for col in sorted(used):
         value = row[col] if col < len(row) else None
         if bad_number(value):
-            header = columns.headers.get(col, f"cột {col + 1}")
-            shown_value = str(value)[:20]
-            out.append(f"{where}: «{header}» không phải số hợp lệ («{shown_value}»); bỏ qua ô này.")
+            header = (
+                columns.headers[col] if col in columns.headers else _("cột {number}").format(number=col + 1)
+            )
+            out.append(
+                _("{where}: «{header}» không phải số hợp lệ («{value}»); bỏ qua ô này.").format(
+                    where=where, header=header, value=str(value)[:20]
+                )
+            )
     return out
+
+
+def _where(unit: UnitRecord) -> str:
+    """Which row a warning is about: the unit, its file and its row."""
+    return _("{unit} ({source}, dòng {row})").format(unit=shown(unit.name), source=unit.source, row=unit.row)
 
 
 def _cross_check(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> list[str]:
     """Per unit: a part above its whole or a known rate above 100 (errors in the source; a custom
     indicator may exceed 100, see :func:`_over_100`), a file's rate its counts do not give."""
     warnings = []
-    where = f"{shown(unit.name)} ({unit.source}, dòng {unit.row})"
+    where = _where(unit)
     for key, m in unit.measures.items():
         label = labels.get(key, key)
         if (
@@ -214,10 +225,16 @@ def _cross_check(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> 
             and m.numerator > m.denominator
         ):
             warnings.append(
-                f"{where}: {label}: số liệu thành phần ({m.numerator:g}) lớn hơn tổng ({m.denominator:g})."
+                _("{where}: {indicator}: số liệu thành phần ({part}) lớn hơn tổng ({whole}).").format(
+                    where=where, indicator=label, part=f"{m.numerator:g}", whole=f"{m.denominator:g}"
+                )
             )
         if key not in custom and m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
-            warnings.append(f"{where}: {label} vượt 100 % ({format_rate(m.rate)}).")
+            warnings.append(
+                _("{where}: {indicator} vượt 100 % ({rate}).").format(
+                    where=where, indicator=label, rate=format_rate(m.rate)
+                )
+            )
         if (
             m.numerator is not None
             and m.rate is not None
@@ -225,8 +242,12 @@ def _cross_check(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> 
             and abs(m.rate - m.given_rate) > CROSS_CHECK_TOLERANCE
         ):
             warnings.append(
-                f"{where}: {label} trong tệp là {format_rate(m.given_rate)} nhưng tính từ số liệu là "
-                f"{format_rate(m.rate)}."
+                _("{where}: {indicator} trong tệp là {given} nhưng tính từ số liệu là {computed}.").format(
+                    where=where,
+                    indicator=label,
+                    given=format_rate(m.given_rate),
+                    computed=format_rate(m.rate),
+                )
             )
     return warnings
 
@@ -243,12 +264,20 @@ def _over_100(units: list[UnitRecord], labels: dict[str, str], custom: set[str])
         ]
         if not over:
             continue
-        listed = ", ".join(f"{name} ({format_rate(rate)})" for name, rate in over[:LISTED_UNITS])
-        more = f" và {len(over) - LISTED_UNITS} đơn vị khác" if len(over) > LISTED_UNITS else ""
-        warnings.append(
-            f"{labels.get(key, key)}: {len(over)} đơn vị vượt 100 % (giữ nguyên như trong tệp): "
-            f"{listed}{more}."
-        )
+        values = {
+            "indicator": labels.get(key, key),
+            "count": len(over),
+            "units": ", ".join(f"{name} ({format_rate(rate)})" for name, rate in over[:LISTED_UNITS]),
+            "more": len(over) - LISTED_UNITS,
+        }
+        if len(over) > LISTED_UNITS:
+            message = _(
+                "{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units} "
+                "và {more} đơn vị khác."
+            )
+        else:
+            message = _("{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.")
+        warnings.append(message.format(**values))
     return warnings
 
 
@@ -269,5 +298,7 @@ def _drop_empty(
             if key in columns.rates
             else labels.get(key, key)
         )
-        warnings.append(f"Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.")
+        warnings.append(
+            _("Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.").format(header=header)
+        )
     return dropped, warnings
