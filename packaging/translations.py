@@ -109,8 +109,8 @@ def main() -> int:
         for message in missing:
             print(f"not translated into English: {message!r}", file=sys.stderr)
         return 1 if stale or missing else 0
-    for path, data in files.items():
-        path.write_bytes(data)
+    for path in stale:  # the others keep their dates: no change to commit
+        path.write_bytes(files[path])
     if QT_SOURCE.exists():
         compile_qt()
     for message in missing:

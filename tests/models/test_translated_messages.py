@@ -8,6 +8,7 @@ import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from babel.messages.catalog import Message
@@ -71,6 +72,7 @@ class _TimedOut(IsolatedWorker):
 
 def test_the_parent_side_message_of_a_failed_reader_is_translated(tmp_path: Path) -> None:
     path = str(tmp_path / "lon.xlsx")
+    Path(path).write_bytes(b"PK\x03\x04")
     with using("en"):
         error = import_files([path], reader=_TimedOut(READER)).errors[path]
     assert (
@@ -110,17 +112,28 @@ def test_warnings_stay_vietnamese_in_vietnamese(tmp_path: Path) -> None:
     ]
 
 
-def _marked_messages() -> list[Message]:
-    """Every message that packaging/translations.py extracts from the code."""
+def _toolchain() -> Any:
+    """packaging/translations.py, the one tool that extracts, updates and compiles catalogs."""
     spec = importlib.util.spec_from_file_location("translation_tools", ROOT / "packaging" / "translations.py")
     assert spec is not None
     assert spec.loader is not None
     tools = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tools)
-    return [m for m in tools.template() if m.id]
+    return tools
 
 
-MARKED = _marked_messages()
+TOOLS = _toolchain()
+MARKED = [m for m in TOOLS.template() if m.id]
+
+
+def test_the_committed_catalogs_are_what_the_code_marks() -> None:
+    """A message added or changed in the code without running the toolchain fails here."""
+    stale = [
+        path.name
+        for path, data in TOOLS.build().items()
+        if TOOLS._normal(path.read_bytes()) != TOOLS._normal(data)
+    ]
+    assert stale == [], "run: python packaging/translations.py"
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.catalog import known_indicators
+from desktop_app.models.reading.copies import readable
 from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
 from desktop_app.models.reading.workbook import SheetGrid, Workbook
 from desktop_app.models.tables.columns import map_columns
@@ -276,7 +277,7 @@ def import_files(
                 progress((i + min(max(fraction, 0.0), 1.0)) / len(paths))
 
         try:
-            result.sheets[path] = reader.run(path, step, cancelled)
+            result.sheets[path] = _read_one(reader, path, step, cancelled)
         except WorkerCancelled:
             raise ImportCancelled from None
         except ReportError as exc:
@@ -286,3 +287,20 @@ def import_files(
             result.crashed.append(path)
         step(1.0)
     return result
+
+
+def _read_one(
+    reader: IsolatedWorker, path: str, step: Progress, cancelled: Cancelled | None
+) -> list[SheetImport]:
+    """One file in the reader process: from a copy while Excel has it open; the sheets and the
+    error name the user's file, never the copy."""
+    with readable(path) as source:
+        if str(source) == path:
+            return reader.run(path, step, cancelled)
+        try:
+            sheets: list[SheetImport] = reader.run(source, step, cancelled)
+        except ReportError as exc:
+            raise ReportError(path, exc.message) from None
+    for sheet in sheets:
+        sheet.path = path
+    return sheets
