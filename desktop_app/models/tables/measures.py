@@ -22,6 +22,7 @@ class UnitRecord:
     measures: dict[str, Measure] = field(default_factory=dict)
     source: str = ""  # "file.xlsx › Sheet" for messages
     row: int = 0  # 1-based row in the sheet
+    group: str | None = None  # the district or other group the unit sits under in the file
 
 
 @dataclass
