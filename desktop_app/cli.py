@@ -1,4 +1,5 @@
-"""The command line: ``python -m desktop_app summarize FILE… [--targets T.toml] [--json]``.
+"""The command line: ``python -m desktop_app summarize FILE… [--previous FILE…] [--targets T.toml]
+[--json]``.
 
 Its help and its errors are in the user's language (Vietnamese unless ``--lang en``), argparse's
 own words included. No Qt widgets here; ``--pdf`` imports the drawing code lazily.
@@ -44,6 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     s.add_argument("files", nargs="*", metavar=_("TỆP"), help=_("báo cáo Excel (.xlsx, .xls, HTML)"))
     s.add_argument("--targets", metavar=_("CHỈ_TIÊU.toml"), help=_("tệp chỉ tiêu (TOML)"))
+    s.add_argument(
+        "--previous",
+        nargs="+",
+        default=[],
+        metavar=_("TỆP_KỲ_TRƯỚC"),
+        help=_("báo cáo của kỳ trước, để tính mức tăng giảm so với kỳ trước"),
+    )
     s.add_argument("--json", action="store_true", help=_("in một tài liệu JSON ra stdout"))
     s.add_argument("--excel", metavar=_("RA.xlsx"), help=_("xuất bảng Excel"))
     s.add_argument("--pdf", metavar=_("RA.pdf"), help=_("xuất báo cáo PDF"))
@@ -54,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _outputs_refused(args: argparse.Namespace) -> str | None:
     """The line refusing an output file: a wrong suffix, or one of the input reports."""
-    inputs = {Path(f).resolve() for f in args.files}
+    inputs = {Path(f).resolve() for f in [*args.files, *args.previous]}
     for kind, suffix in SUFFIXES.items():
         out = getattr(args, kind)
         if not out:
@@ -92,12 +100,14 @@ def summarize_command(args: argparse.Namespace) -> int:
         say(refused)
         return 2
     result = import_files(args.files)
-    for error in result.errors.values():
+    earlier = import_files(args.previous) if args.previous else None
+    errors = [*result.errors.values(), *(earlier.errors.values() if earlier else [])]
+    for error in errors:
         say(error.line())
     sheets = result.all_sheets()
     if not sheets:
         return 1
-    summary = summarize(sheets, targets)
+    summary = summarize(sheets, targets, earlier.all_sheets() if earlier else None)
     try:
         _export(summary, args)
     except ReportError as exc:
@@ -107,7 +117,7 @@ def summarize_command(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(summary_document(summary), ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(text_report(summary, args.lang))
-    return 1 if result.errors else 0
+    return 1 if errors else 0
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:

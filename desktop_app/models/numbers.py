@@ -121,6 +121,15 @@ def format_points(value: float, lang: str = "vi") -> str:
     return text.replace(".", ",") if lang == "vi" else text
 
 
+def format_change(value: float | None, lang: str = "vi") -> str:
+    """A change in points with its arrow: ▲ 8,51 / ▼ 2,10 / 0,00; "" when there is none."""
+    if value is None:
+        return ""
+    shown = round2(abs(value))
+    arrow = "▲ " if value > 0 and shown else "▼ " if value < 0 and shown else ""
+    return arrow + format_points(value, lang)
+
+
 def format_count(value: float | None, lang: str = "vi") -> str:
     """1234 -> "1.234" (Vietnamese thousands dot); non-integers keep two decimals."""
     if value is None:

@@ -7,6 +7,9 @@ from functools import lru_cache
 
 from desktop_app.models.resources import resource_toml
 
+MEAN, POOLED = "mean", "pooled"  # the two averages a report can lead with
+HEADLINES = (MEAN, POOLED)
+
 
 @dataclass(frozen=True)
 class IndicatorInfo:
@@ -18,6 +21,9 @@ class IndicatorInfo:
     numerator: str = ""
     denominator: str = ""
     custom: bool = False
+    # The average the province publishes first: pooled ("tỷ lệ chung", total online over total
+    # received) for dossier counts, the mean of unit rates ("tỷ lệ trung bình") for signing.
+    headline: str = MEAN
 
     def name(self, lang: str = "vi", short: bool = False) -> str:
         if lang == "en":
@@ -28,7 +34,9 @@ class IndicatorInfo:
 @lru_cache(maxsize=1)
 def known_indicators() -> dict[str, IndicatorInfo]:
     data = resource_toml("indicators.toml")
-    return {item["key"]: IndicatorInfo(**item) for item in data["indicator"]}
+    found = {item["key"]: IndicatorInfo(**item) for item in data["indicator"]}
+    assert all(i.headline in HEADLINES for i in found.values()), "indicators.toml: headline"
+    return found
 
 
 def indicator_info(key: str, custom_label: str | None = None) -> IndicatorInfo:

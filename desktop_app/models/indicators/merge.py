@@ -27,6 +27,7 @@ class Unit:
     level: str
     measures: dict[str, Measure] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    group: str | None = None  # the district or other group the unit sits under in its file
 
 
 @dataclass
@@ -49,9 +50,13 @@ class Collection:
         return any(u.level != "unknown" for u in self.units)
 
 
-def collect(sheets: list[SheetImport]) -> Collection:
-    """Merge units of several files by name; last period's files, if any, become ``previous``."""
-    current, previous = split_history(sheets)
+def collect(sheets: list[SheetImport], previous: list[SheetImport] | None = None) -> Collection:
+    """Merge units of several files by name; the earlier period's files become ``previous``:
+    those given as ``previous``, else those of an earlier period found among ``sheets``."""
+    if previous:
+        current = list(sheets)
+    else:
+        current, previous = split_history(sheets)
     collection = _merge(current)
     if previous:
         collection.previous = _merge(previous)
@@ -106,12 +111,13 @@ class _Merger:
                             source=record.source,
                         )
                     )
-                target = Unit(record.name, record.level)
+                target = Unit(record.name, record.level, group=record.group)
                 self.context[id(target)] = here
                 self.units.append(target)
                 self.by_key.setdefault(key, []).append(target)
             elif target.level == "unknown":
                 target.level = record.level
+            target.group = target.group or record.group
             before = self.context[id(target)]
             self.context[id(target)] = (
                 before[0] if before[0] is not None else here[0],

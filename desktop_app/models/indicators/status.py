@@ -9,16 +9,32 @@ from __future__ import annotations
 from desktop_app.models.numbers import round2
 
 MET, BELOW, NO_DATA, NO_TARGET = "met", "below", "no_data", "no_target"
+FEW_DATA = "few_data"  # "ít phát sinh": too few dossiers to judge (targets' min_denominator)
+STATUSES = (MET, BELOW, FEW_DATA, NO_DATA, NO_TARGET)
 FULL, OVER = "full", "over"  # shades of a figure besides its status
 
 
-def status_of(rate: float | None, target: float | None) -> str:
-    """Met when the rate, rounded to two decimals as shown, reaches the target."""
+def status_of(
+    rate: float | None,
+    target: float | None,
+    denominator: float | None = None,
+    minimum: float | None = None,
+) -> str:
+    """Met when the rate, rounded to two decimals as shown, reaches the target; "few_data" when
+    the unit had some dossiers but fewer than ``minimum`` (a rate of two dossiers judges nothing)."""
     if rate is None:
         return NO_DATA
+    if minimum is not None and denominator is not None and 0 < denominator < minimum:
+        return FEW_DATA
     if target is None:
         return NO_TARGET
     return MET if round2(rate) >= target else BELOW
+
+
+def is_judged(status: str) -> bool:
+    """Whether a unit's rate counts in the mean of unit rates, the ranks' lists and the flags:
+    every status with a rate but "few_data"."""
+    return status in (MET, BELOW, NO_TARGET)
 
 
 def is_full(rate: float | None) -> bool:

@@ -1,48 +1,21 @@
-"""Targets applied to merged units: every unit's statuses, then per-level and overall figures."""
+"""Targets applied to merged units: every unit's statuses, then per-level, per-group and overall
+figures, the units' ranks and, when an earlier period is loaded, the change since then."""
 
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass, field
 
-from desktop_app.models.indicators.catalog import IndicatorInfo
+from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
+from desktop_app.models.indicators.figures import Assessment, GroupStats, group_stats
+from desktop_app.models.indicators.history import compare
 from desktop_app.models.indicators.merge import Collection, Unit, collect
-from desktop_app.models.indicators.status import BELOW, at_100, status_of
+from desktop_app.models.indicators.ranks import rank_units
+from desktop_app.models.indicators.status import status_of
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.tables.measures import SheetImport
-from desktop_app.models.text import vietnamese_sort_key
 
-LOWEST_COUNT = 3
-
-
-@dataclass(frozen=True)
-class Assessment:
-    rate: float | None
-    numerator: float | None
-    denominator: float | None
-    given_rate: float | None
-    target: float | None
-    status: str
-
-
-@dataclass
-class GroupStats:
-    """One indicator over one level (``level`` None: over every unit)."""
-
-    indicator: str
-    level: str | None
-    units: int = 0
-    mean_rate: float | None = None
-    pooled_rate: float | None = None
-    met: int = 0
-    below: int = 0
-    no_data: int = 0
-    no_target: int = 0
-    targets: tuple[float, ...] = ()  # distinct targets that applied
-    at_100: list[str] = field(default_factory=list)
-    lowest: list[tuple[str, float]] = field(default_factory=list)
-    below_units: list[tuple[str, float]] = field(default_factory=list)
+__all__ = ["Assessment", "GroupStats", "Summary", "assess", "group_stats", "summarize"]
 
 
 @dataclass
@@ -52,6 +25,9 @@ class Summary:
     levels: list[GroupStats]
     overall: list[GroupStats]
     previous: Summary | None = None
+    groups: list[GroupStats] = field(default_factory=list)
+    new_units: list[str] = field(default_factory=list)  # units the earlier period did not have
+    headlines: dict[str, str] = field(default_factory=dict)  # indicator -> MEAN | POOLED, chosen
 
     @property
     def units(self) -> list[Unit]:
@@ -72,55 +48,74 @@ class Summary:
         column's header; None: the outputs' usual word ("Đơn vị") and a level column."""
         return None if self.collection.has_levels else self.collection.level_names.get("unknown")
 
-    def stats(self, indicator: str, level: str | None = None) -> GroupStats | None:
-        pool = self.overall if level is None else self.levels
-        return next((s for s in pool if s.indicator == indicator and s.level == level), None)
+    @property
+    def has_groups(self) -> bool:
+        return any(u.group for u in self.units)
+
+    @property
+    def previous_period(self) -> str | None:
+        """The earlier period compared with (its last one when its files differ)."""
+        if self.previous is None:
+            return None
+        periods = [s.period for s in self.previous.collection.sheets if s.period]
+        return max(periods) if periods else None
+
+    def stats(self, indicator: str, level: str | None = None, group: str | None = None) -> GroupStats | None:
+        pool = self.groups if group is not None else self.overall if level is None else self.levels
+        return next(
+            (s for s in pool if s.indicator == indicator and s.level == level and s.group == group), None
+        )
+
+    def groups_of(self, indicator: str, level: str | None) -> list[GroupStats]:
+        return [s for s in self.groups if s.indicator == indicator and s.level == level]
+
+    def headline(self, indicator: str, stats: GroupStats | None = None) -> str:
+        """Which average leads for ``indicator``: the user's choice, else the catalog's (pooled for
+        dossier counts, the mean for signing); the mean where the files give rates only."""
+        info = next((i for i in self.indicators if i.key == indicator), None)
+        kind = self.headlines.get(indicator, info.headline if info else MEAN)
+        if kind == POOLED and stats is not None and stats.pooled_rate is None:
+            return MEAN
+        return kind
 
 
-def assess(collection: Collection, targets: Targets) -> Summary:
-    """Apply targets: every unit's statuses, then per-level and overall figures."""
+def assess(collection: Collection, targets: Targets, headlines: dict[str, str] | None = None) -> Summary:
+    """Apply targets: every unit's statuses, ranks and change, then level, group and overall figures."""
     assessments: list[dict[str, Assessment]] = []
     for unit in collection.units:
         row = {}
         for key, m in unit.measures.items():
             target = targets.target_for(key, unit.level)
-            row[key] = Assessment(
-                m.rate, m.numerator, m.denominator, m.given_rate, target, status_of(m.rate, target)
-            )
+            status = status_of(m.rate, target, m.denominator, targets.min_denominator(key))
+            row[key] = Assessment(m.rate, m.numerator, m.denominator, m.given_rate, target, status)
         assessments.append(row)
-    levels, overall = [], []
+    rank_units(collection.units, assessments)
+    levels, groups, overall = [], [], []
     for info in collection.indicators:
         members = [
             (u, a[info.key]) for u, a in zip(collection.units, assessments, strict=True) if info.key in a
         ]
-        present = sorted({u.level for u, _ in members}, key=level_order)
-        for level in present:
-            levels.append(group_stats(info.key, level, [m for m in members if m[0].level == level]))
-        overall.append(group_stats(info.key, None, members))
-    previous = assess(collection.previous, targets) if collection.previous else None
-    return Summary(collection, assessments, levels, overall, previous)
+        minimum = targets.min_denominator(info.key)
+        for level in sorted({u.level for u, _ in members}, key=level_order):
+            here = [m for m in members if m[0].level == level]
+            levels.append(group_stats(info.key, level, here, minimum=minimum))
+            for group in dict.fromkeys(u.group for u, _ in here if u.group):
+                inside = [m for m in here if m[0].group == group]
+                groups.append(group_stats(info.key, level, inside, group, minimum))
+        overall.append(group_stats(info.key, None, members, minimum=minimum))
+    summary = Summary(collection, assessments, levels, overall, groups=groups)
+    summary.headlines = dict(headlines or {})
+    if collection.previous is not None:
+        compare(summary, assess(collection.previous, targets, headlines))
+    return summary
 
 
-def group_stats(key: str, level: str | None, members: list[tuple[Unit, Assessment]]) -> GroupStats:
-    """Both averages, the status counts, units at 100 %, the lowest and those below target."""
-    s = GroupStats(key, level, units=len(members))
-    rated = [(u.name, a.rate) for u, a in members if a.rate is not None]
-    if rated:
-        s.mean_rate = sum(r for _, r in rated) / len(rated)
-    counted = [a for _, a in members if a.numerator is not None and a.denominator is not None]
-    whole = sum(a.denominator for a in counted)  # type: ignore[misc]
-    if counted and whole:
-        s.pooled_rate = sum(a.numerator for a in counted) / whole * 100  # type: ignore[misc]
-    for _, a in members:
-        setattr(s, a.status, getattr(s, a.status) + 1)
-    s.targets = tuple(sorted({a.target for _, a in members if a.target is not None}))
-    s.at_100 = sorted((n for n, r in rated if at_100(r)), key=vietnamese_sort_key)
-    s.lowest = heapq.nsmallest(LOWEST_COUNT, rated, key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
-    s.below_units = [(u.name, a.rate) for u, a in members if a.status == BELOW and a.rate is not None]
-    s.below_units.sort(key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
-    return s
-
-
-def summarize(sheets: list[SheetImport], targets: Targets) -> Summary:
-    """Files read -> units merged -> targets applied."""
-    return assess(collect(sheets), targets)
+def summarize(
+    sheets: list[SheetImport],
+    targets: Targets,
+    previous: list[SheetImport] | None = None,
+    headlines: dict[str, str] | None = None,
+) -> Summary:
+    """Files read -> units merged -> targets applied; ``previous``: the earlier period's files,
+    when the user names them (otherwise an earlier period among ``sheets`` is found)."""
+    return assess(collect(sheets, previous), targets, headlines)

@@ -15,18 +15,29 @@ from desktop_app.models.translation import _
 
 WILDCARD = "*"
 _KEYS = ("default", *LEVELS)
+MIN_DENOMINATOR = "min_denominator"
+MAX_MIN_DENOMINATOR = 1e9
 Table = dict[str, float]  # "default" | level -> percent
 
 
 @dataclass
 class Targets:
-    """Per-key tables; a key's table replaces the built-in one entirely; "*" covers keys without one."""
+    """Per-key tables; a key's table replaces the built-in one entirely; "*" covers keys without one.
+
+    ``minimums``: a key's ``min_denominator``, the fewest dossiers (or documents) a unit must have
+    to be judged on that indicator; "*"'s applies to every key that sets none of its own.
+    """
 
     tables: dict[str, Table] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
+    minimums: dict[str, float] = field(default_factory=dict)
 
     def table_for(self, key: str) -> Table | None:
         return self.tables.get(key, self.tables.get(WILDCARD))
+
+    def min_denominator(self, key: str) -> float | None:
+        """Below this many (and above none) a unit's rate is "ít phát sinh": shown, not judged."""
+        return self.minimums.get(key, self.minimums.get(WILDCARD))
 
     def target_for(self, key: str, level: str) -> float | None:
         table = self.table_for(key)
@@ -38,10 +49,14 @@ class Targets:
         """These targets with ``user``'s tables in place of ours, key by key."""
         tables = {k: dict(v) for k, v in self.tables.items()}
         sources = dict(self.sources)
+        minimums = dict(self.minimums)
         for key, table in user.tables.items():
             tables[key] = dict(table)
             sources[key] = user.sources.get(key, "")
-        return Targets(tables, sources)
+            minimums.pop(key, None)
+            if key in user.minimums:
+                minimums[key] = user.minimums[key]
+        return Targets(tables, sources, minimums)
 
     def to_toml(self) -> str:
         lines = ["# Chỉ tiêu (%) theo chỉ số và cấp: default, province, district, commune, unknown", ""]
@@ -51,6 +66,8 @@ class Targets:
             for level in _KEYS:
                 if level in self.tables[key]:
                     lines.append(f"{level} = {self.tables[key][level]:g}")
+            if key in self.minimums:
+                lines.append(f"{MIN_DENOMINATOR} = {self.minimums[key]:g}")
             if self.sources.get(key):
                 lines.append(f"source = {json.dumps(self.sources[key], ensure_ascii=False)}")
             lines.append("")
@@ -79,11 +96,14 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
             if level == "source":
                 targets.sources[key] = str(value)
                 continue
+            if level == MIN_DENOMINATOR:
+                targets.minimums[key] = _minimum(key, value, path)
+                continue
             if level not in _KEYS:
                 raise ReportError(
                     path,
                     _("chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).").format(
-                        key=key, level=level, levels=", ".join(_KEYS)
+                        key=key, level=level, levels=", ".join([*_KEYS, MIN_DENOMINATOR])
                     ),
                 )
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
@@ -100,6 +120,23 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
             clean[level] = float(value)
         targets.tables[key] = clean
     return targets
+
+
+def _minimum(key: str, value: object, path: str | Path | None) -> float:
+    """A ``min_denominator``: a count, 0 (judge every unit) up to a billion."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not 0 <= value <= MAX_MIN_DENOMINATOR
+    ):
+        raise ReportError(
+            path,
+            _(
+                "chỉ tiêu «{key}.min_denominator» phải là một số không âm (số hồ sơ tối thiểu để đánh giá)."
+            ).format(key=key),
+        )
+    return float(value)
 
 
 MAX_TARGETS_FILE = 1 << 20  # a targets file is a few hundred bytes; a megabyte is not one

@@ -1,14 +1,34 @@
-"""The paragraph staff paste into their monthly report, written from the figures on screen."""
+"""The paragraph staff paste into their monthly report, written from the figures on screen.
+
+Per indicator and level: the average the province publishes first (the pooled rate for dossier
+counts, the mean of unit rates for signing) with the other in brackets, the change since the
+earlier period in points, the units at 100 %, the lowest, those below target, those too few to
+judge; the highest and lowest district where units are grouped; the first and last of a ranking.
+"""
 
 from __future__ import annotations
 
-from desktop_app.models.indicators.status import is_full
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.summary import GroupStats, Summary
-from desktop_app.models.numbers import format_points, format_rate, format_target, round2
+from desktop_app.models.numbers import format_count, format_points, format_rate, format_target, round2
 from desktop_app.models.output.words import level_label, period_text, word
-from desktop_app.models.text import shown
+from desktop_app.models.text import shown, vietnamese_sort_key
 
 MAX_LISTED = 10
+
+
+@dataclass
+class Phrasing:
+    """What a level's sentence says beside its own figures."""
+
+    lang: str = "vi"
+    names: dict[str, str] | None = None  # the files' own words for levels
+    headline: str = MEAN  # the average that leads
+    since: str | None = None  # the earlier period ("tháng 7/2023"; "" unknown); None: no comparison
+    groups: Sequence[GroupStats] = field(default_factory=list)  # the level's districts
 
 
 def _names(items: list[str], lang: str) -> str:
@@ -34,34 +54,83 @@ def _in_sentence(label: str) -> str:
     return label if len(head) > 1 and head[:2].isupper() else label[:1].lower() + label[1:]
 
 
-def _change(now: float | None, before: float | None, lang: str) -> str:
-    if now is None or before is None:
+def change_text(points: float | None, lang: str = "vi", since: str | None = None) -> str:
+    """ "tăng 8,51 điểm phần trăm so với tháng 7/2023"; without ``since`` the short form
+    ("giảm 2,10 điểm phần trăm"); "" when there is nothing to compare."""
+    if points is None:
         return ""
-    delta = round2(now) - round2(before)
-    if delta == 0:
-        return word(lang, "para.same")
-    return word(lang, "para.up" if delta > 0 else "para.down", points=format_points(delta, lang))
+    if round2(abs(points)) == 0:
+        return word(lang, "para.same_since", period=since) if since is not None else word(lang, "para.same")
+    key = "para.up" if points > 0 else "para.down"
+    if since is not None:
+        return word(lang, key + "_since", points=format_points(points, lang), period=since)
+    return word(lang, key, points=format_points(points, lang))
 
 
-def level_sentence(
-    s: GroupStats, lang: str = "vi", previous: GroupStats | None = None, names: dict[str, str] | None = None
-) -> str:
-    """One level of one indicator: average, units at 100 %, lowest, below target, no data;
-    ``names``: the files' own words for levels (:attr:`Summary.level_names`)."""
-    level = level_label(s.level, lang, names)
-    if s.mean_rate is None:
+def _average_name(kind: str, lang: str) -> str:
+    return word(lang, "para.pooled_name" if kind == POOLED else "para.mean_name")
+
+
+def _lead(s: GroupStats, how: Phrasing) -> str:
+    """ "Cấp tỉnh: tỷ lệ chung đạt 73,02 % (tăng 8,51 điểm phần trăm so với tháng 7/2023; tỷ lệ
+    trung bình 86,49 %, tăng 5,10 điểm phần trăm)"."""
+    lang = how.lang
+    kind = how.headline if s.average(how.headline) is not None else (POOLED if how.headline == MEAN else MEAN)
+    other = MEAN if kind == POOLED else POOLED
+    level = level_label(s.level, lang, how.names)
+    value = s.average(kind)
+    head = word(
+        lang, "para.lead", level=level, average=_average_name(kind, lang), value=format_rate(value, lang)
+    )
+    inside = []
+    if how.since is not None and (
+        text := change_text(s.change(kind), lang, how.since or word(lang, "para.before"))
+    ):
+        inside.append(text)
+    if (second := s.average(other)) is not None:
+        text = word(lang, "para.other", average=_average_name(other, lang), value=format_rate(second, lang))
+        if how.since is not None and (moved := change_text(s.change(other), lang)):
+            text += ", " + moved
+        inside.append(text)
+    return head + (f" ({'; '.join(inside)})" if inside else "")
+
+
+def _groups_text(groups: Sequence[GroupStats], lang: str) -> str:
+    """ "cao nhất là Thành phố Từ Sơn đạt tỷ lệ trung bình 100,00 %, thấp nhất là Huyện Gia Bình
+    đạt tỷ lệ trung bình 91,72 %": the groups by the mean of their units' rates."""
+    rated = [(g.group or "", round2(g.mean_rate)) for g in groups if g.mean_rate is not None]
+    if len(rated) < 2:
+        return ""
+    top, bottom = max(r for _, r in rated), min(r for _, r in rated)
+    if top == bottom:
+        return ""
+    return word(
+        lang,
+        "para.groups",
+        high=_names([g for g, r in rated if r == top], lang),
+        high_rate=format_rate(top, lang),
+        low=_names([g for g, r in rated if r == bottom], lang),
+        low_rate=format_rate(bottom, lang),
+    )
+
+
+def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
+    """One level of one indicator: averages and change, units at 100 %, lowest, below target,
+    too few to judge, no data, and the districts when the units are grouped."""
+    how = how or Phrasing()
+    lang = how.lang
+    if s.mean_rate is None and s.pooled_rate is None:
+        level = level_label(s.level, lang, how.names)
         return word(lang, "para.no_data", level=level, units=s.units)
-    rated = s.units - s.no_data
-    head = word(lang, "para.mean", level=level, mean=format_rate(s.mean_rate, lang))
-    if s.pooled_rate is not None:
-        head += word(lang, "para.pooled", pooled=format_rate(s.pooled_rate, lang))
-    head += _change(s.mean_rate, previous.mean_rate if previous else None, lang)
-    parts = [head]
+    judged = s.units - s.no_data - s.few_data
+    parts = [_lead(s, how)]
     if s.at_100:
-        parts.append(word(lang, "para.at_100", n=len(s.at_100), rated=rated, names=_names(s.at_100, lang)))
-    else:
-        parts.append(word(lang, "para.none_at_100", rated=rated))
-    lowest = [x for x in s.lowest if not is_full(x[1])]
+        parts.append(word(lang, "para.at_100", n=len(s.at_100), rated=judged, names=_names(s.at_100, lang)))
+    elif judged:
+        parts.append(word(lang, "para.none_at_100", rated=judged))
+    if groups := _groups_text(how.groups, lang):
+        parts.append(groups)
+    lowest = [x for x in s.lowest if round2(x[1]) < 100]
     if lowest:
         parts.append(word(lang, "para.lowest", items=_rated(lowest, lang)))
     target = _target_text(s, lang)
@@ -70,18 +139,45 @@ def level_sentence(
         parts.append(word(lang, "para.below", n=s.below, goal=goal, items=_rated(s.below_units, lang)))
     elif s.met:
         parts.append(word(lang, "para.all_met", target=target).rstrip())
+    if s.few_data:
+        minimum = format_count(s.minimum, lang) if s.minimum is not None else ""
+        parts.append(word(lang, "para.few_data", n=s.few_data, minimum=minimum))
     if s.no_data:
         parts.append(word(lang, "para.units_no_data", n=s.no_data))
     return "; ".join(parts) + "."
 
 
-def paragraph(
-    summary: Summary, lang: str = "vi", previous: Summary | None = None, indicators: list[str] | None = None
-) -> str:
+def ranking_sentence(summary: Summary, key: str, lang: str = "vi") -> str:
+    """The first and last of a one-level table (a ranking of provinces): "Đứng đầu là Hà Nội
+    (98,50 %, xếp thứ 1/63), cuối cùng là Bến Tre (67,53 %, xếp thứ 63/63)."."""
+    ranked = [
+        (u.name, a) for u, row in zip(summary.units, summary.assessments, strict=True) if (a := row.get(key))
+    ]
+    ranked = [(n, a) for n, a in ranked if a.rank is not None and a.rate is not None]
+    if len(ranked) < 3:
+        return ""
+    last = max(a.rank or 0 for _, a in ranked)
+
+    def at(rank: int) -> str:
+        names = sorted((n for n, a in ranked if a.rank == rank), key=vietnamese_sort_key)
+        rate = next(a.rate for _, a in ranked if a.rank == rank)
+        return word(
+            lang,
+            "para.ranked",
+            names=_names(names, lang),
+            rate=format_rate(rate, lang),
+            rank=rank,
+            of=len(ranked),
+        )
+
+    return word(lang, "para.ranking", first=at(1), last=at(last))
+
+
+def paragraph(summary: Summary, lang: str = "vi", indicators: list[str] | None = None) -> str:
     """The report text: per indicator, one sentence per level, in the order of the table."""
-    previous = previous if previous is not None else summary.previous
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = word(lang, "para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""
+    since = period_text(summary.previous_period, lang) if summary.previous is not None else None
     out = []
     for info in summary.indicators:
         if indicators is not None and info.key not in indicators:
@@ -90,9 +186,21 @@ def paragraph(
         if lang != "en":
             label = _in_sentence(label)
         sentences = [word(lang, "para.intro", label=label, when=when)]
-        for s in summary.levels:
-            if s.indicator == info.key:
-                before = previous.stats(info.key, s.level) if previous else None
-                sentences.append(level_sentence(s, lang, before, summary.level_names))
+        levels = [s for s in summary.levels if s.indicator == info.key]
+        for s in levels:
+            how = Phrasing(lang, summary.level_names, summary.headline(info.key, s), since)
+            how.groups = summary.groups_of(info.key, s.level)
+            sentences.append(level_sentence(s, how))
+        if len(levels) == 1 and (ends := ranking_sentence(summary, info.key, lang)):
+            sentences.append(ends)
         out.append(" ".join(sentences))
+    if since is not None and summary.new_units and indicators is None:
+        out.append(
+            word(
+                lang,
+                "para.new_units",
+                period=since or word(lang, "para.before"),
+                names=_names(summary.new_units, lang),
+            )
+        )
     return "\n\n".join(out)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop_app.models.indicators.summary import GroupStats, Summary
+from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.tables.period import period_bounds
 
@@ -14,8 +14,10 @@ def count(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
 
-def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
+def _group(s: GroupStats, compared: bool) -> dict[str, Any]:
     out: dict[str, Any] = {} if s.level is None else {"level": s.level}
+    if s.group is not None:
+        out["group"] = s.group
     out.update(
         indicator=s.indicator,
         units=s.units,
@@ -24,13 +26,34 @@ def _group(s: GroupStats, before: GroupStats | None = None) -> dict[str, Any]:
         met=s.met,
         below=s.below,
         no_data=s.no_data,
+        few_data=s.few_data,
         no_target=s.no_target,
         at_100=s.at_100,
         lowest=[{"name": n, "rate": r} for n, r in s.lowest],
     )
-    if before is not None and before.mean_rate is not None and s.mean_rate is not None:
-        out["previous_mean_rate"] = before.mean_rate
-        out["change_points"] = s.mean_rate - before.mean_rate
+    if compared:
+        out.update(
+            previous_mean_rate=s.previous_mean_rate,
+            previous_pooled_rate=s.previous_pooled_rate,
+            change_points=s.mean_change_points,
+            mean_change_points=s.mean_change_points,
+            pooled_change_points=s.pooled_change_points,
+        )
+    return out
+
+
+def _indicator(a: Assessment, compared: bool) -> dict[str, Any]:
+    out = {
+        "rate": a.rate,
+        "numerator": count(a.numerator),
+        "denominator": count(a.denominator),
+        "target": a.target,
+        "status": a.status,
+        "rank": a.rank,
+        "rank_of": a.rank_of,
+    }
+    if compared:
+        out |= {"previous_rate": a.previous_rate, "change_points": a.change_points}
     return out
 
 
@@ -42,32 +65,34 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
         return entry | {"title": s.title} | ({"previous": True} if previous else {})
 
     before = summary.previous
+    compared = before is not None
     files = [file_entry(s) for s in summary.collection.sheets]
     if before is not None:
         files += [file_entry(s, previous=True) for s in before.collection.sheets]
+    new = set(summary.new_units)
     units = []
     for unit, assessed in zip(summary.units, summary.assessments, strict=True):
-        units.append(
-            {
-                "name": unit.name,
-                "level": unit.level,
-                "indicators": {
-                    key: {
-                        "rate": a.rate,
-                        "numerator": count(a.numerator),
-                        "denominator": count(a.denominator),
-                        "target": a.target,
-                        "status": a.status,
-                    }
-                    for key, a in assessed.items()
-                },
-            }
-        )
+        entry: dict[str, Any] = {"name": unit.name, "level": unit.level, "group": unit.group}
+        if compared:
+            entry["new"] = unit.name in new
+        entry["indicators"] = {key: _indicator(a, compared) for key, a in assessed.items()}
+        units.append(entry)
+    indicators = [
+        {
+            "key": i.key,
+            "label": i.label,
+            "custom": i.custom,
+            "headline": summary.headline(i.key, summary.stats(i.key)),
+        }
+        for i in summary.indicators
+    ]
     return {
         "files": files,
-        "indicators": [{"key": i.key, "label": i.label, "custom": i.custom} for i in summary.indicators],
+        "indicators": indicators,
         "units": units,
-        "levels": [_group(s, before.stats(s.indicator, s.level) if before else None) for s in summary.levels],
-        "overall": [_group(s, before.stats(s.indicator) if before else None) for s in summary.overall],
+        "levels": [_group(s, compared) for s in summary.levels],
+        "groups": [_group(s, compared) for s in summary.groups],
+        "overall": [_group(s, compared) for s in summary.overall],
+        "previous_period": summary.previous_period,
         "warnings": list(summary.collection.warnings) + list(warnings or []),
     }

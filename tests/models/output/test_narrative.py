@@ -6,7 +6,7 @@ import pytest
 
 from desktop_app.models.indicators.summary import GroupStats, Summary, summarize
 from desktop_app.models.indicators.targets import builtin_targets
-from desktop_app.models.output.narrative import level_sentence, paragraph
+from desktop_app.models.output.narrative import Phrasing, level_sentence, paragraph
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from tests.conftest import rate_only, signing
 
@@ -27,7 +27,7 @@ VI_PROVINCE = (
     "1 đơn vị không phát sinh."
 )
 EN_PROVINCE = (
-    "Province: mean rate 82.50 % (pooled 84.17 %); "
+    "Province: mean rate 82.50 % (pooled rate 84.17 %); "
     "1/4 units at 100 % (Sở Tư pháp); "
     "lowest: Sở Xây dựng (60.00 %), Sở Tài chính (75.00 %), Sở Y tế (95.00 %); "
     "2 below the target 90 %: Sở Xây dựng (60.00 %), Sở Tài chính (75.00 %); "
@@ -50,12 +50,19 @@ def test_level_sentence_in_vietnamese(october):
 
 
 def test_level_sentence_in_english(october):
-    assert level_sentence(october.stats("signing", "province"), "en") == EN_PROVINCE
+    assert level_sentence(october.stats("signing", "province"), Phrasing("en")) == EN_PROVINCE
+
+
+VI_ENDS = " Đứng đầu là Sở Tư pháp (100,00 %, xếp thứ 1/4), cuối cùng là Sở Xây dựng (60,00 %, xếp thứ 4/4)."
+EN_ENDS = " First: Sở Tư pháp (100.00 %, ranked 1/4); last: Sở Xây dựng (60.00 %, ranked 4/4)."
 
 
 def test_paragraph_names_the_indicator_and_the_period(october):
-    assert paragraph(october) == "Về tỷ lệ văn bản đi được ký số tháng 10/2024: " + VI_PROVINCE
-    assert paragraph(october, "en") == "Outgoing documents signed digitally, 2024-10: " + EN_PROVINCE
+    # one level only: a ranking, whose first and last are named with their ranks
+    assert paragraph(october) == "Về tỷ lệ văn bản đi được ký số tháng 10/2024: " + VI_PROVINCE + VI_ENDS
+    assert (
+        paragraph(october, "en") == "Outgoing documents signed digitally, 2024-10: " + EN_PROVINCE + EN_ENDS
+    )
 
 
 def test_paragraph_without_a_known_period():
@@ -64,29 +71,36 @@ def test_paragraph_without_a_known_period():
 
 
 def test_change_from_the_previous_month_in_points():
-    # September's only rate 69.57: 82.50 - 69.57 = 12.93 points up
+    # September's only rate 69.57: 82.50 - 69.57 = 12.93 points up; no pooled rate then
     september = sheet([("Sở Tư pháp", rate_only(69.57))], period="2024-09", path="t9.xlsx")
     s = summarize([sheet(OCTOBER), september], builtin_targets())
     assert s.previous is not None
     text = paragraph(s)
-    assert "(tỷ lệ chung 84,17 %) (tăng 12,93 % so với kỳ trước); 1/4" in text
-    assert "(pooled 84.17 %) (up 12.93 points on the previous period)" in paragraph(s, "en")
-    assert paragraph(s, previous=None) == text  # summary.previous is the default
+    assert (
+        "Cấp tỉnh: tỷ lệ trung bình đạt 82,50 % (tăng 12,93 điểm phần trăm so với tháng 9/2024; "
+        "tỷ lệ chung 84,17 %); 1/4" in text
+    )
+    assert "mean rate 82.50 % (up 12.93 percentage points on 2024-09; pooled rate 84.17 %)" in (
+        paragraph(s, "en")
+    )
+    # the units September did not have are named once, after the indicators
+    assert text.endswith("\n\nĐơn vị mới so với tháng 9/2024: Sở Tài chính, Sở Nội vụ, Sở Y tế, Sở Xây dựng.")
 
 
 @pytest.mark.parametrize(
     ("before", "vi"),
     [
-        (85.75, " (giảm 3,25 % so với kỳ trước)"),
-        (82.5, " (không đổi so với kỳ trước)"),
-        (82.504, " (không đổi so với kỳ trước)"),  # the same as shown
-        (None, ""),
+        (85.75, " (giảm 3,25 điểm phần trăm so với tháng 9/2024; tỷ lệ chung 84,17 %)"),
+        (82.5, " (không đổi so với tháng 9/2024; tỷ lệ chung 84,17 %)"),
+        (82.504, " (không đổi so với tháng 9/2024; tỷ lệ chung 84,17 %)"),  # the same as shown
+        (None, " (tỷ lệ chung 84,17 %)"),
     ],
 )
 def test_change_down_or_unchanged(october, before, vi):
-    previous = GroupStats("signing", "province", units=4, mean_rate=before)
-    sentence = level_sentence(october.stats("signing", "province"), "vi", previous)
-    assert sentence.startswith(f"Cấp tỉnh: tỷ lệ trung bình đạt 82,50 % (tỷ lệ chung 84,17 %){vi}; 1/4")
+    stats = october.stats("signing", "province")
+    stats.mean_change_points = None if before is None else round(82.5 - round(before, 2), 2)
+    sentence = level_sentence(stats, Phrasing("vi", since="tháng 9/2024"))
+    assert sentence.startswith(f"Cấp tỉnh: tỷ lệ trung bình đạt 82,50 %{vi}; 1/4")
 
 
 def test_more_than_ten_names_are_cut():
@@ -108,13 +122,13 @@ def test_more_than_ten_names_are_cut():
         f"12/12 đơn vị đạt 100 % ({shown} và 2 đơn vị khác); "
         "tất cả đơn vị có số liệu đều đạt chỉ tiêu 60 %."
     )
-    assert f"({shown} and 2 more)" in level_sentence(stats, "en")
+    assert f"({shown} and 2 more)" in level_sentence(stats, Phrasing("en"))
 
 
 def test_a_level_without_any_rate():
     stats = GroupStats("signing", "commune", units=2, no_data=2, targets=(60.0,))
     assert level_sentence(stats) == "Cấp xã: không có đơn vị nào phát sinh số liệu (2 đơn vị)."
-    assert level_sentence(stats, "en") == "Commune: no unit has data (2 units)."
+    assert level_sentence(stats, Phrasing("en")) == "Commune: no unit has data (2 units)."
 
 
 def test_no_unit_at_100_and_targets_that_differ():

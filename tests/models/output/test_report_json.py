@@ -50,6 +50,8 @@ def test_units_with_counts(document):
         "denominator": 156,
         "target": 90.0,
         "status": "below",
+        "rank": 3,  # Sở Tư pháp and Văn phòng UBND tỉnh share rank 1 (100 %): 1, 1, 3
+        "rank_of": 3,
     }
 
 
@@ -61,6 +63,8 @@ def test_units_with_rates_only_have_null_counts(document):
         "denominator": None,
         "target": 50.0,
         "status": "met",
+        "rank": 1,  # 72,5 % above Sở Tài chính's 41 %
+        "rank_of": 2,
     }
     assert "online_dossier" not in units["Văn phòng UBND tỉnh"]["indicators"]  # not reported
 
@@ -73,6 +77,8 @@ def test_a_unit_without_data(document):
         "denominator": 0,
         "target": 60.0,
         "status": "no_data",
+        "rank": None,  # no rate, no rank
+        "rank_of": None,
     }
 
 
@@ -174,7 +180,9 @@ def test_custom_indicator_is_listed_with_its_label():
         {"ty_le_dat": "Tỷ lệ đạt (%)"},
     )
     document = summary_document(summarize([sheet], builtin_targets()))
-    assert document["indicators"] == [{"key": "ty_le_dat", "label": "Tỷ lệ đạt (%)", "custom": True}]
+    assert document["indicators"] == [
+        {"key": "ty_le_dat", "label": "Tỷ lệ đạt (%)", "custom": True, "headline": "mean"}
+    ]
     got = document["units"][0]["indicators"]["ty_le_dat"]
     assert (got["rate"], got["target"], got["status"]) == (90.1, None, "no_target")
     assert document["overall"][0]["no_target"] == 1

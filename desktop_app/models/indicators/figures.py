@@ -1,0 +1,96 @@
+"""The figures of one unit (:class:`Assessment`) and of a set of units (:class:`GroupStats`)."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field, replace
+
+from desktop_app.models.indicators.catalog import POOLED
+from desktop_app.models.indicators.merge import Unit
+from desktop_app.models.indicators.status import BELOW, at_100, is_judged
+from desktop_app.models.text import vietnamese_sort_key
+
+LOWEST_COUNT = 3
+
+
+@dataclass(frozen=True)
+class Assessment:
+    rate: float | None
+    numerator: float | None
+    denominator: float | None
+    given_rate: float | None
+    target: float | None
+    status: str
+    rank: int | None = None  # 1 = highest rate of the unit's level (equal to two decimals: equal rank)
+    rank_of: int | None = None  # units of that level with a rate
+    previous_rate: float | None = None  # the same unit's rate in the earlier period
+    change_points: float | None = None  # the change as the figures are shown (two decimals)
+
+
+@dataclass
+class GroupStats:
+    """One indicator over one level (``level`` None: over every unit), or over one ``group`` of a
+    level (the communes of one district)."""
+
+    indicator: str
+    level: str | None
+    units: int = 0
+    mean_rate: float | None = None  # over the judged units (not "ít phát sinh")
+    pooled_rate: float | None = None  # over every unit with counts
+    met: int = 0
+    below: int = 0
+    no_data: int = 0
+    no_target: int = 0
+    few_data: int = 0
+    targets: tuple[float, ...] = ()  # distinct targets that applied
+    at_100: list[str] = field(default_factory=list)
+    lowest: list[tuple[str, float]] = field(default_factory=list)
+    below_units: list[tuple[str, float]] = field(default_factory=list)
+    group: str | None = None
+    minimum: float | None = None  # the min_denominator that applied, for "ít phát sinh (dưới 5)"
+    previous_mean_rate: float | None = None
+    previous_pooled_rate: float | None = None
+    mean_change_points: float | None = None
+    pooled_change_points: float | None = None
+
+    def average(self, kind: str) -> float | None:
+        """The mean of unit rates or the pooled rate."""
+        return self.pooled_rate if kind == POOLED else self.mean_rate
+
+    def change(self, kind: str) -> float | None:
+        return self.pooled_change_points if kind == POOLED else self.mean_change_points
+
+
+def group_stats(
+    key: str,
+    level: str | None,
+    members: list[tuple[Unit, Assessment]],
+    group: str | None = None,
+    minimum: float | None = None,
+) -> GroupStats:
+    """Both averages, the status counts, units at 100 %, the lowest and those below target.
+
+    Units "ít phát sinh" count in the pooled rate only: out of the mean, the counts and the lists.
+    """
+    s = GroupStats(key, level, units=len(members), group=group, minimum=minimum)
+    judged = [(u.name, a.rate) for u, a in members if a.rate is not None and is_judged(a.status)]
+    if judged:
+        s.mean_rate = sum(r for _, r in judged if r is not None) / len(judged)
+    counted = [a for _, a in members if a.numerator is not None and a.denominator is not None]
+    whole = sum(a.denominator for a in counted)  # type: ignore[misc]
+    if counted and whole:
+        s.pooled_rate = sum(a.numerator for a in counted) / whole * 100  # type: ignore[misc]
+    for _, a in members:
+        setattr(s, a.status, getattr(s, a.status) + 1)
+    s.targets = tuple(sorted({a.target for _, a in members if a.target is not None}))
+    rated: list[tuple[str, float]] = [(n, r) for n, r in judged if r is not None]
+    s.at_100 = sorted((n for n, r in rated if at_100(r)), key=vietnamese_sort_key)
+    s.lowest = heapq.nsmallest(LOWEST_COUNT, rated, key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
+    s.below_units = [(u.name, a.rate) for u, a in members if a.status == BELOW and a.rate is not None]
+    s.below_units.sort(key=lambda nr: (nr[1], vietnamese_sort_key(nr[0])))
+    return s
+
+
+def with_fields(assessment: Assessment, **values: float | int | None) -> Assessment:
+    """A unit's assessment with ranks or changes filled in."""
+    return replace(assessment, **values)  # type: ignore[arg-type]
