@@ -70,7 +70,7 @@ def map_columns(layout: TableLayout, sample: list[list[object]]) -> ColumnMap:
     """Classify every column of a unit table; ``sample`` is a few data rows (for "96,25%" text)."""
     vocab = vocabulary()
     result = ColumnMap()
-    reserved = {layout.name_col, layout.stt_col, layout.level_col}
+    reserved = {layout.name_col, layout.stt_col, layout.level_col, layout.group_col}
     for col, path in enumerate(layout.paths):
         if col in reserved or not path:
             continue

@@ -10,9 +10,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from desktop_app.models.reading.workbook import Workbook
-from desktop_app.models.tables.header import TableLayout, cell_text
+from desktop_app.models.tables.header import TableLayout, cell_text, is_group_header
 from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
+from desktop_app.models.tables.row_kinds import group_from_cell
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.translation import N_, _
 
@@ -48,8 +49,10 @@ def _flags(column: pa.ChunkedArray, test: Callable[[str], bool]) -> np.ndarray:
 
 
 def _find_roles(layout: TableLayout) -> dict[str, int]:
-    roles: dict[str, int] = {}
+    """Which column plays which part; the level and district columns are set first, so that a
+    district column ("Quận/Huyện", "Đơn vị cấp huyện") is never taken for the receiving unit's."""
     headers = [words(p[-1]).strip() if p else "" for p in layout.paths]
+    roles = _fixed_roles(layout, headers)
     for role, phrases in vocabulary().dossier.roles.items():
         for phrase in phrases:  # exact header first, then containing
             col = next((c for c, h in enumerate(headers) if h == phrase and c not in roles.values()), None)
@@ -65,9 +68,6 @@ def _find_roles(layout: TableLayout) -> dict[str, int]:
             if col is not None:
                 roles[role] = col
                 break
-    level = next((c for c, h in enumerate(headers) if h in vocabulary().level_header), None)
-    if level is not None:
-        roles["level"] = level
     return roles
 
 
@@ -143,12 +143,13 @@ def _count(
         on_time = flags("status", _is_on_time)
         if on_time is not None and on_time.any():
             parts["on_time"] = (count(on_time), count(resolved))
-    levels = _unit_levels(table, roles, index, keep, size)
+    levels = _per_unit(table, roles.get("level"), index, keep, size, level_from_cell)
+    groups = _per_unit(table, roles.get("group"), index, keep, size, group_from_cell)
     units = []
     for i, name in enumerate(names):
         if not name.strip() or totals[i] == 0:
             continue
-        unit = UnitRecord(name.strip(), levels[i] or level_from_name(name), source=source)
+        unit = UnitRecord(name.strip(), levels[i] or level_from_name(name), source=source, group=groups[i])
         for key, (num, den) in parts.items():
             n, d = float(num[i]), float(den[i])
             unit.measures[key] = Measure(n, d, n / d * 100 if d else None)
@@ -156,16 +157,34 @@ def _count(
     return units
 
 
-def _unit_levels(
-    table: pa.Table, roles: dict[str, int], index: np.ndarray, keep: np.ndarray, size: int
+def _fixed_roles(layout: TableLayout, headers: list[str]) -> dict[str, int]:
+    """The level column ("Cấp") and the district column ("Quận/Huyện", "Địa bàn"), if any."""
+    roles: dict[str, int] = {}
+    level = next((c for c, h in enumerate(headers) if h in vocabulary().level_header), None)
+    group = next((c for c, p in enumerate(layout.paths) if p and is_group_header(p[-1])), None)
+    for role, col in (("level", level), ("group", group)):
+        if col is not None:
+            roles[role] = col
+    return roles
+
+
+def _per_unit(
+    table: pa.Table,
+    col: int | None,
+    index: np.ndarray,
+    keep: np.ndarray,
+    size: int,
+    read: Callable[[str], str | None],
 ) -> list[str | None]:
-    if "level" not in roles:
+    """Per unit, the first value ``read`` makes of a column (its level, its district) in its
+    dossiers; each distinct cell is read once."""
+    if col is None:
         return [None] * size
-    column = pc.fill_null(table.column(f"c{roles['level']}"), "")
+    column = pc.fill_null(table.column(f"c{col}"), "")
     encoded = pc.dictionary_encode(column).combine_chunks()
-    values = [level_from_cell(str(v)) for v in encoded.dictionary.to_pylist()]
+    values = [read(str(v)) for v in encoded.dictionary.to_pylist()]
     codes = encoded.indices.to_numpy(zero_copy_only=False)[keep].astype(np.int64)
-    pairs = np.unique(index.astype(np.int64) * len(values) + codes)  # few distinct (unit, level)
+    pairs = np.unique(index.astype(np.int64) * len(values) + codes)  # few distinct (unit, value)
     out: list[str | None] = [None] * size
     for pair in pairs.tolist():
         unit_index, code = divmod(pair, len(values))

@@ -33,6 +33,7 @@ class TableLayout:
     paths: list[tuple[str, ...]]  # header cells of each column, top to bottom
     title_lines: list[str] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)  # a parameter block: field -> value
+    group_col: int | None = None  # a column naming each row's district ("Quận/Huyện", "Địa bàn")
 
     def header_text(self, col: int) -> str:
         return HEADER_SEPARATOR.join(self.paths[col])
@@ -95,6 +96,11 @@ def _is_name_header(text: str) -> bool:
     return any(w.startswith(p) and 1 <= len(w.split()) - len(p.split()) <= 3 for p in vocab.name_start)
 
 
+def is_group_header(text: str) -> bool:
+    """ "Huyện", "Quận/Huyện", "Đơn vị cấp huyện", "Địa bàn": a column naming each row's group."""
+    return words(_PARENTHESES.sub(" ", text)).strip() in vocabulary().group_header
+
+
 def _row_texts(row: list[object]) -> list[str]:
     return [cell_text(v) for v in row]
 
@@ -112,14 +118,15 @@ def _find_dossier_header(rows: list[list[object]], skip: frozenset[int]) -> int 
 
 def _find_anchor(rows: list[list[object]], skip: frozenset[int]) -> tuple[int, int] | None:
     """The unit column's header cell, in a row of two labels at least (a data row whose category
-    happens to be "Nội dung" has figures beside it, not labels)."""
+    happens to be "Nội dung" has figures beside it, not labels). A district column's header that
+    names units too ("Đơn vị cấp huyện") yields to another unit header in its row."""
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         texts = _row_texts(row)
         if r in skip or sum(1 for v in row if isinstance(v, str) and cell_text(v)) < 2:
             continue
-        for c, text in enumerate(texts):
-            if text and isinstance(row[c], str) and _is_name_header(text):
-                return r, c
+        found = [c for c, t in enumerate(texts) if t and isinstance(row[c], str) and _is_name_header(t)]
+        if found:
+            return r, next((c for c in found if not is_group_header(texts[c])), found[0])
     return None
 
 
@@ -235,6 +242,14 @@ def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> Table
         (c for c, p in enumerate(paths) if p and words(p[-1]).strip() in vocab.level_header),
         None,
     )
+    group_col = next(
+        (
+            c
+            for c, p in enumerate(paths)
+            if p and c not in (name_col, stt_col, level_col) and is_group_header(p[-1])
+        ),
+        None,
+    )
     data_start = end
     while data_start < len(rows) and is_column_number_row(rows[data_start]):
         data_start += 1
@@ -249,6 +264,7 @@ def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> Table
         paths,
         _title_lines(rows[:start], skip),
         params,
+        group_col,
     )
 
 

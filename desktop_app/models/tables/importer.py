@@ -196,7 +196,7 @@ def _unit_table(
     columns = map_columns(layout, sample)
     lang = language()  # the warnings name a known indicator in the user's language
     labels = {key: info.name(lang) for key, info in known_indicators().items()} | columns.custom_labels
-    table = read_rows(grid.rows, layout, columns, source, labels, grid.number_format)
+    table = read_rows(grid.rows, layout, columns, source, labels, grid.number_format, grid.merges)
     custom = {k: v for k, v in columns.custom_labels.items() if k not in table.dropped}
     return table.units, custom, table.warnings
 

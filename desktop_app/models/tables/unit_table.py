@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from desktop_app.models.numbers import bad_number, format_rate, has_percent_sign, parse_number
 from desktop_app.models.tables.columns import ColumnMap
 from desktop_app.models.tables.formulas import FORMULAS, computable
-from desktop_app.models.tables.header import TableLayout, cell_text, is_column_number_row
+from desktop_app.models.tables.header import Merge, TableLayout, cell_text, is_column_number_row
 from desktop_app.models.tables.levels import NOT_BODIES, level_from_cell, level_from_header, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.rate_pairs import settle_pairs
-from desktop_app.models.tables.row_kinds import group_level, is_footer, is_totals, unit_name
+from desktop_app.models.tables.row_kinds import Grouping, is_footer, is_totals, unit_name
 from desktop_app.models.text import shown
 from desktop_app.models.translation import _
 
@@ -75,8 +75,11 @@ def read_rows(
     source: str,
     labels: dict[str, str],
     number_format: NumberFormat = None,
+    merges: list[Merge] | None = None,
 ) -> TableRows:
-    """Units from the data rows of a located table; group rows set levels, totals are skipped."""
+    """Units from the data rows of a located table; group rows set levels and groups (see
+    :class:`Grouping`), totals are skipped. ``merges`` are the sheet's merged ranges: a district
+    cell merged down names the group of every unit beside it."""
     out = TableRows()
     data = rows[layout.data_start :]
     by_column = {c: _RateScale(data, c, number_format, layout.data_start) for c in columns.rates.values()}
@@ -90,7 +93,7 @@ def read_rows(
     computed = [k for k in computable(set(columns.counts)) if k not in columns.pairs]
     header = layout.paths[layout.name_col][-1] if layout.paths[layout.name_col] else ""
     reading = _Reading(columns, computed, scales, level_from_header(header), labels)
-    heading_level: str | None = None
+    grouping = Grouping(rows, layout, merges or [])
     for offset, row in enumerate(data):
         texts = [cell_text(v) for v in row]
         if not any(texts):
@@ -99,11 +102,10 @@ def read_rows(
             break
         if is_column_number_row(row):
             continue
-        unit, heading = _read_row(row, texts, layout, heading_level, reading)
-        if heading is not None:
-            heading_level = heading[0]
+        unit = _read_row(row, texts, layout, reading, grouping, layout.data_start + offset)
         if unit is not None:
             unit.source, unit.row = source, layout.data_start + offset + 1
+            unit.group = grouping.group(layout.data_start + offset)
             out.warnings.extend(bad_cells(row, columns, _where(unit)))
             out.warnings.extend(_cross_check(unit, labels, set(columns.custom_labels)))
             out.units.append(unit)
@@ -114,37 +116,35 @@ def read_rows(
 
 
 def _read_row(
-    row: list[object], texts: list[str], layout: TableLayout, heading_level: str | None, reading: _Reading
-) -> tuple[UnitRecord | None, tuple[str | None] | None]:
-    """A unit, or a group heading's level (a one-tuple), or neither (a totals row)."""
+    row: list[object], texts: list[str], layout: TableLayout, reading: _Reading, grouping: Grouping, r: int
+) -> UnitRecord | None:
+    """A unit, or None: a group row (which ``grouping`` then follows), a totals row.
+    ``r`` is the row's index in the sheet."""
     name = texts[layout.name_col] if layout.name_col < len(texts) else ""
     stt = texts[layout.stt_col] if layout.stt_col is not None and layout.stt_col < len(texts) else ""
     if not name:
-        first = next((t for t in texts if t and parse_number(t) is None), "")
-        is_group, level = group_level(stt, first) if first else (False, None)
-        return None, ((level,) if is_group else None)
+        at, first = next(((c, t) for c, t in enumerate(texts) if t and parse_number(t) is None), (-1, ""))
+        if first:
+            grouping.opens(r, stt, first, _has_numbers(row, (at, layout.stt_col)))
+        return None
     if parse_number(name) is not None or is_totals(name):
-        return None, None
-    has_numbers = any(
-        parse_number(v) is not None for c, v in enumerate(row) if c not in (layout.name_col, layout.stt_col)
-    )
-    is_group, level = group_level(stt, name, has_numbers)
-    if is_group:
-        return None, (level,)
+        return None
+    if grouping.opens(r, stt, name, _has_numbers(row, (layout.name_col, layout.stt_col, layout.group_col))):
+        return None
     unit = UnitRecord(unit_name(name, stt), "unknown")
     if layout.level_col is not None and layout.level_col < len(texts) and texts[layout.level_col]:
         unit.level = level_from_cell(texts[layout.level_col]) or "unknown"
     if unit.level == "unknown":
         # a level column, then the group row above, then the unit column's header, then the name
         header = reading.header_level
-        if heading_level:
-            unit.level = heading_level
+        if grouping.section.level:
+            unit.level = grouping.section.level
         elif header is not None:
             unit.level = header if header != NOT_BODIES else "unknown"
         else:
             unit.level = level_from_name(unit.name)
     unit.measures = _measures(row, reading)
-    return unit, None
+    return unit
 
 
 def _measures(row: list[object], reading: _Reading) -> dict[str, Measure]:
@@ -302,3 +302,8 @@ def _drop_empty(
             _("Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.").format(header=header)
         )
     return dropped, warnings
+
+
+def _has_numbers(row: list[object], skip: tuple[int | None, ...]) -> bool:
+    """Whether a row has a figure outside its name, STT and district cells."""
+    return any(parse_number(v) is not None for c, v in enumerate(row) if c not in skip)

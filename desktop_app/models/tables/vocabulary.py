@@ -86,6 +86,7 @@ class Vocabulary:
     bare_rate: frozenset[str]
     stt: frozenset[str]
     level_header: frozenset[str]
+    group_header: frozenset[str]  # a district column's lowest header cell, folded
     dossier_id: tuple[str, ...]
     dossier_list: tuple[str, ...]
     block_whole: frozenset[str]
@@ -94,6 +95,9 @@ class Vocabulary:
     totals_tail: frozenset[str]
     generic: frozenset[str]
     heading_start: tuple[str, ...]
+    within: tuple[str, ...]  # "thuộc", "trên địa bàn": a group row's units, then their place
+    subtotal: tuple[str, ...]  # "huyện", "khối" after a totals word: a group's subtotal
+    acronyms: frozenset[str]
     footer: tuple[str, ...]
     title_report: tuple[str, ...]
     title_issuer: tuple[str, ...]
@@ -167,6 +171,7 @@ def vocabulary() -> Vocabulary:
         bare_rate=_bare(header["bare_rate"]),
         stt=_bare(header["stt"]),
         level_header=_bare(header["level"]),
+        group_header=frozenset(w.strip() for w in _phrases(header["group"])),
         dossier_id=_phrases(header["dossier_id"]),
         dossier_list=_phrases(header["dossier_list"]),
         block_whole=frozenset(w.strip() for w in _phrases(header["block_whole"])),
@@ -175,6 +180,9 @@ def vocabulary() -> Vocabulary:
         totals_tail=_bare(rows["totals_tail"]),
         generic=_bare(rows["generic"]),
         heading_start=_phrases(rows["heading_start"]),
+        within=_phrases(data["groups"]["within"]),
+        subtotal=_phrases(data["groups"]["subtotal"]),
+        acronyms=_bare(data["groups"]["acronyms"]),
         footer=_phrases(rows["footer"]),
         title_report=_phrases(data["title"]["report"]),
         title_issuer=_phrases(data["title"]["issuer"]),
