@@ -152,3 +152,24 @@ def test_without_min_denominator_every_unit_is_judged(capsys, tmp_path):
     statuses = {u["name"]: u["indicators"]["online_payment"]["status"] for u in doc["units"]}
     assert statuses["Sở Xây dựng"] == "below"
     assert statuses["Sở Nội vụ"] == "met"
+
+
+def test_communes_averaged_by_district(capsys, tmp_path):
+    """Bắc Ninh's communes under "1. Thành phố Từ Sơn" and "2. Huyện Gia Bình" with subtotal rows:
+    the published group means, 100 % and 91,72 %."""
+    from tests.fixtures.group_layouts import BAC_NINH_MEANS, bac_ninh_xlsx
+
+    path = str(bac_ninh_xlsx(tmp_path))
+    doc = document(capsys, path)
+    groups = {g["group"]: g for g in doc["groups"]}
+    assert set(groups) == set(BAC_NINH_MEANS)
+    for name, mean in BAC_NINH_MEANS.items():
+        assert round(groups[name]["mean_rate"], 2) == mean
+        assert groups[name]["level"] == "commune"
+    assert all(u["group"] in BAC_NINH_MEANS for u in doc["units"] if u["level"] == "commune")
+    assert not any(u["name"].lower().startswith("cộng") for u in doc["units"])
+    _code, out, _err = run(capsys, path)
+    assert (
+        "cao nhất là các đơn vị thuộc thành phố Từ Sơn đạt tỷ lệ trung bình 100,00 %, thấp nhất là "
+        "các đơn vị thuộc huyện Gia Bình đạt tỷ lệ trung bình 91,72 %" in out
+    )

@@ -15,6 +15,7 @@ from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_points, format_rate, format_target, round2
 from desktop_app.models.output.words import level_label, period_text, word
+from desktop_app.models.tables.levels import is_province_name, level_from_name
 from desktop_app.models.text import shown, vietnamese_sort_key
 
 MAX_LISTED = 10
@@ -107,11 +108,23 @@ def _groups_text(groups: Sequence[GroupStats], lang: str) -> str:
     return word(
         lang,
         "para.groups",
-        high=_names([g for g, r in rated if r == top], lang),
+        high=_names([_place_in_sentence(g, lang) for g, r in rated if r == top], lang),
         high_rate=format_rate(top, lang),
-        low=_names([g for g, r in rated if r == bottom], lang),
+        low=_names([_place_in_sentence(g, lang) for g, r in rated if r == bottom], lang),
         low_rate=format_rate(bottom, lang),
     )
+
+
+def _place_in_sentence(group: str, lang: str) -> str:
+    """ "Huyện Gia Bình" -> "huyện Gia Bình" after "các đơn vị thuộc"; other groups as written."""
+    if (
+        lang != "en"
+        and level_from_name(group) == "district"
+        and group[:1].isupper()
+        and not group[:2].isupper()
+    ):
+        return group[:1].lower() + group[1:]
+    return group
 
 
 def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
@@ -148,14 +161,14 @@ def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
 
 
 def ranking_sentence(summary: Summary, key: str, lang: str = "vi") -> str:
-    """The first and last of a one-level table (a ranking of provinces): "Đứng đầu là Hà Nội
+    """The first and last of a ranking of provinces: "Đứng đầu là Hà Nội
     (98,50 %, xếp thứ 1/63), cuối cùng là Bến Tre (67,53 %, xếp thứ 63/63)."."""
     ranked = [
         (u.name, a) for u, row in zip(summary.units, summary.assessments, strict=True) if (a := row.get(key))
     ]
     ranked = [(n, a) for n, a in ranked if a.rank is not None and a.rate is not None]
-    if len(ranked) < 3:
-        return ""
+    if len(ranked) < 3 or not all(is_province_name(n) for n, _ in ranked):
+        return ""  # a ranking of provinces; a province's own units are named by the lowest three
     last = max(a.rank or 0 for _, a in ranked)
 
     def at(rank: int) -> str:

@@ -76,8 +76,8 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "para.same_since": N_("không đổi so với {period}"),
     "para.before": N_("kỳ trước"),
     "para.groups": N_(
-        "cao nhất là {high} đạt tỷ lệ trung bình {high_rate}, thấp nhất là {low} đạt tỷ lệ trung bình "
-        "{low_rate}"
+        "cao nhất là các đơn vị thuộc {high} đạt tỷ lệ trung bình {high_rate}, thấp nhất là các đơn vị "
+        "thuộc {low} đạt tỷ lệ trung bình {low_rate}"
     ),
     "para.few_data": N_("{n} đơn vị ít phát sinh (dưới {minimum} hồ sơ), không đánh giá"),
     "para.ranking": N_("Đứng đầu là {first}, cuối cùng là {last}."),

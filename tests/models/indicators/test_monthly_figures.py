@@ -60,8 +60,8 @@ def test_groups_in_the_json_and_the_paragraph():
     assert doc["units"][3]["group"] == "Huyện Gia Bình"
     text = paragraph(s)
     assert (
-        "cao nhất là Thành phố Từ Sơn đạt tỷ lệ trung bình 100,00 %, thấp nhất là Huyện Gia Bình "
-        "đạt tỷ lệ trung bình 91,72 %" in text
+        "cao nhất là các đơn vị thuộc thành phố Từ Sơn đạt tỷ lệ trung bình 100,00 %, thấp nhất là "
+        "các đơn vị thuộc huyện Gia Bình đạt tỷ lệ trung bình 91,72 %" in text
     )
 
 
