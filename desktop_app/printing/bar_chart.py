@@ -1,4 +1,5 @@
-"""A horizontal bar chart drawn as vectors for the printed report, one bar per unit."""
+"""A horizontal bar chart drawn as vectors for the printed report, one bar per unit, with a tick
+where the unit stood in the earlier period when one is loaded."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ from desktop_app.printing.document import (
     text_height,
 )
 
+# The earlier period's mark: amber edged in black, apart from the black target line and the blue
+# mean, and seen on green, red, grey bars and on white alike.
+TICK = QColor("#ffa000")
+TICK_EDGE = QColor("#212121")
+
 
 @dataclass(frozen=True)
 class Bar:
@@ -33,6 +39,7 @@ class Bar:
     rate: float | None  # None: the unit has no data, shown as a grey note
     value: str  # the rate as printed, "96,25 %"
     color: QColor
+    previous: float | None = None  # the unit's rate in the earlier period, marked by a tick
 
 
 @dataclass(frozen=True)
@@ -56,12 +63,14 @@ class BarChart(Block):
         width: float,
         *,
         legend: Sequence[tuple[str, QColor]] = (),
+        previous: str = "",
         no_data: str = "",
         continued: str = "",
         space_before: float = 0.0,
     ) -> None:
         self.title, self.bars, self.markers, self.width = title, bars, markers, width
         self.legend, self.no_data, self.continued = legend, no_data, continued
+        self.previous = previous  # the tick's legend ("Tỷ lệ tháng 7/2023"); "": no ticks
         self.space_before = space_before
         self.keep = min(3, len(bars))
         n = len(bars)  # many units: smaller type and rows rather than a dozen pages
@@ -73,7 +82,8 @@ class BarChart(Block):
         self.name_w = width * 0.36
         self.x0 = self.name_w + 2 * MM
         self.x1 = width - QFontMetricsF(self.label_font).horizontalAdvance("100,00 %") - 3 * MM
-        top = max([b.rate for b in bars if b.rate is not None] + [m.value for m in markers], default=100.0)
+        values = [v for b in bars for v in (b.rate, b.previous) if v is not None]
+        top = max(values + [m.value for m in markers], default=100.0)
         self.vmax = max(100.0, math.ceil(top / 10) * 10)
         self.step = 10.0 if self.vmax <= 100 else 20.0
         self.line_h = QFontMetricsF(self.small_font).height() * 1.25
@@ -87,7 +97,7 @@ class BarChart(Block):
 
     def head(self, continued: bool) -> float:
         h = text_height(self.title_font, self.width, self._title(continued)) + 1.5 * MM
-        if self.legend and not continued:
+        if (self.legend or self.previous) and not continued:
             h += self.line_h
         return h + len(self.markers) * self.marker_h + 1 * MM
 
@@ -104,7 +114,7 @@ class BarChart(Block):
         top = text_height(self.title_font, self.width, title)
         draw_text(p, QRectF(0, 0, self.width, top), self.title_font, title, TOP_CENTER)
         top += 1.5 * MM
-        if self.legend and not continued:
+        if (self.legend or self.previous) and not continued:
             self._paint_legend(p, top)
             top += self.line_h
         for marker in self.markers:  # a label row each; the lines start below them all
@@ -121,15 +131,24 @@ class BarChart(Block):
             p.setPen(pen)
             xm = self.x_of(marker.value)
             p.drawLine(QPointF(xm, line_top), QPointF(xm, bottom))
+        for i in range(start, stop):
+            self._paint_tick(p, self.bars[i], top + (i - start) * self.row_h)
         for i in range(start, stop):  # figures last, on white: no line runs through one
             self._paint_value(p, self.bars[i], top + (i - start) * self.row_h)
         p.restore()
 
     def _paint_legend(self, p: QPainter, top: float) -> None:
+        """Colour boxes, then the tick of the earlier period; moved left when they are long."""
         fm = QFontMetricsF(self.small_font)
-        box, left = fm.ascent() * 0.8, self.x0
-        for text, color in self.legend:
-            p.fillRect(QRectF(left, top + (self.line_h - box) / 2, box, box), color)
+        box = fm.ascent() * 0.8
+        entries = [*self.legend, *([(self.previous, None)] if self.previous else [])]
+        total = sum(box + 1 * MM + fm.horizontalAdvance(text) + 5 * MM for text, _ in entries) - 5 * MM
+        left = max(0.0, min(self.x0, self.width - total))
+        for text, color in entries:
+            if color is None:
+                _tick(p, left + box / 2, top + 0.1 * self.line_h, top + 0.9 * self.line_h)
+            else:
+                p.fillRect(QRectF(left, top + (self.line_h - box) / 2, box, box), color)
             left += box + 1 * MM
             draw_text(p, QRectF(left, top, self.width, self.line_h), self.small_font, text, LEFT)
             left += fm.horizontalAdvance(text) + 5 * MM
@@ -162,8 +181,15 @@ class BarChart(Block):
             rect = QRectF(self.x0, top + (self.row_h - thick) / 2, self.x_of(bar.rate) - self.x0, thick)
             p.fillRect(rect, bar.color)
 
+    def _paint_tick(self, p: QPainter, bar: Bar, top: float) -> None:
+        """A short upright stroke across the bar where the unit stood in the earlier period."""
+        if bar.previous is None or not self.previous:
+            return
+        _tick(p, self.x_of(bar.previous), top + 0.06 * self.row_h, top + 0.94 * self.row_h)
+
     def _paint_value(self, p: QPainter, bar: Bar, top: float) -> None:
-        """The rate after the bar, or the grey "không phát sinh" where a unit has no data."""
+        """The rate after the bar, or the grey "không phát sinh" where a unit has no data; after
+        the earlier period's tick when the text would cover it."""
         f, text, color = self.label_font, bar.value, INK
         left = self.x0 + 1 * MM
         if bar.rate is None:
@@ -171,8 +197,22 @@ class BarChart(Block):
         else:
             left = self.x_of(bar.rate) + 0.6 * MM
         fm = QFontMetricsF(f)
+        if bar.previous is not None and self.previous:
+            tick = self.x_of(bar.previous)
+            if left - 0.5 * MM <= tick <= left + fm.horizontalAdvance(text) + 1.5 * MM:
+                left = tick + 0.8 * MM
         box = QRectF(
             left, top + (self.row_h - fm.height()) / 2, fm.horizontalAdvance(text) + 0.8 * MM, fm.height()
         )
         p.fillRect(box, WHITE)
         draw_text(p, box.adjusted(0.4 * MM, 0, 0, 0), f, text, LEFT, color)
+
+
+def _tick(p: QPainter, x: float, top: float, bottom: float) -> None:
+    """An upright amber stroke edged in black, from ``top`` to ``bottom``."""
+    for color, width in ((TICK_EDGE, 3.2 * PT), (TICK, 1.8 * PT)):
+        pen = QPen(color, width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        p.setPen(pen)
+        inset = 0.0 if color == TICK_EDGE else 0.7 * PT
+        p.drawLine(QPointF(x, top + inset), QPointF(x, bottom - inset))

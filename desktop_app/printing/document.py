@@ -38,6 +38,7 @@ INK = QColor("#000000")
 RED = QColor("#c62828")
 GREEN = QColor("#2e7d32")
 NEUTRAL = QColor("#78909c")  # a unit without a target
+FEW = QColor("#b0bec5")  # "ít phát sinh": too few to judge, neither good nor bad
 MUTED = QColor("#616161")
 MEAN = QColor("#1565c0")
 GRID = QColor("#d6d6d6")
@@ -126,6 +127,7 @@ class Block:
     keep = 2
     keep_with_next = False
     space_before = 0.0
+    page_break = False  # starts on a fresh page (an appendix)
 
     def head(self, continued: bool) -> float:
         return 0.0
@@ -233,72 +235,6 @@ class HeaderBlock(Block):
                 mid = x + offset + width / 2
                 p.setPen(QPen(INK, 0.8 * PT))
                 p.drawLine(QPointF(mid - half, top + 0.6 * MM), QPointF(mid + half, top + 0.6 * MM))
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    share: float  # fraction of the table width
-    align: int = CENTER
-
-
-class TableBlock(Block):
-    """A ruled table whose header row is repeated on every page it reaches."""
-
-    def __init__(
-        self,
-        columns: Sequence[Column],
-        cells: Sequence[Sequence[str]],
-        width: float,
-        *,
-        bold_rows: frozenset[int] = frozenset(),
-        space_before: float = 0.0,
-    ) -> None:
-        self.columns, self.cells, self.bold_rows = columns, cells, bold_rows
-        self.space_before = space_before
-        self.keep = min(2, len(cells))
-        total = sum(c.share for c in columns)
-        self.widths = [width * c.share / total for c in columns]
-        self.pad = 1.2 * MM
-        self.head_font = font(10.5, bold=True)
-        self.body_font, self.bold_font = font(11), font(11, bold=True)
-        self._head = self._row_height([c.title for c in columns], self.head_font)
-        self._rows = [self._row_height(row, self._font(i)) for i, row in enumerate(cells)]
-
-    def _font(self, row: int) -> QFont:
-        return self.bold_font if row in self.bold_rows else self.body_font
-
-    def _row_height(self, texts: Sequence[str], f: QFont) -> float:
-        pad = 2 * self.pad
-        cells = zip(texts, self.widths, strict=True)
-        return max(text_height(f, w - pad, t) for t, w in cells) + pad
-
-    def head(self, continued: bool) -> float:
-        return self._head
-
-    def rows(self) -> Sequence[float]:
-        return self._rows
-
-    def _paint_row(
-        self, p: QPainter, x: float, y: float, h: float, texts: Sequence[str], f: QFont, header: bool
-    ) -> None:
-        for text, w, column in zip(texts, self.widths, self.columns, strict=True):
-            cell = QRectF(x, y, w, h)
-            if header:
-                p.fillRect(cell, SHADE)
-            p.setPen(QPen(INK, 0.6 * PT))
-            p.drawRect(cell)
-            inner = cell.adjusted(self.pad, self.pad, -self.pad, -self.pad)
-            draw_text(p, inner, f, text, CENTER if header else column.align)
-            x += w
-
-    def paint(self, p: QPainter, x: float, y: float, start: int, stop: int, continued: bool) -> None:
-        titles = [c.title for c in self.columns]
-        self._paint_row(p, x, y, self._head, titles, self.head_font, True)
-        y += self._head
-        for i in range(start, stop):
-            self._paint_row(p, x, y, self._rows[i], self.cells[i], self._font(i), False)
-            y += self._rows[i]
 
 
 class SignatureBlock(Block):

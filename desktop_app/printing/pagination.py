@@ -1,5 +1,5 @@
 """Flowing blocks down pages: breaks fall between rows, never inside one; headings keep with
-what follows them."""
+what follows them; an appendix starts a page."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ def paginate(blocks: Sequence[Block], top: float, bottom: float) -> list[list[Pl
     pages: list[list[Placement]] = [[]]
     y = top
     for index, block in enumerate(blocks):
+        if block.page_break and pages[-1]:
+            pages.append([])
+            y = top
         rows = block.rows()
         i, continued = 0, False
         while i < len(rows) or not continued:

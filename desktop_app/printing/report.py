@@ -1,5 +1,6 @@
 """What the printed report says, as blocks: title, per-indicator tables and charts, the units
-below target, the report text, warnings and signatures; laid out on A4 pages."""
+below target, the report text, warnings and signatures, then the appendix of every unit with its
+rank and change; laid out on A4 pages."""
 
 from __future__ import annotations
 
@@ -9,18 +10,27 @@ from datetime import date
 
 from PySide6.QtCore import QSizeF, Qt
 
-from desktop_app.models.indicators.status import BELOW, MET
+from desktop_app.models.indicators.catalog import IndicatorInfo
+from desktop_app.models.indicators.status import BELOW, FEW_DATA, MET
 from desktop_app.models.indicators.summary import GroupStats, Summary
-from desktop_app.models.numbers import format_count, format_rate, format_target
+from desktop_app.models.numbers import format_rate, format_target
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.output.words import level_in_sentence, level_label, period_text, words_for
+from desktop_app.models.output.words import (
+    capitalised,
+    level_in_sentence,
+    level_label,
+    period_text,
+    status_label,
+    word,
+    words_for,
+)
 from desktop_app.models.text import shown, vietnamese_sort_key
 from desktop_app.printing.bar_chart import Bar, BarChart, Marker
 from desktop_app.printing.document import (
     A4,
+    FEW,
     GREEN,
     INK,
-    LEFT,
     MARGINS,
     MEAN,
     MM,
@@ -28,15 +38,14 @@ from desktop_app.printing.document import (
     NEUTRAL,
     RED,
     Block,
-    Column,
     HeaderBlock,
     Para,
     SignatureBlock,
-    TableBlock,
     TextFlow,
     font,
 )
 from desktop_app.printing.pagination import Placement, paginate
+from desktop_app.printing.tables import level_table, unit_tables
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +56,6 @@ class Wording:
 
     motto: tuple[str, str]
     title: str
-    columns: tuple[str, ...]
-    total: str
     targets: str
     note: str
     chart: str
@@ -74,10 +81,6 @@ def wording(lang: str) -> Wording:
     return Wording(
         motto=(w["motto1"], w["motto2"]),
         title=w["pdf.title"],
-        columns=tuple(
-            w[k] for k in ("level", "units", "mean", "pooled", "met", "below", "no_data", "at_100")
-        ),
-        total=w["pdf.total"],
         targets=w["pdf.targets"],
         note=w["pdf.note"],
         chart=w["pdf.chart"],
@@ -121,49 +124,39 @@ def _title_blocks(summary: Summary, width: float, lang: str) -> list[Block]:
     paras = [Para(t.title, font(14.5, bold=True), center, after=1 * MM)]
     titles = dict.fromkeys(s.title.strip() for s in sheets if s.title.strip())
     paras += [Para(title, font(12.5, bold=True), center) for title in titles]
-    periods = [period_text(p, lang) for p in sorted({s.period for s in sheets if s.period})]
-    if periods:
-        when = ", ".join(periods)
-        paras.append(Para(when[0].upper() + when[1:], font(12.5, italic=True), center))
+    paras += _period_paras(summary, lang)
     paras[-1].after = 4 * MM
     return [HeaderBlock(lines, t.motto, width), TextFlow(paras, width, keep=99)]
 
 
-def _table(summary: Summary, key: str, width: float, lang: str) -> TableBlock:
-    """One row per level, and the total when there are several."""
-    t = wording(lang)
-    groups = [
-        (level_label(s.level, lang, summary.level_names), s) for s in summary.levels if s.indicator == key
+def _since(summary: Summary, lang: str) -> str:
+    """The earlier period as a sentence names it ("tháng 7/2023"), or "kỳ trước"."""
+    return period_text(summary.previous_period, lang) or word(lang, "para.before")
+
+
+def _period_paras(summary: Summary, lang: str) -> list[Para]:
+    """ "Tháng 8/2023", and "So sánh với tháng 7/2023" when an earlier period is loaded."""
+    center = Qt.AlignmentFlag.AlignHCenter
+    periods = [
+        period_text(p, lang) for p in sorted({s.period for s in summary.collection.sheets if s.period})
     ]
-    overall = summary.stats(key)
-    bold: frozenset[int] = frozenset()
-    if len(groups) > 1 and overall is not None:
-        bold = frozenset({len(groups)})
-        groups.append((t.total, overall))
-    rows = [
-        [
-            label,
-            format_count(s.units, lang),
-            format_rate(s.mean_rate, lang, "—"),
-            format_rate(s.pooled_rate, lang, "—"),
-            format_count(s.met, lang),
-            format_count(s.below, lang),
-            format_count(s.no_data, lang),
-            format_count(len(s.at_100), lang),
-        ]
-        for label, s in groups
-    ]
-    shares = (0.17, 0.10, 0.14, 0.13, 0.09, 0.10, 0.14, 0.13)
-    columns = [Column(title, share) for title, share in zip(t.columns, shares, strict=True)]
-    columns[0] = Column(columns[0].title, columns[0].share, LEFT)
-    return TableBlock(columns, rows, width, bold_rows=bold, space_before=1 * MM)
+    lines = [capitalised(", ".join(periods))] if periods else []
+    if summary.previous is not None:
+        lines.append(word(lang, "compared", period=_since(summary, lang)))
+    return [Para(line, font(12.5, italic=True), center) for line in lines]
 
 
 def _bars(summary: Summary, key: str, level: str | None, lang: str) -> list[Bar]:
     """The level's units, highest rate first; units without data at the end."""
-    colors = {MET: GREEN, BELOW: RED}
+    colors = {MET: GREEN, BELOW: RED, FEW_DATA: FEW}
     bars = [
-        Bar(shown(unit.name), a.rate, format_rate(a.rate, lang), colors.get(a.status, NEUTRAL))
+        Bar(
+            shown(unit.name),
+            a.rate,
+            format_rate(a.rate, lang),
+            colors.get(a.status, NEUTRAL),
+            a.previous_rate,
+        )
         for unit, assessed in zip(summary.units, summary.assessments, strict=True)
         if (a := assessed.get(key)) is not None and unit.level == level
     ]
@@ -190,16 +183,38 @@ def _chart(summary: Summary, s: GroupStats, number: str, width: float, lang: str
         units=len(bars),
     )
     legend = list(zip(t.legend, (GREEN, RED), strict=True))
+    if s.few_data:
+        legend.append((status_label(FEW_DATA, lang), FEW))
+    previous = ""
+    if summary.previous is not None:
+        previous = word(lang, "previous_legend", period=_since(summary, lang))
     return BarChart(
         title,
         bars,
         markers,
         width,
         legend=legend,
+        previous=previous,
         no_data=t.no_data,
         continued=t.continued,
         space_before=5 * MM,
     )
+
+
+def _indicator_heading(summary: Summary, info: IndicatorInfo, n: int, width: float, lang: str) -> TextFlow:
+    """ "1. Tỷ lệ hồ sơ trực tuyến" and its targets by level."""
+    levels = [s for s in summary.levels if s.indicator == info.key]
+    paras = [Para(f"{n}. {info.name(lang)}", font(12.5, bold=True), after=1 * MM)]
+    goals = [
+        f"{level_in_sentence(s.level, lang, summary.level_names)} "
+        f"{', '.join(format_target(v, lang) for v in s.targets)}"
+        for s in levels
+        if s.targets
+    ]
+    if goals:
+        targets = wording(lang).targets
+        paras.append(Para(f"{targets}: {'; '.join(goals)}.", font(11, italic=True), after=1 * MM))
+    return TextFlow(paras, width, keep_with_next=True, space_before=6 * MM, keep=99)
 
 
 def _indicator_blocks(summary: Summary, width: float, lang: str) -> list[Block]:
@@ -208,17 +223,8 @@ def _indicator_blocks(summary: Summary, width: float, lang: str) -> list[Block]:
     blocks: list[Block] = []
     for n, info in enumerate(summary.indicators, start=1):
         levels = [s for s in summary.levels if s.indicator == info.key]
-        paras = [Para(f"{n}. {info.name(lang)}", font(12.5, bold=True), after=1 * MM)]
-        goals = [
-            f"{level_in_sentence(s.level, lang, summary.level_names)} "
-            f"{', '.join(format_target(v, lang) for v in s.targets)}"
-            for s in levels
-            if s.targets
-        ]
-        if goals:
-            paras.append(Para(f"{t.targets}: {'; '.join(goals)}.", font(11, italic=True), after=1 * MM))
-        blocks.append(TextFlow(paras, width, keep_with_next=True, space_before=6 * MM, keep=99))
-        blocks.append(_table(summary, info.key, width, lang))
+        blocks.append(_indicator_heading(summary, info, n, width, lang))
+        blocks.append(level_table(summary, info.key, width, lang))
         if n == 1:
             note = Para(t.note, font(10, italic=True), color=MUTED)
             blocks.append(TextFlow([note], width, space_before=1 * MM))
@@ -284,8 +290,28 @@ def _below_blocks(summary: Summary, width: float, lang: str, number: int) -> lis
     return blocks
 
 
+def _appendix_blocks(summary: Summary, width: float, lang: str) -> list[Block]:
+    """On a fresh page, "PHỤ LỤC" and its period, then per indicator each level's units with their
+    counts, rate, rank, change and status: the detail a recipient looks a unit up in."""
+    center = Qt.AlignmentFlag.AlignHCenter
+    paras = [
+        Para(word(lang, "pdf.appendix"), font(13.5, bold=True), center),
+        Para(word(lang, "pdf.appendix_title"), font(12.5, bold=True), center),
+        *_period_paras(summary, lang),
+    ]
+    paras[-1].after = 2 * MM
+    head = TextFlow(paras, width, keep=99, keep_with_next=True)
+    head.page_break = True
+    blocks: list[Block] = [head]
+    for n, info in enumerate(summary.indicators, start=1):
+        blocks.append(_indicator_heading(summary, info, n, width, lang))
+        blocks += unit_tables(summary, info, n, width, lang)
+    return blocks
+
+
 def build_blocks(summary: Summary, width: float, lang: str = "vi", today: date | None = None) -> list[Block]:
-    """The report top to bottom: header, tables and charts, units below target, text, signatures."""
+    """The report top to bottom: header, tables and charts, units below target, text, signatures,
+    the appendix of units."""
     t = wording(lang)
     blocks = [*_title_blocks(summary, width, lang), *_indicator_blocks(summary, width, lang)]
     number = len(summary.indicators) + 1
@@ -303,6 +329,8 @@ def build_blocks(summary: Summary, width: float, lang: str = "vi", today: date |
         blocks += [_heading(f"{number}. {t.warnings}", width), TextFlow(paras, width)]
     right = (_date_line(today or date.today(), lang), *t.head)
     blocks.append(SignatureBlock(t.maker, right, width, space_before=10 * MM))
+    if any(summary.assessments):
+        blocks += _appendix_blocks(summary, width, lang)
     return blocks
 
 

@@ -18,13 +18,17 @@ from pypdf import PdfReader
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary, summarize
-from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.indicators.targets import builtin_targets, parse_targets
+from desktop_app.models.tables.importer import import_files
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.printing import pdf as pdf_report
 from desktop_app.printing.bar_chart import BarChart
-from desktop_app.printing.document import A4, MARGINS
+from desktop_app.printing.document import A4, FEW, MARGINS, RED
 from desktop_app.printing.pdf import export_pdf, preview_dialog
 from desktop_app.printing.report import build_blocks, layout_report
+from desktop_app.printing.table_block import BELOW_TINT, FEW_TINT, HEADING, SUB, TableBlock
+from tests.fixtures.monthly import AUGUST, JULY, PAYMENT_TARGETS, write_ii06a, write_payments
+from tests.models.indicators.test_monthly_figures import commune_sheet
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -329,3 +333,134 @@ def test_rows_without_a_level_are_named_by_the_files_header(tmp_path: Path) -> N
     assert "Tên CSKCB" in text
     assert "Chưa rõ cấp" not in text
     assert "chưa rõ cấp" not in text
+
+
+# The monthly cycle: two months of a II.06a report (tests/fixtures/monthly.py has the figures
+# worked out by hand), a payments tracker with departments too few to judge, communes by district.
+
+
+def _months(tmp_path: Path) -> Summary:
+    august = write_ii06a(tmp_path / "II06a thang 8.xlsx", 8, AUGUST)
+    july = write_ii06a(tmp_path / "II06a thang 7.xlsx", 7, JULY)
+    now, before = import_files([str(august)]), import_files([str(july)])
+    return summarize(now.all_sheets(), builtin_targets(), before.all_sheets())
+
+
+def _tables(blocks: list) -> list[TableBlock]:
+    return [b for b in blocks if isinstance(b, TableBlock)]
+
+
+def test_two_months_report_the_change_ranks_and_last_month(tmp_path: Path) -> None:
+    summary = _months(tmp_path)
+    out = tmp_path / "thang_8.pdf"
+    export_pdf(summary, out)
+    pages = pdf_pages(out)
+    text = " ".join(pages)
+    assert "So sánh với tháng 7/2023" in pages[0]
+    assert "tăng 8,51 điểm phần trăm so với tháng 7/2023" in text  # the paragraph
+    # the levels' table leads with the pooled rate (dossiers), its change, then the mean
+    level = _tables(build_blocks(summary, 1900.0))[0]
+    assert [c.title for c in level.columns][:5] == [
+        "Cấp",
+        "Số đơn vị",
+        "Tỷ lệ chung",
+        "Tăng/giảm (điểm %)",
+        "Tỷ lệ trung bình",
+    ]
+    assert "Cấp tỉnh 3 73,02 % ▲ 8,51 72,80 %" in pages[0]
+    assert "Tổng cộng 8 81,01 % ▲ 12,23 82,28 %" in pages[0]
+    assert "Tỷ lệ tháng 7/2023" in pages[0]  # the charts' legend for last month's tick
+    # the appendix, on its own page: every unit with its rank and change
+    appendix = next(n for n, page in enumerate(pages) if page.startswith("PHỤ LỤC"))
+    assert appendix > 0
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in pages[appendix - 1]  # after the signatures, as attachments go
+    unit_rows = " ".join(pages[appendix:])
+    assert "Xếp hạng Tăng/giảm (điểm %) Đánh giá" in unit_rows
+    assert "Sở Tài chính 2.302 3.000 76,73 % 1/3 ▲ 8,36 Đạt" in unit_rows
+    assert "Sở Y tế 2.000 3.000 66,67 % 3/3 ▲ 13,34 Đạt" in unit_rows
+    assert "Xã Lãng Ngâm 100 100 100,00 % 1/3 — Đạt" in unit_rows  # new this month: no change
+
+
+def test_bars_carry_last_months_rate(tmp_path: Path) -> None:
+    summary = _months(tmp_path)
+    charts = [b for b in build_blocks(summary, 1900.0) if isinstance(b, BarChart)]
+    province = charts[0]
+    assert province.previous == "Tỷ lệ tháng 7/2023"
+    before = {b.name: b.previous for b in province.bars}
+    assert before == {
+        "Sở Tài chính": pytest.approx(2051 / 30),
+        "Sở Tư pháp": pytest.approx(70.0),
+        "Sở Y tế": pytest.approx(1600 / 30),
+    }
+    commune = {b.name: b.previous for b in charts[2].bars}
+    assert commune["Xã Lãng Ngâm"] is None  # nothing to mark
+    one_month = make_summary(tmp_path)
+    assert all(not c.previous for c in build_blocks(one_month, 1900.0) if isinstance(c, BarChart))
+
+
+def test_units_too_few_to_judge_are_shaded_neutrally(tmp_path: Path) -> None:
+    source = write_payments(tmp_path / "thanh toan.xlsx")
+    targets = builtin_targets().overlaid(parse_targets(PAYMENT_TARGETS))
+    summary = summarize(import_files([str(source)]).all_sheets(), targets)
+    blocks = build_blocks(summary, 1900.0)
+    (chart,) = [b for b in blocks if isinstance(b, BarChart)]
+    colors = {b.name: b.color for b in chart.bars}
+    assert colors["Sở Xây dựng"] == colors["Sở Nội vụ"] == FEW
+    assert colors["Sở Tài chính"] == RED
+    assert ("Ít phát sinh", FEW) in chart.legend
+    level, units = _tables(blocks)
+    assert [c.title for c in level.columns][5:8] == ["Chưa đạt", "Ít phát sinh", "Không phát sinh"]
+    assert level.cells[0][:8] == ["Cấp tỉnh", "6", "50,00 %", "43,33 %", "1", "2", "2", "1"]
+    status = len(units.columns) - 1
+    for i, row in enumerate(units.cells):
+        tint = units.fills.get((i, status))
+        if row[-1] == "Ít phát sinh":
+            assert tint == FEW_TINT, row
+        elif row[-1] == "Chưa đạt":
+            assert tint == BELOW_TINT, row
+        else:
+            assert tint is None, row
+    out = tmp_path / "thanh_toan.pdf"
+    export_pdf(summary, out)
+    text = " ".join(pdf_pages(out))
+    assert "Sở Xây dựng 0 3 0,00 % 5/5 Ít phát sinh" in text
+    assert "Sở Xây dựng: 0,00 %" not in text  # never listed below target
+
+
+def test_groups_under_their_level_and_units_under_their_group(tmp_path: Path) -> None:
+    sheet = commune_sheet()
+    sheet.path = str(tmp_path / "xa.xlsx")
+    summary = summarize([sheet], builtin_targets())
+    level, units = _tables(build_blocks(summary, 1900.0))
+    assert [row[0] for row in level.cells] == ["Cấp xã", "Thành phố Từ Sơn", "Huyện Gia Bình"]
+    assert level.kinds == {1: SUB, 2: SUB}
+    assert level.cells[2][2:4] == ["89,31 %", "91,72 %"]  # pooled 2590/2900 first, then the mean
+    assert [units.cells[i] for i, kind in units.kinds.items() if kind == HEADING] == [
+        ["Thành phố Từ Sơn"],
+        ["Huyện Gia Bình"],
+    ]
+    out = tmp_path / "xa.pdf"
+    export_pdf(summary, out)
+    text = " ".join(pdf_pages(out))
+    assert "Huyện Gia Bình 4 89,31 % 91,72 %" in text
+    assert "Huyện Gia Bình 4 Thị trấn Gia Bình 95 100 95,00 % 4/7 Đạt" in text
+    assert "Xếp hạng" in text
+
+
+def test_a_group_going_on_over_a_page_repeats_its_name(tmp_path: Path) -> None:
+    rows = [
+        (f"Xã Mường Khương {i:03d}", "Huyện Mường Khương" if i < 60 else "Huyện Bát Xát", 100, 40 + i % 55)
+        for i in range(90)
+    ]
+    sheet = commune_sheet(rows)
+    sheet.path = str(tmp_path / "xa.xlsx")
+    summary = summarize([sheet], builtin_targets())
+    pages = layout_report(summary)
+    units = _tables(build_blocks(summary, A4.width() - MARGINS[0] - MARGINS[2]))[-1]
+    assert len(units.rows()) == 90  # a group's name and its first commune are never parted
+    continued = [p for page in pages for p in page if isinstance(p.block, TableBlock) and p.continued]
+    assert continued
+    out = tmp_path / "xa_dai.pdf"
+    export_pdf(summary, out)
+    text = " ".join(pdf_pages(out))
+    assert "Huyện Mường Khương (tiếp theo)" in text

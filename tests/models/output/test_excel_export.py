@@ -6,15 +6,29 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary, summarize
-from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.indicators.targets import builtin_targets, parse_targets
 from desktop_app.models.output.excel.export import CREATOR, export_excel
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.safe_write import LOCKED_MESSAGE
+from desktop_app.models.tables.importer import import_files
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
+from tests.fixtures.monthly import (
+    AUGUST,
+    JULY,
+    MEAN_CHANGE_PROVINCE,
+    PAYMENT_STATUSES,
+    PAYMENT_TARGETS,
+    POOLED_CHANGES,
+    UNIT_CHANGES,
+    write_ii06a,
+    write_payments,
+)
+from tests.models.indicators.test_monthly_figures import commune_sheet
 
 # name, level, signed, sent; targets (built in): province 90 %, district 80 %
 UNITS = [
@@ -107,15 +121,17 @@ def test_two_row_header(book) -> None:
     header = _row_of(ws, "Đơn vị")
     first_row = [ws.cell(row=header, column=c).value for c in (1, 2, 3, 4)]
     assert first_row == ["STT", "Đơn vị", "Cấp", "Ký số"]
-    assert f"D{header}:H{header}" in {str(r) for r in ws.merged_cells.ranges}
+    assert f"D{header}:I{header}" in {str(r) for r in ws.merged_cells.ranges}
     assert f"B{header}:B{header + 1}" in {str(r) for r in ws.merged_cells.ranges}
-    assert [ws.cell(row=header + 1, column=c).value for c in range(4, 9)] == [
+    assert [ws.cell(row=header + 1, column=c).value for c in range(4, 10)] == [
         "Tử số",
         "Mẫu số",
         "Tỷ lệ (%)",
         "Chỉ tiêu (%)",
         "Đánh giá",
+        "Xếp hạng",
     ]
+    assert ws.max_column == 9  # one period: no "Kỳ trước" or change column, no group column
     assert ws.cell(row=header + 1, column=6).alignment.wrap_text
 
 
@@ -194,7 +210,7 @@ def test_view_filter_and_print_setup(book) -> None:
     header = _row_of(ws, "Đơn vị")
     last = _row_of(ws, "Tỷ lệ chung cấp huyện")
     assert ws.freeze_panes == f"C{header + 2}"
-    assert ws.auto_filter.ref == f"A{header + 1}:H{last}"
+    assert ws.auto_filter.ref == f"A{header + 1}:I{last}"
     assert ws.print_title_rows == f"${header}:${header + 1}"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
@@ -249,26 +265,39 @@ def test_a_bar_chart_per_level_with_a_target_line(book) -> None:
 def test_summary_sheet_figures_and_paragraph(book, signing_summary: Summary) -> None:
     ws = book["Tóm tắt"]
     header = _row_of(ws, "Cấp")
-    assert [ws.cell(row=header, column=c).value for c in range(1, 11)] == [
+    assert [ws.cell(row=header, column=c).value for c in range(1, 13)] == [
         "Chỉ số",
         "Cấp",
         "Số đơn vị",
-        "Tỷ lệ trung bình",
-        "Tỷ lệ chung",
+        "Tỷ lệ chính",
+        None,
+        "Tỷ lệ còn lại",
+        None,
         "Đạt",
         "Chưa đạt",
         "Không phát sinh",
         "Đạt 100 %",
         "Thấp nhất",
     ]
+    assert [ws.cell(row=header + 1, column=c).value for c in range(4, 8)] == [
+        "Cách tính",
+        "Tỷ lệ (%)",
+        "Cách tính",
+        "Tỷ lệ (%)",
+    ]
     row = _row_of(ws, "Cấp tỉnh")
-    values = [ws.cell(row=row, column=c).value for c in range(3, 11)]
+    values = [ws.cell(row=row, column=c).value for c in range(3, 13)]
     assert values[0] == 3
-    assert values[1] == pytest.approx(PROVINCE_MEAN / 100)
-    assert values[2] == pytest.approx(PROVINCE_POOLED / 100)
-    assert values[3:7] == [2, 0, 1, 1]
-    assert values[7] == "Sở Nội vụ (92,58 %); Sở Tư pháp (100,00 %)"
-    assert ws.cell(row=row, column=4).number_format.endswith("0.00%")
+    # signing: the province publishes the mean of unit rates first
+    assert values[1:5] == [
+        "Tỷ lệ trung bình",
+        pytest.approx(PROVINCE_MEAN / 100),
+        "Tỷ lệ chung",
+        pytest.approx(PROVINCE_POOLED / 100),
+    ]
+    assert values[5:9] == [2, 0, 1, 1]
+    assert values[9] == "Sở Nội vụ (92,58 %); Sở Tư pháp (100,00 %)"
+    assert ws.cell(row=row, column=5).number_format.endswith("0.00%")
     text = paragraph(signing_summary)
     cell = next(c for r in ws.iter_rows() for c in r if c.value == text)
     assert cell.alignment.wrap_text
@@ -333,3 +362,180 @@ def test_many_units_get_horizontal_bars(tmp_path: Path, source: Path) -> None:
     assert chart.type == "bar"
     assert _chart_title(chart) == "Tỷ lệ văn bản đi được ký số – Cấp xã (chỉ tiêu 60 %)"
     assert _cells(load_workbook(out)["Biểu đồ"], chart.series[0].cat.strRef.f)[0] == "xã Số 1"
+
+
+# The monthly cycle: two months of a II.06a report, a payments tracker with departments too few
+# to judge, communes grouped by district. Figures worked out in tests/fixtures/monthly.py.
+
+
+@pytest.fixture
+def months_summary(tmp_path: Path) -> Summary:
+    august = write_ii06a(tmp_path / "II06a thang 8.xlsx", 8, AUGUST)
+    july = write_ii06a(tmp_path / "II06a thang 7.xlsx", 7, JULY)
+    now, before = import_files([str(august)]), import_files([str(july)])
+    return summarize(now.all_sheets(), builtin_targets(), before.all_sheets())
+
+
+@pytest.fixture
+def months_book(months_summary: Summary, tmp_path: Path):
+    return load_workbook(export_excel(months_summary, tmp_path / "thang_8.xlsx"))
+
+
+def _header_columns(ws: Worksheet) -> dict[str, int]:
+    """The sub-header row's words by column (one indicator)."""
+    header = _row_of(ws, "Đơn vị") + 1
+    return {ws.cell(row=header, column=c).value: c for c in range(1, ws.max_column + 1)}
+
+
+def test_table_ranks_and_changes_stay_numbers(months_book) -> None:
+    ws = months_book["Bảng chỉ số"]
+    columns = _header_columns(ws)
+    assert list(columns)[-3:] == ["Xếp hạng", "Kỳ trước (%)", "Tăng/giảm (điểm %)"]
+    assert "So sánh với tháng 7/2023" in _texts(ws)  # names the period the columns refer to
+    row = _row_of(ws, "Sở Tài chính")
+    rank = ws.cell(row=row, column=columns["Xếp hạng"])
+    assert (rank.value, rank.data_type, rank.number_format) == (1, "n", '0"/3"')  # reads 1/3, sorts as 1
+    before = ws.cell(row=row, column=columns["Kỳ trước (%)"])
+    assert before.value == pytest.approx(2051 / 3000)
+    assert before.number_format.endswith("0.00%")
+    change = ws.cell(row=row, column=columns["Tăng/giảm (điểm %)"])
+    assert (change.value, change.data_type) == (pytest.approx(8.36), "n")
+    assert change.number_format.endswith('"▲ "0.00;"▼ "0.00;0.00')
+    for name, points in UNIT_CHANGES.items():
+        assert ws.cell(row=_row_of(ws, name), column=columns["Tăng/giảm (điểm %)"]).value == pytest.approx(
+            points
+        )
+    assert ws.cell(row=_row_of(ws, "Sở Y tế"), column=columns["Xếp hạng"]).number_format == '0"/3"'
+    assert ws.cell(row=_row_of(ws, "Sở Y tế"), column=columns["Xếp hạng"]).value == 3
+    new = _row_of(ws, "Xã Lãng Ngâm")  # not in July's report: nothing to compare
+    assert ws.cell(row=new, column=columns["Kỳ trước (%)"]).value is None
+    assert ws.cell(row=new, column=columns["Tăng/giảm (điểm %)"]).value is None
+    pooled = _row_of(ws, "Tỷ lệ chung cấp tỉnh")
+    assert ws.cell(row=pooled, column=columns["Tỷ lệ (%)"]).value == pytest.approx(0.7302)
+    assert ws.cell(row=pooled, column=columns["Kỳ trước (%)"]).value == pytest.approx(0.6451)
+    assert ws.cell(row=pooled, column=columns["Tăng/giảm (điểm %)"]).value == pytest.approx(8.51)
+    mean = _row_of(ws, "Trung bình cấp tỉnh (tỷ lệ trung bình)")
+    assert ws.cell(row=mean, column=columns["Tăng/giảm (điểm %)"]).value == pytest.approx(
+        MEAN_CHANGE_PROVINCE
+    )
+    assert "Thuộc" not in columns  # no unit sits in a group
+
+
+def test_summary_sheet_leads_with_the_published_average_and_its_change(months_book) -> None:
+    ws = months_book["Tóm tắt"]
+    header = _row_of(ws, "Cấp")
+    assert [ws.cell(row=header + 1, column=c).value for c in range(4, 10)] == [
+        "Cách tính",
+        "Tỷ lệ (%)",
+        "Tăng/giảm (điểm %)",
+        "Cách tính",
+        "Tỷ lệ (%)",
+        "Tăng/giảm (điểm %)",
+    ]
+    row = _row_of(ws, "Cấp tỉnh")
+    values = [ws.cell(row=row, column=c).value for c in range(4, 10)]
+    # dossiers: the pooled rate first (73.02, up 8.51 on July's 64.51), then the mean
+    assert values == [
+        "Tỷ lệ chung",
+        pytest.approx(0.7302),
+        pytest.approx(8.51),
+        "Tỷ lệ trung bình",
+        pytest.approx(0.728, abs=5e-5),
+        pytest.approx(MEAN_CHANGE_PROVINCE),
+    ]
+    assert ws.cell(row=row, column=6).number_format.endswith('"▲ "0.00;"▼ "0.00;0.00')
+    for level, label in (("district", "Cấp huyện"), ("commune", "Cấp xã")):
+        assert ws.cell(row=_row_of(ws, label), column=6).value == pytest.approx(POOLED_CHANGES[level])
+    total = _row_of(ws, "Chung các cấp")
+    assert ws.cell(row=total, column=6).value == pytest.approx(12.23)  # 81.01 now, 68.78 in July
+    assert "Ít phát sinh" not in [ws.cell(row=header, column=c).value for c in range(1, ws.max_column + 1)]
+
+
+def test_chart_sheet_shows_last_period_beside_this_one(months_book) -> None:
+    ws = months_book["Biểu đồ"]
+    province = ws._charts[0]
+    assert province.series[1].tx.strRef.f == "'Biểu đồ'!D4"  # the legend names the period
+    assert ws["D4"].value == "Tỷ lệ tháng 7/2023"
+    assert _cells(ws, province.series[1].val.numRef.f) == [
+        pytest.approx(70.0),
+        pytest.approx(2051 / 30),
+        pytest.approx(1600 / 30),
+    ]
+    assert _cells(ws, province.series[0].val.numRef.f) == [
+        75,
+        pytest.approx(2302 / 30),
+        pytest.approx(2000 / 30),
+    ]
+
+
+@pytest.fixture
+def payments_book(tmp_path: Path):
+    source = write_payments(tmp_path / "thanh toan.xlsx")
+    targets = builtin_targets().overlaid(parse_targets(PAYMENT_TARGETS))
+    summary = summarize(import_files([str(source)]).all_sheets(), targets)
+    return load_workbook(export_excel(summary, tmp_path / "thanh_toan_ket_qua.xlsx"))
+
+
+def test_units_too_few_to_judge_are_grey_never_red(payments_book) -> None:
+    ws = payments_book["Bảng chỉ số"]
+    columns = _header_columns(ws)
+    assert "Kỳ trước (%)" not in columns  # one month only
+    first = _row_of(ws, "I. Cấp tỉnh")
+    rate, status = (get_column_letter(columns[k]) for k in ("Tỷ lệ (%)", "Đánh giá"))
+    for name, expected in PAYMENT_STATUSES.items():
+        cell = ws.cell(row=_row_of(ws, name), column=columns["Đánh giá"])
+        assert (
+            cell.value
+            == {"met": "Đạt", "below": "Chưa đạt", "few_data": "Ít phát sinh", "no_data": "Không phát sinh"}[
+                expected
+            ]
+        )
+        assert cell.fill.fgColor.rgb.endswith("DEE6EF") == (expected == "few_data"), name
+    # Sở Xây dựng: 0 of 3, under the 45 % target, yet not flagged: the grey rule comes first and stops
+    few, below, _full = next(iter(ws.conditional_formatting)).rules
+    assert few.formula == [f'${status}{first}="Ít phát sinh"']
+    assert few.stopIfTrue
+    assert few.dxf.fill.fgColor.rgb.endswith("DEE6EF")
+    assert below.dxf.fill.fgColor.rgb.endswith("FFC7CE")
+    assert few.priority < below.priority
+    assert str(next(iter(ws.conditional_formatting)).sqref).startswith(rate)
+    summary = payments_book["Tóm tắt"]
+    header = _row_of(summary, "Cấp")
+    heads = [summary.cell(row=header, column=c).value for c in range(1, summary.max_column + 1)]
+    row = _row_of(summary, "Cấp tỉnh")
+    assert summary.cell(row=row, column=heads.index("Ít phát sinh") + 1).value == 2
+    assert summary.cell(row=row, column=heads.index("Chưa đạt") + 1).value == 2
+    assert summary.cell(row=row, column=4).value == "Tỷ lệ chung"  # 156 / 312, the few still in it
+    assert summary.cell(row=row, column=5).value == pytest.approx(0.5)
+    assert summary.cell(row=row, column=7).value == pytest.approx(
+        (60 + 30 + 40) / 300
+    )  # the mean, without them
+
+
+@pytest.fixture
+def communes_book(tmp_path: Path):
+    sheet = commune_sheet()
+    sheet.path = str(tmp_path / "xa.xlsx")
+    return load_workbook(export_excel(summarize([sheet], builtin_targets()), tmp_path / "xa_ket_qua.xlsx"))
+
+
+def test_grouped_units_get_a_group_column_and_group_rows(communes_book) -> None:
+    ws = communes_book["Bảng chỉ số"]
+    header = _row_of(ws, "Đơn vị")
+    assert [ws.cell(row=header, column=c).value for c in range(1, 5)] == ["STT", "Đơn vị", "Cấp", "Thuộc"]
+    assert ws.cell(row=_row_of(ws, "Xã Đại Bái"), column=4).value == "Huyện Gia Bình"
+    assert ws.cell(row=_row_of(ws, "Phường Tân Hồng"), column=4).value == "Thành phố Từ Sơn"
+    assert ws.freeze_panes == f"C{header + 2}"
+    summary = communes_book["Tóm tắt"]
+    level = _row_of(summary, "Cấp xã")
+    assert [summary.cell(row=level + i, column=2).value for i in (1, 2)] == [
+        "  Thành phố Từ Sơn",
+        "  Huyện Gia Bình",
+    ]
+    gia_binh = level + 2
+    assert summary.cell(row=gia_binh, column=2).font.i
+    assert summary.cell(row=gia_binh, column=3).value == 4
+    assert summary.cell(row=gia_binh, column=4).value == "Tỷ lệ chung"
+    assert summary.cell(row=gia_binh, column=5).value == pytest.approx(2590 / 2900)
+    assert summary.cell(row=gia_binh, column=7).value == pytest.approx(0.9172)
+    assert summary.cell(row=level + 3, column=2).value is None  # one level: no "Chung các cấp" row

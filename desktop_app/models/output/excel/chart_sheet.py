@@ -1,9 +1,10 @@
-"""The "Biểu đồ" sheet: per indicator and level, a small data table and a native Excel bar chart."""
+"""The "Biểu đồ" sheet: per indicator and level, a small data table and a native Excel bar chart;
+when an earlier period is loaded, its rates as grey bars beside this period's."""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
@@ -16,12 +17,14 @@ from openpyxl.drawing.text import (
     ParagraphProperties,
     RegularTextRun,
 )
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_target
+from desktop_app.models.output.excel.page import set_page
 from desktop_app.models.output.excel.style import (
     CENTER,
     HEADER_FILL,
@@ -32,8 +35,7 @@ from desktop_app.models.output.excel.style import (
     put,
     texts,
 )
-from desktop_app.models.output.excel.table_sheet import set_page
-from desktop_app.models.output.words import level_label
+from desktop_app.models.output.words import level_label, period_text, word
 from desktop_app.models.text import shown
 
 ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
@@ -41,12 +43,14 @@ ROW_CM = ROW_POINTS * 2.54 / 72
 CHART_WIDTH_CM = 16.5
 COLUMN_CHART_MAX_UNITS = 8  # more units than this: horizontal bars, one line per unit
 PAGE_HEIGHT_CM = 18.0  # A4 landscape less margins, at 100 %
-CHART_COLUMN = 5  # charts start in column E, right of the data table A:C
+CHART_COLUMN = 5  # charts start in column E, right of the data table A:C (F when A:D)
+PREVIOUS_COLOR = "A6A6A6"  # last period's bars: grey, so this period's stand out
 
 
 @dataclass
 class ChartBlock:
-    """One chart's data: the level's rated units, their rates and target, in percent."""
+    """One chart's data: the level's rated units, their rates and target, in percent, and each
+    unit's rate in the earlier period (None: it had none) when one is loaded."""
 
     info: IndicatorInfo
     stats: GroupStats
@@ -54,6 +58,8 @@ class ChartBlock:
     no_data: list[str]
 
     names: dict[str, str]  # the files' own words for levels
+    previous: list[float | None] = field(default_factory=list)  # parallel to ``rated``
+    then: str = ""  # the earlier period's column header ("Tỷ lệ tháng 7/2023"); "": not compared
 
     def title(self, lang: str) -> str:
         level = level_label(self.stats.level, lang, self.names)
@@ -65,18 +71,22 @@ class ChartBlock:
 
     def height_cm(self) -> float:
         if self.horizontal:
-            return max(7.5, 0.55 * len(self.rated) + 3.0)
+            return max(7.5, (1.0 if self.then else 0.55) * len(self.rated) + 3.0)
         return 7.5
 
 
-def chart_blocks(summary: Summary) -> list[ChartBlock]:
+def chart_blocks(summary: Summary, lang: str = "vi") -> list[ChartBlock]:
     """Every (indicator, level) with its units in the order of the table."""
+    then = ""
+    if summary.previous is not None:
+        since = period_text(summary.previous_period, lang) or word(lang, "para.before")
+        then = word(lang, "previous_legend", period=since)
     blocks = []
     for info in summary.indicators:
         for stats in summary.levels:
             if stats.indicator != info.key:
                 continue
-            rated, no_data = [], []
+            rated, no_data, previous = [], [], []
             for unit, assessed in zip(summary.units, summary.assessments, strict=True):
                 a = assessed.get(info.key)
                 if a is None or unit.level != stats.level:
@@ -85,7 +95,8 @@ def chart_blocks(summary: Summary) -> list[ChartBlock]:
                     no_data.append(shown(unit.name))
                 else:
                     rated.append((shown(unit.name), a.rate, a.target))
-            blocks.append(ChartBlock(info, stats, rated, no_data, summary.level_names))
+                    previous.append(a.previous_rate)
+            blocks.append(ChartBlock(info, stats, rated, no_data, summary.level_names, previous, then))
     return blocks
 
 
@@ -94,12 +105,13 @@ def write_chart_sheet(ws: Worksheet, summary: Summary, lang: str) -> list[BarCha
     t = texts(lang)
     ws.sheet_format.defaultRowHeight = ROW_POINTS
     ws.sheet_format.customHeight = True
-    for letter, width in (("A", 38), ("B", 11), ("C", 11), ("D", 3)):
-        ws.column_dimensions[letter].width = width
-    last_column = CHART_COLUMN + 9
+    widths = [38, 11, 11, 14, 3] if summary.previous is not None else [38, 11, 11, 3]
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    last_column = len(widths) + 10
     merge_put(ws, 1, 1, last_column, t["charts_title"], align=CENTER, style=font(14, bold=True))
     row, used_cm, charts = 3, 2 * ROW_CM, []
-    for block in chart_blocks(summary):
+    for block in chart_blocks(summary, lang):
         rows = _block_rows(block)
         if used_cm + rows * ROW_CM > PAGE_HEIGHT_CM and used_cm > 2 * ROW_CM:
             ws.row_breaks.append(Break(id=row - 1))
@@ -122,14 +134,18 @@ def _block_rows(block: ChartBlock) -> int:
 def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart | None:
     t = texts(lang)
     put(ws, row, 1, block.title(lang), style=font(bold=True), align=LEFT)
-    for column, key in enumerate(("unit", "rate", "target"), start=1):
-        put(ws, row + 1, column, t[key], style=font(bold=True), align=CENTER, border=True)
+    heads = [t["unit"], t["rate"], t["target"]] + ([block.then] if block.then else [])
+    for column, head in enumerate(heads, start=1):
+        put(ws, row + 1, column, head, style=font(bold=True), align=CENTER, border=True)
         ws.cell(row=row + 1, column=column).fill = HEADER_FILL
+    percent = number_format("percent", lang)
     for i, (name, rate, target) in enumerate(block.rated):
         r = row + 2 + i
         put(ws, r, 1, chart_label(name), border=True, align=LEFT, style=font(11))
-        put(ws, r, 2, rate, border=True, fmt=number_format("percent", lang), style=font(11))
-        put(ws, r, 3, target, border=True, fmt=number_format("percent", lang), style=font(11))
+        put(ws, r, 2, rate, border=True, fmt=percent, style=font(11))
+        put(ws, r, 3, target, border=True, fmt=percent, style=font(11))
+        if block.then:
+            put(ws, r, 4, block.previous[i], border=True, fmt=percent, style=font(11))
     if block.no_data:  # one name a row: a long list must not run under the chart
         below = row + 2 + len(block.rated)
         put(ws, below, 1, t["no_data_units"], style=font(11, italic=True))
@@ -138,7 +154,8 @@ def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarCh
     if not block.rated:
         return None
     chart = _chart(ws, row, block, lang)
-    ws.add_chart(chart, f"{ws.cell(row=row, column=CHART_COLUMN).coordinate}")
+    column = CHART_COLUMN + (1 if block.then else 0)
+    ws.add_chart(chart, f"{ws.cell(row=row, column=column).coordinate}")
     return chart
 
 
@@ -156,15 +173,26 @@ def _chart(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart:
     chart.width, chart.height = CHART_WIDTH_CM, block.height_cm()
     chart.add_data(Reference(ws, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True)
     names = Reference(ws, min_col=1, min_row=first, max_row=last)
-    chart.dataLabels = _value_labels()
+    chart.series[0].dLbls = _value_labels()  # this period's figures; last period's bars are unlabelled
     chart.legend.position = "b"
     chart.gapWidth = 40 if block.horizontal else 60
     _axes(chart, block)
     categories = AxDataSource(strRef=StrRef(f=str(names)))  # unit names are text
     chart.series[0].cat = categories
+    if block.then:
+        _previous_bars(chart, Reference(ws, min_col=4, min_row=row + 1, max_row=last), categories)
     if targets and not block.horizontal:
         chart += _target_line(Reference(ws, min_col=3, min_row=row + 1, max_row=last), categories)
     return chart
+
+
+def _previous_bars(chart: BarChart, values: Reference, categories: AxDataSource) -> None:
+    """Last period's rates as grey bars beside this period's, named by the period in the legend."""
+    chart.add_data(values, titles_from_data=True)
+    series = chart.series[-1]
+    series.cat = categories
+    series.graphicalProperties.solidFill = PREVIOUS_COLOR
+    series.graphicalProperties.line.solidFill = PREVIOUS_COLOR
 
 
 def _target_line(values: Reference, categories: AxDataSource) -> LineChart:
@@ -210,7 +238,8 @@ def _value_labels() -> DataLabelList:
 
 def _axes(chart: BarChart, block: ChartBlock) -> None:
     """0–100 % unless a rate is above 100 (a data error the chart must still show)."""
-    highest = max([rate for _, rate, _ in block.rated] + [t or 0 for _, _, t in block.rated])
+    earlier = [rate or 0 for rate in block.previous]
+    highest = max([rate for _, rate, _ in block.rated] + [t or 0 for _, _, t in block.rated] + earlier)
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100 if highest <= 100 else None
     chart.y_axis.majorUnit = 20

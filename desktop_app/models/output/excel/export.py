@@ -18,7 +18,7 @@ from desktop_app.models.output.excel.style import texts
 from desktop_app.models.output.excel.summary_sheet import write_summary_sheet
 from desktop_app.models.output.excel.table_sheet import Heading, write_table_sheet
 from desktop_app.models.output.safe_write import atomic_write
-from desktop_app.models.output.words import period_text
+from desktop_app.models.output.words import period_text, word
 from desktop_app.models.text import clean
 
 logger = logging.getLogger(__name__)
@@ -79,7 +79,17 @@ def make_heading(
         title=clean(title) if title else default_title(summary, lang),
         issuer=_issuer_lines(summary, issuer),
         period=period_line(summary, lang, period),
+        compared=compared_line(summary, lang),
     )
+
+
+def compared_line(summary: Summary, lang: str = "vi") -> str:
+    """ "So sánh với tháng 7/2023" when an earlier period is loaded: it names the period that the
+    "Kỳ trước" and "Tăng/giảm" columns refer to; "" otherwise."""
+    if summary.previous is None:
+        return ""
+    since = period_text(summary.previous_period, lang) or word(lang, "para.before")
+    return word(lang, "compared", period=since)
 
 
 def default_title(summary: Summary, lang: str = "vi") -> str:
@@ -111,4 +121,12 @@ def period_line(summary: Summary, lang: str = "vi", period: str | None = None) -
     return texts(lang)["periods"].format(periods="; ".join(phrases))
 
 
-__all__ = ["CREATOR", "build_workbook", "default_title", "export_excel", "make_heading", "period_line"]
+__all__ = [
+    "CREATOR",
+    "build_workbook",
+    "compared_line",
+    "default_title",
+    "export_excel",
+    "make_heading",
+    "period_line",
+]

@@ -28,6 +28,10 @@ BAD_FILL = PatternFill("solid", start_color="FFC7CE", end_color="FFC7CE")
 BAD_FONT = Font(color="9C0006")
 GOOD_FILL = PatternFill("solid", start_color="C6EFCE", end_color="C6EFCE")
 GOOD_FONT = Font(color="006100")
+FEW_FILL = PatternFill("solid", start_color="DEE6EF", end_color="DEE6EF")  # "ít phát sinh": not judged
+FEW_FONT = Font(color="44546A")
+# A change in points stays a number (it sorts and sums) and reads "▲ 8,36" / "▼ 2,10" / "0,00".
+CHANGE_CODE = '"▲ "0.00;"▼ "0.00;0.00'
 
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -41,16 +45,24 @@ def texts(lang: str) -> dict[str, str]:
 
 
 def number_format(kind: str, lang: str, value: float | None = None) -> str:
-    """Excel number format for a "rate", "target", "count" or "percent" (0–100) cell."""
+    """Excel number format for a "rate", "target", "count", "percent" (0–100) or "change" (points)
+    cell."""
     if kind == "count":
         code = "#,##0" if value is None or float(value).is_integer() else "#,##0.00"
     elif kind == "target":
         code = "0%" if value is None or float(value).is_integer() else "0.00%"
     elif kind == "percent":
         code = "0.00"
+    elif kind == "change":
+        code = CHANGE_CODE
     else:
         code = "0.00%"
     return (_VI_LOCALE + code) if lang != "en" else code
+
+
+def rank_format(of: int | None) -> str:
+    """A rank read "59/63" while the cell holds 59, so a recipient sorts the column by it."""
+    return f'0"/{of}"' if of else "0"
 
 
 def font(size: int = BODY_SIZE, *, bold: bool = False, italic: bool = False, underline: bool = False) -> Font:

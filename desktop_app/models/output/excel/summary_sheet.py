@@ -1,12 +1,21 @@
-"""The "Tóm tắt" sheet: per indicator and level the report's figures, its text, the warnings."""
+"""The "Tóm tắt" sheet: per indicator and level the report's figures, its text, the warnings.
+
+Each row leads with the average the province publishes first for that indicator (the pooled rate
+for dossier counts, the mean for signing), named in its own cell, then the other; with the change
+in points when an earlier period is loaded. A level's groups (the communes of one district) follow
+it, indented."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_rate
+from desktop_app.models.output.excel.page import LINE_HEIGHT, set_page
 from desktop_app.models.output.excel.style import (
     CENTER,
     HEADER_FILL,
@@ -21,47 +30,104 @@ from desktop_app.models.output.excel.style import (
     put,
     texts,
 )
-from desktop_app.models.output.excel.table_sheet import LINE_HEIGHT, set_page
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.output.words import level_label
+from desktop_app.models.output.words import level_label, word
 from desktop_app.models.text import shown
 
-COLUMNS = ("indicator", "level", "units", "mean", "pooled", "met", "below", "no_data", "at_100", "lowest")
-WIDTHS = (30, 15, 9, 12, 12, 8, 9, 11, 9, 52)
 MAX_ROW_POINTS = 409  # Excel's limit
+SIDES = ("headline", "other_average")  # the average published first, then the other
+Values = dict[str, tuple[object, str | None]]  # a row's cells by column key: value, number format
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column: what its cells hold, the word over it, its width, the word spanning its group."""
+
+    key: str
+    head: str
+    width: float
+    over: str | None = None
+
+
+def plan_columns(summary: Summary) -> list[Column]:
+    """The columns this summary needs: the change only when compared, "ít phát sinh" only when
+    some unit was too few to judge."""
+    columns = [
+        Column("indicator", "indicator", 28),
+        Column("level", "level", 20),
+        Column("units", "units", 9),
+    ]
+    for side in SIDES:
+        columns += [
+            Column(f"{side}.kind", "average_kind", 16, side),
+            Column(f"{side}.rate", "rate", 10, side),
+        ]
+        if summary.previous is not None:
+            columns.append(Column(f"{side}.change", "change", 11, side))
+    columns += [Column("met", "met", 7), Column("below", "below", 9)]
+    if any(s.few_data for s in summary.levels):
+        columns.append(Column("few_data", "few_data", 9))
+    columns += [
+        Column("no_data", "no_data", 11),
+        Column("at_100", "at_100", 9),
+        Column("lowest", "lowest", 44),
+    ]
+    return columns
 
 
 def write_summary_sheet(ws: Worksheet, summary: Summary, period: str, lang: str) -> int:
     """Fill ``ws``; returns the row of the first paragraph of the report text."""
     t = texts(lang)
-    last = len(COLUMNS)
-    for i, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
+    columns = plan_columns(summary)
+    for i, column in enumerate(columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = column.width
+    last = len(columns)
     merge_put(ws, 1, 1, last, t["summary_title"], align=CENTER, style=font(14, bold=True))
     if period:
         merge_put(ws, 2, 1, last, period, align=CENTER, style=font(13, italic=True))
-    row = _write_figures(ws, summary, 4, lang)
-    text_row = _write_text(ws, summary, row + 1, lang)
+    _write_header(ws, columns, 4, lang)
+    row = _write_figures(ws, summary, columns, 6, lang)
+    text_row = _write_text(ws, summary, row + 1, columns, lang)
     set_page(ws, lang)
     return text_row
 
 
-def _write_figures(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
-    """The header at ``row`` and one row per indicator and level; returns the next free row."""
+def _write_header(ws: Worksheet, columns: list[Column], row: int, lang: str) -> None:
+    """Two rows: "Tỷ lệ chính" and "Tỷ lệ còn lại" over their kind, rate and change."""
     t = texts(lang)
-    for column, key in enumerate(COLUMNS, start=1):
-        cell = put(ws, row, column, t[key], style=font(bold=True), align=CENTER, border=True)
-        cell.fill = HEADER_FILL
-    ws.row_dimensions[row].height = LINE_HEIGHT * 2 + 4
-    row += 1
+    bold = font(bold=True)
+    for i in range(1, len(columns) + 1):  # every cell boxed and shaded before any is merged
+        for r in (row, row + 1):
+            put(ws, r, i, None, border=True).fill = HEADER_FILL
+    for i, column in enumerate(columns, start=1):
+        if column.over is None:
+            put(ws, row, i, t[column.head], style=bold, align=CENTER, border=True).fill = HEADER_FILL
+            ws.merge_cells(start_row=row, start_column=i, end_row=row + 1, end_column=i)
+            continue
+        put(ws, row + 1, i, t[column.head], style=bold, align=CENTER, border=True).fill = HEADER_FILL
+        if i == 1 or columns[i - 2].over != column.over:
+            span = sum(1 for c in columns if c.over == column.over)
+            merge_put(ws, row, i, i + span - 1, t[column.over], style=bold, align=CENTER, border=True)
+    below = max((line_count(t[c.head], c.width) for c in columns if c.over), default=1)
+    whole = max(line_count(t[c.head], c.width) for c in columns if not c.over)
+    ws.row_dimensions[row].height = LINE_HEIGHT * max(whole - below, 1) + 4
+    ws.row_dimensions[row + 1].height = LINE_HEIGHT * below + 4
+
+
+def _write_figures(ws: Worksheet, summary: Summary, columns: list[Column], row: int, lang: str) -> int:
+    """Per indicator: each level and its groups, then every level together; the next free row."""
     for info in summary.indicators:
-        groups = [s for s in summary.levels if s.indicator == info.key]
+        rows = []
+        for stats in (s for s in summary.levels if s.indicator == info.key):
+            rows.append(stats)
+            rows += summary.groups_of(info.key, stats.level)
         overall = summary.stats(info.key)
-        if overall is not None and len(groups) > 1:
-            groups.append(overall)
+        if overall is not None and len([s for s in rows if s.group is None]) > 1:
+            rows.append(overall)
         start = row
-        for stats in groups:
-            _write_stats(ws, row, stats, lang, summary.level_names)
+        for stats in rows:
+            values = row_values(stats, summary.headline(info.key, stats), lang, summary.level_names)
+            _write_stats(ws, row, columns, values, stats)
             row += 1
         put(ws, start, 1, info.name(lang), style=font(bold=True), align=LEFT, border=True)
         if row - 1 > start:
@@ -69,28 +135,52 @@ def _write_figures(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
     return row
 
 
-def _write_stats(ws: Worksheet, row: int, s: GroupStats, lang: str, names: dict[str, str]) -> None:
+def row_values(s: GroupStats, headline: str, lang: str, names: dict[str, str]) -> Values:
+    """One row's cells by column key, each with its number format."""
     t = texts(lang)
-    level = level_label(s.level, lang, names) if s.level else t["all_levels"]
-    lowest = "; ".join(f"{shown(name)} ({format_rate(rate, lang)})" for name, rate in s.lowest)
-    rate_fmt = number_format("rate", lang)
+    if s.group is not None:
+        level = word(lang, "text.group", group=shown(s.group))
+    else:
+        level = level_label(s.level, lang, names) if s.level else t["all_levels"]
+    first = headline if s.average(headline) is not None else (POOLED if headline == MEAN else MEAN)
+    values: Values = {"level": (level, None), "units": (s.units, None)}
+    for side, kind in zip(SIDES, (first, MEAN if first == POOLED else POOLED), strict=True):
+        known = s.average(kind) is not None
+        values[f"{side}.kind"] = (t["pooled" if kind == POOLED else "mean"] if known else None, None)
+        values[f"{side}.rate"] = (fraction(s.average(kind)), number_format("rate", lang))
+        values[f"{side}.change"] = (s.change(kind), number_format("change", lang))
+    counts = {"met": s.met, "below": s.below, "few_data": s.few_data, "no_data": s.no_data}
+    values |= {key: (count, None) for key, count in counts.items()}
+    values["at_100"] = (len(s.at_100), None)
+    values["lowest"] = ("; ".join(f"{shown(n)} ({format_rate(r, lang)})" for n, r in s.lowest), None)
+    return values
+
+
+def _write_stats(
+    ws: Worksheet,
+    row: int,
+    columns: list[Column],
+    values: Values,
+    s: GroupStats,
+) -> None:
+    style = font(bold=s.level is None, italic=s.group is not None)
     put(ws, row, 1, None, border=True)
-    put(ws, row, 2, level, align=LEFT, border=True, style=font(bold=s.level is None))
-    put(ws, row, 3, s.units, align=RIGHT, border=True)
-    put(ws, row, 4, fraction(s.mean_rate), fmt=rate_fmt, align=RIGHT, border=True)
-    put(ws, row, 5, fraction(s.pooled_rate), fmt=rate_fmt, align=RIGHT, border=True)
-    for column, value in zip((6, 7, 8, 9), (s.met, s.below, s.no_data, len(s.at_100)), strict=True):
-        put(ws, row, column, value, align=RIGHT, border=True)
-    put(ws, row, 10, lowest, align=LEFT, border=True)
-    lines = max(line_count(lowest, WIDTHS[-1]), line_count(level, WIDTHS[1]))
+    for i, column in enumerate(columns[1:], start=2):
+        value, fmt = values.get(column.key, (None, None))
+        align = CENTER if column.key.endswith(".kind") else RIGHT
+        align = LEFT if column.key in ("level", "lowest") else align
+        put(ws, row, i, value, fmt=fmt, align=align, border=True, style=style)
+    lines = max(
+        line_count(str(values.get(c.key, ("",))[0] or ""), c.width) for c in columns if c.key != "indicator"
+    )
     ws.row_dimensions[row].height = LINE_HEIGHT * lines + 4
 
 
-def _write_text(ws: Worksheet, summary: Summary, row: int, lang: str) -> int:
+def _write_text(ws: Worksheet, summary: Summary, row: int, columns: list[Column], lang: str) -> int:
     """The report paragraph, one merged row per indicator, then the warnings."""
     t = texts(lang)
-    last = len(COLUMNS)
-    width = sum(WIDTHS)
+    last = len(columns)
+    width = sum(c.width for c in columns)
     put(ws, row, 1, t["text_title"], style=font(bold=True))
     first = row + 1
     row = first

@@ -1,0 +1,158 @@
+"""The printed report's tables: per indicator the levels' figures (the average the province
+publishes first, its change in points, the other average, the counts, each level's groups under
+it), and for the appendix each level's units with their rank and change, grouped by district."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
+from desktop_app.models.indicators.merge import Unit
+from desktop_app.models.indicators.status import BELOW, FEW_DATA
+from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
+from desktop_app.models.numbers import format_change, format_count, format_rate
+from desktop_app.models.output.words import level_label, status_label, words_for
+from desktop_app.models.text import shown
+from desktop_app.printing.document import LEFT, MM, Block, Para, TextFlow, font
+from desktop_app.printing.table_block import BELOW_TINT, BOLD, FEW_TINT, HEADING, SUB, Column, TableBlock
+
+DASH = "—"  # nothing to show: no rate, no earlier period for this unit
+
+
+@dataclass(frozen=True)
+class LevelColumns:
+    """What the levels' table shows besides the fixed columns."""
+
+    headline: str  # MEAN or POOLED: the average published first, in the third column
+    compared: bool  # an earlier period is loaded: the headline's change follows it
+    few: bool  # some unit was too few to judge: their count gets a column
+
+    @property
+    def other(self) -> str:
+        return MEAN if self.headline == POOLED else POOLED
+
+
+def _average_word(kind: str, lang: str) -> str:
+    return words_for(lang)["pooled" if kind == POOLED else "mean"]
+
+
+def level_table(summary: Summary, key: str, width: float, lang: str) -> TableBlock:
+    """One row per level with its groups under it (indented), and the total when there are
+    several levels."""
+    w = words_for(lang)
+    levels = [s for s in summary.levels if s.indicator == key]
+    overall = summary.stats(key)
+    shape = LevelColumns(
+        summary.headline(key, overall or (levels[0] if levels else None)),
+        summary.previous is not None,
+        any(s.few_data for s in levels),
+    )
+    rows: list[tuple[str, GroupStats]] = []
+    kinds: dict[int, str] = {}
+    for s in levels:
+        rows.append((level_label(s.level, lang, summary.level_names), s))
+        for g in summary.groups_of(key, s.level):
+            kinds[len(rows)] = SUB
+            rows.append((shown(g.group or ""), g))
+    if len(levels) > 1 and overall is not None:
+        kinds[len(rows)] = BOLD
+        rows.append((w["pdf.total"], overall))
+    columns = [Column(w["level"], 0.21 if SUB in kinds.values() else 0.17, LEFT), Column(w["units"], 0.07)]
+    columns.append(Column(_average_word(shape.headline, lang), 0.11))
+    if shape.compared:
+        columns.append(Column(w["change"], 0.12))
+    columns += [Column(_average_word(shape.other, lang), 0.11), Column(w["met"], 0.06)]
+    columns.append(Column(w["below"], 0.07))
+    if shape.few:
+        columns.append(Column(w["few_data"], 0.07))
+    columns += [Column(w["no_data"], 0.09), Column(w["at_100"], 0.07)]
+    cells = [_level_row(label, s, shape, lang) for label, s in rows]
+    return TableBlock(columns, cells, width, kinds=kinds, space_before=1 * MM)
+
+
+def _level_row(label: str, s: GroupStats, shape: LevelColumns, lang: str) -> list[str]:
+    row = [label, format_count(s.units, lang), format_rate(s.average(shape.headline), lang, DASH)]
+    if shape.compared:
+        row.append(format_change(s.change(shape.headline), lang) or DASH)
+    row += [format_rate(s.average(shape.other), lang, DASH), format_count(s.met, lang)]
+    row.append(format_count(s.below, lang))
+    if shape.few:
+        row.append(format_count(s.few_data, lang))
+    row += [format_count(s.no_data, lang), format_count(len(s.at_100), lang)]
+    return row
+
+
+def unit_tables(summary: Summary, info: IndicatorInfo, number: int, width: float, lang: str) -> list[Block]:
+    """For the appendix: per level, a caption and the table of its units."""
+    w = words_for(lang)
+    blocks: list[Block] = []
+    levels = [s for s in summary.levels if s.indicator == info.key]
+    for m, s in enumerate(levels, start=1):
+        members = [
+            (unit, a)
+            for unit, row in zip(summary.units, summary.assessments, strict=True)
+            if unit.level == s.level and (a := row.get(info.key)) is not None
+        ]
+        if not members:
+            continue
+        caption = w["pdf.table"].format(
+            n=f"{number}.{m}",
+            indicator=info.name(lang, short=True),
+            level=level_label(s.level, lang, summary.level_names),
+            units=len(members),
+        )
+        center = Qt.AlignmentFlag.AlignHCenter
+        para = Para(caption, font(11, bold=True, italic=True), center, after=1 * MM)
+        blocks.append(TextFlow([para], width, keep_with_next=True, space_before=4 * MM))
+        blocks.append(_unit_table(summary, members, width, lang))
+    return blocks
+
+
+def _unit_table(
+    summary: Summary, members: list[tuple[Unit, Assessment]], width: float, lang: str
+) -> TableBlock:
+    """Units in the order of the file, under their group's name when they have one; the counts
+    only when the file gives them, the change only when an earlier period is loaded."""
+    w = words_for(lang)
+    counts = any(a.denominator is not None for _, a in members)
+    compared = summary.previous is not None
+    columns = [Column(w["no"], 0.06), Column(summary.unit_word or w["unit"], 0.33, LEFT)]
+    if counts:
+        columns += [Column(w["numerator"], 0.08), Column(w["denominator"], 0.08)]
+    columns += [Column(w["rate"], 0.11), Column(w["rank"], 0.08)]
+    if compared:
+        columns.append(Column(w["change"], 0.12))
+    columns.append(Column(w["status"], 0.14))
+    cells: list[list[str]] = []
+    kinds: dict[int, str] = {}
+    fills: dict[tuple[int, int], QColor] = {}
+    group = None
+    for number, (unit, a) in enumerate(members, start=1):
+        if unit.group and unit.group != group:
+            kinds[len(cells)] = HEADING
+            cells.append([shown(unit.group)])
+        group = unit.group
+        tint = {BELOW: BELOW_TINT, FEW_DATA: FEW_TINT}.get(a.status)
+        if tint is not None:
+            fills[(len(cells), len(columns) - 1)] = tint
+        cells.append([str(number), shown(unit.name), *_unit_figures(a, counts, compared, lang)])
+    continued = w["pdf.continued"]
+    return TableBlock(
+        columns, cells, width, kinds=kinds, fills=fills, continued=continued, space_before=0.5 * MM
+    )
+
+
+def _unit_figures(a: Assessment, counts: bool, compared: bool, lang: str) -> list[str]:
+    figures = [format_count(a.numerator, lang), format_count(a.denominator, lang)] if counts else []
+    rank = f"{a.rank}/{a.rank_of}" if a.rank is not None else DASH
+    figures += [format_rate(a.rate, lang, DASH), rank]
+    if compared:
+        figures.append(format_change(a.change_points, lang) or DASH)
+    figures.append(status_label(a.status, lang))
+    return figures
+
+
+__all__ = ["level_table", "unit_tables"]
