@@ -1,6 +1,6 @@
 """The one place that touches QSettings: every setting declared once, with its type and default.
 
-User choices (recent files, language, targets) are kept apart from window state
+User choices (recent files, language, targets, headline averages) are kept apart from window state
 (geometry, splitter sizes), as Picard's ``config.py`` does. Lists are stored as JSON
 text so that INI files and the Windows registry read back the same thing.
 """
@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from desktop_app.models.indicators.catalog import HEADLINES as HEADLINE_KINDS
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +50,11 @@ def _sizes(value: list[int]) -> bool:
     return len(value) == 2 and all(0 <= v <= 100_000 for v in value)
 
 
+def _headlines(value: dict[str, str]) -> bool:
+    """Indicator keys (at most a few hundred, short) to "mean" or "pooled"."""
+    return len(value) <= 1000 and all(0 < len(k) < 1000 and v in HEADLINE_KINDS for k, v in value.items())
+
+
 RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [], valid=_paths)
 SESSION_FILES: Setting[list[str]] = Setting("files/session", list, [], valid=_paths)
 # reports that ended the reader process: not reopened by themselves at the next start
@@ -55,6 +62,8 @@ FAILED_FILES: Setting[list[str]] = Setting("files/failed", list, [], valid=_path
 LANGUAGE: Setting[str] = Setting("ui/language", str, "vi", valid=lambda v: v in LANGUAGES)
 USER_TARGETS: Setting[str] = Setting("targets/user_toml", str, "")
 INDICATOR: Setting[str] = Setting("ui/indicator", str, "", valid=lambda v: len(v) < 1000)
+# per indicator, the average the summary, the paragraph and the exports lead with
+HEADLINES: Setting[dict[str, str]] = Setting("ui/headlines", dict, {}, valid=_headlines)
 # window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
@@ -87,6 +96,8 @@ class AppSettings:
     def set(self, setting: Setting[T], value: T) -> None:
         if setting.kind is list:
             self._store.setValue(setting.key, json.dumps(list(value), ensure_ascii=False))  # type: ignore[call-overload]
+        elif setting.kind is dict:
+            self._store.setValue(setting.key, json.dumps(dict(value), ensure_ascii=False))  # type: ignore[call-overload]
         elif setting.kind is QByteArray:
             self._store.setValue(setting.key, QByteArray(value))  # type: ignore[call-overload]
         else:
@@ -116,6 +127,8 @@ class AppSettings:
 def _copy(value: T) -> T:
     if isinstance(value, list):
         return list(value)  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return dict(value)  # type: ignore[return-value]
     if isinstance(value, QByteArray):
         return QByteArray(value)  # type: ignore[return-value]
     return value
@@ -133,6 +146,13 @@ def _decode(setting: Setting[T], raw: object) -> T:
         if setting.item is str and not all(isinstance(v, str) for v in value):
             raise TypeError("expected text")
         return [setting.item(v) for v in value]  # type: ignore[return-value]
+    if setting.kind is dict:
+        value = json.loads(raw) if isinstance(raw, str) else raw
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise TypeError("expected a table of text")
+        return dict(value)  # type: ignore[return-value]
     if setting.kind is QByteArray:
         if isinstance(raw, QByteArray):
             return raw  # type: ignore[return-value]

@@ -7,7 +7,7 @@ merging and assessing are the indicators' own, kept here so the window only asks
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
@@ -47,40 +47,81 @@ def saved_targets(text: str) -> Targets:
 
 
 class ReportSet:
-    """The files shown together; a file read again replaces its own sheets only."""
+    """The files shown together; a file read again replaces its own sheets only.
+
+    Files the user names as the earlier period ("So sánh với kỳ trước…") are kept apart and
+    handed to ``collect`` as ``previous``; without them an earlier period among the files opened
+    together is found by ``collect`` itself.
+    """
 
     def __init__(self, targets: Targets) -> None:
         self._sheets: dict[str, list[SheetImport]] = {}
+        self._previous: dict[str, list[SheetImport]] = {}  # the earlier period's files, by path
         self._collection: Collection | None = None
         self.targets = targets
+        self.headlines: dict[str, str] = {}  # indicator -> the average the user chose to lead
 
     def paths(self) -> list[str]:
         return list(self._sheets)
 
+    def previous_paths(self) -> list[str]:
+        """The files compared with, as the earlier period."""
+        return list(self._previous)
+
     def sheets(self) -> list[SheetImport]:
         return [s for sheets in self._sheets.values() for s in sheets]
 
-    def merge(self, result: ImportResult) -> list[str]:
-        """Add or replace the files read; returns the paths whose sheets changed."""
+    def previous_sheets(self) -> list[SheetImport]:
+        return [s for sheets in self._previous.values() for s in sheets]
+
+    def merge(self, result: ImportResult, compared: Container[str] = ()) -> list[str]:
+        """Add or replace the files read; returns the paths whose sheets changed.
+
+        Paths in ``compared`` were chosen as the earlier period: together they replace the
+        comparison (a new choice, not an addition). Any other path of the comparison read again
+        (reloaded, changed on disk) replaces its own sheets there; the rest are this period's.
+        """
+        chosen = {p: sheets for p, sheets in result.sheets.items() if p in compared}
+        if chosen:
+            self._previous = chosen
         for path, sheets in result.sheets.items():
-            self._sheets[path] = sheets
+            if path in chosen:
+                self._sheets.pop(path, None)
+            elif path in self._previous:
+                self._previous[path] = sheets
+            else:
+                self._sheets[path] = sheets
         if result.sheets:
-            self._collection = collect(self.sheets())
+            self._recollect()
         return list(result.sheets)
+
+    def drop_previous(self) -> bool:
+        """Bỏ so sánh: forget the earlier period's files; whether there were any."""
+        if not self._previous:
+            return False
+        self._previous.clear()
+        self._recollect()
+        return True
 
     def clear(self) -> None:
         self._sheets.clear()
+        self._previous.clear()
         self._collection = None
+
+    def _recollect(self) -> None:
+        sheets = self.sheets()
+        self._collection = collect(sheets, self.previous_sheets() or None) if sheets else None
 
     @property
     def collection(self) -> Collection | None:
         return self._collection
 
     def summary(self, targets: Targets | None = None) -> Summary | None:
-        """The units assessed against ``targets`` (default: the set's own); None before a file."""
+        """The units assessed against ``targets`` (default: the set's own), each indicator led by
+        the average the user chose; None before a file."""
         if self._collection is None:
             return None
-        return assess(self._collection, targets if targets is not None else self.targets)
+        return assess(self._collection, targets if targets is not None else self.targets, self.headlines)
 
     def describe_files(self, lang: str = "vi", unknown: str = "") -> list[str]:
         """ "ky_so.xlsx (Tháng 10/2024)" per file, for the status bar."""

@@ -27,6 +27,8 @@ class WindowActions:
         w = window
         self._add("open", w.choose_files, Key.Open)
         self._add("reload", w.reload_files, "F5")
+        self._add("compare", w.choose_previous, "Ctrl+Shift+O")
+        self._add("drop_compare", w.drop_comparison)
         self._add("export_excel", lambda: exports.export_excel(w, w.summary, w.lang), "Ctrl+E")
         self._add("export_pdf", lambda: exports.export_pdf(w, w.summary, w.lang))
         self._add("print_preview", lambda: exports.print_preview(w, w.summary, w.lang), "Ctrl+Shift+P")
@@ -50,7 +52,19 @@ class WindowActions:
         self.menus["file"].addAction(self.actions["open"])
         self.menus["file"].addMenu(self.recent)
         self._fill(
-            "file", "reload", None, "export_excel", "export_pdf", None, "print_preview", "print", None, "quit"
+            "file",
+            "reload",
+            None,
+            "compare",
+            "drop_compare",
+            None,
+            "export_excel",
+            "export_pdf",
+            None,
+            "print_preview",
+            "print",
+            None,
+            "quit",
         )
         self.menus["edit"] = bar.addMenu("")
         self._fill("edit", "copy", "find")
@@ -111,6 +125,8 @@ class WindowActions:
             self.recent.addSeparator()
             self.recent.addAction(tr(lang, "recent_clear"), self.window.clear_recent)
 
-    def set_enabled_for_data(self, has_data: bool) -> None:
-        for name in ("reload", "export_excel", "export_pdf", "print_preview", "print"):
+    def set_enabled_for_data(self, has_data: bool, compared: bool = False) -> None:
+        """Actions on the figures need some; Bỏ so sánh needs files chosen to compare with."""
+        for name in ("reload", "compare", "export_excel", "export_pdf", "print_preview", "print"):
             self.actions[name].setEnabled(has_data)
+        self.actions["drop_compare"].setEnabled(has_data and compared)

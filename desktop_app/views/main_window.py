@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app import settings as keys
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets, builtin_targets
+from desktop_app.models.output.words import period_text
 from desktop_app.models.workspace import ReportSet, saved_targets
 from desktop_app.settings import AppSettings
 from desktop_app.views.actions import WindowActions
@@ -29,6 +30,7 @@ from desktop_app.views.loading import ReportLoader
 from desktop_app.views.opening import ReportOpening
 from desktop_app.views.strings import tr
 from desktop_app.views.summary_panel import SummaryPanel
+from desktop_app.views.table.columns import MONTHLY
 from desktop_app.views.table.frozen_view import FrozenTableView
 from desktop_app.views.table.model import IndicatorTableModel, UnitFilterProxy
 from desktop_app.views.window_parts import FilterBar, StatusArea
@@ -57,6 +59,8 @@ class MainWindow(ReportOpening, QMainWindow):
         self.show_errors = True  # False in --screenshot runs: failures go to stderr instead
         self.remember = True  # False in --screenshot runs: no recent files, session or geometry
         self.reports = ReportSet(saved_targets(self.settings.get(keys.USER_TARGETS)))
+        self.reports.headlines = self.settings.get(keys.HEADLINES)
+        self._comparing: set[str] = set()
         self.summary: Summary | None = None
         self._indicator = self.settings.get(keys.INDICATOR)
         self.warnings_dialog: WarningsDialog | None = None
@@ -123,6 +127,7 @@ class MainWindow(ReportOpening, QMainWindow):
         self._views_timer.timeout.connect(self._update_views)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.charts.unitClicked.connect(self.select_unit)
+        self.summary_panel.headlineChosen.connect(self.set_headline)
         self.status.warnings_button.clicked.connect(self.show_warnings)
         self.status.cancel_button.clicked.connect(self.cancel_loading)
 
@@ -165,6 +170,13 @@ class MainWindow(ReportOpening, QMainWindow):
     def save_targets(self, targets: Targets) -> None:
         self.settings.set(keys.USER_TARGETS, targets.to_toml())
 
+    def set_headline(self, indicator: str, kind: str) -> None:
+        """Số liệu chính: the average ``indicator`` leads with (MEAN or POOLED) in the summary,
+        the paragraph and the exports, kept for the next start."""
+        self.reports.headlines[indicator] = kind
+        self.settings.set(keys.HEADLINES, self.reports.headlines)
+        self._refresh_summary()
+
     # -- showing -------------------------------------------------------------------------------
 
     def _refresh_summary(self) -> None:
@@ -173,19 +185,30 @@ class MainWindow(ReportOpening, QMainWindow):
         self.model.set_summary(self.summary, self.lang)
         self._fill_indicators()
         self.proxy.set_indicator(self._indicator or None)
+        self.filters.show_groups(bool(self.summary and self.summary.has_groups))
+        self._fill_groups()
         self.select_names(chosen)
-        self.menu_actions.set_enabled_for_data(self.summary is not None)
+        self.menu_actions.set_enabled_for_data(self.summary is not None, bool(self.reports.previous_paths()))
         self._update_views()
         self.summaryChanged.emit()
 
     def _fill_indicators(self) -> None:
         indicators = self.summary.indicators if self.summary else []
         self._indicator = self.filters.set_indicators(indicators, self._indicator, self.lang)
+        self.model.set_indicator(self.current_indicator())
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 180), 320))
 
     def current_indicator(self) -> str | None:
         return self._indicator or None
+
+    def _show_monthly_columns(self) -> None:
+        """The rank and change columns follow the indicator chosen."""
+        self.model.set_indicator(self.current_indicator())
+        for kind in MONTHLY:
+            column = self.model.column_of(kind, self.current_indicator())
+            if column >= 0:
+                self.table.resizeColumnToContents(column)
 
     def set_indicator(self, key: str) -> None:
         """The indicator of the charts, the summary and the status filter (the toolbar combo)."""
@@ -195,6 +218,7 @@ class MainWindow(ReportOpening, QMainWindow):
         self._indicator = key
         self.settings.set(keys.INDICATOR, self._indicator)
         self.proxy.set_indicator(self._indicator or None)
+        self._show_monthly_columns()
         self._update_views()
 
     def _search_typed(self) -> None:
@@ -206,8 +230,22 @@ class MainWindow(ReportOpening, QMainWindow):
 
     def _filters_changed(self) -> None:
         self.proxy.set_level(self.filters.level())
+        self._fill_groups()
         self.proxy.set_below_only(self.filters.below_only(), self._indicator or None)
         self._update_views()
+
+    def _fill_groups(self) -> None:
+        """The group combo lists the groups of the level chosen, in the files' order."""
+        level, units = self.filters.level(), self.summary.units if self.summary else []
+        groups = dict.fromkeys(u.group for u in units if u.group and (not level or u.level == level))
+        self.proxy.set_group(self.filters.set_groups([g for g in groups if g]))
+
+    def _compared(self) -> str:
+        """ "so với tháng 7/2023" when an earlier period is loaded, else ""."""
+        if self.summary is None or self.summary.previous is None:
+            return ""
+        period = period_text(self.summary.previous_period, self.lang)
+        return tr(self.lang, "compared", period=period) if period else tr(self.lang, "compared_unknown")
 
     def _update_views(self) -> None:
         self._views_timer.stop()
@@ -223,6 +261,7 @@ class MainWindow(ReportOpening, QMainWindow):
             self.reports.describe_files(self.lang, tr(self.lang, "unknown_period")),
             self.reports.periods(lang=self.lang),
             len(summary.collection.warnings) if summary else 0,
+            self._compared(),
         )
         if summary is None and not self.runner.is_busy():
             self.statusBar().showMessage(tr(self.lang, "no_data"))

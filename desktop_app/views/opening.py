@@ -1,5 +1,6 @@
 """Opening report files in the main window: the file dialog, drag and drop, recent files, the
-reads off the GUI thread and what they gave, Cancel, and files that ended the reader."""
+earlier period's files to compare with, the reads off the GUI thread and what they gave, Cancel,
+and files that ended the reader."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class ReportOpening:
     show_errors: bool
     lang: str
     loadFinished: Any
+    _comparing: set[str]  # paths being read as the earlier period
 
     if TYPE_CHECKING:
 
@@ -66,6 +68,35 @@ class ReportOpening:
         """Read these reports off the GUI thread and add them to those shown (a path: replaced)."""
         self._start_load([normal_path(p) for p in paths], live=False)
 
+    def choose_previous(self) -> None:
+        """Tệp › So sánh với kỳ trước…: the earlier period's report files."""
+        shown = self.reports.previous_paths() or self.reports.paths()
+        folder = str(Path(shown[0]).parent) if shown else QDir.homePath()
+        paths, _ = QFileDialog.getOpenFileNames(
+            cast(QWidget, self), tr(self.lang, "compare_title"), folder, tr(self.lang, "open_filter")
+        )
+        if paths:
+            self.compare_with(paths)
+
+    def compare_with(self, paths: list[str]) -> None:
+        """Read ``paths`` as the earlier period, in place of any compared before: every unit's
+        and level's change since then in the table, the charts and the summary."""
+        chosen = [normal_path(p) for p in paths]
+        shown = [p for p in chosen if p in self.reports.paths()]
+        chosen = [p for p in chosen if p not in shown]  # this period's own files compare with nothing
+        if shown:
+            names = ", ".join(Path(p).name for p in shown)
+            self.statusBar().showMessage(tr(self.lang, "compare_same", names=names), 10000)
+        if chosen:
+            self._comparing.update(chosen)
+            self._start_load(chosen, live=False)
+
+    def drop_comparison(self) -> None:
+        """Tệp › Bỏ so sánh: the figures alone again, as before the earlier period was chosen."""
+        if self.reports.drop_previous():
+            self.watcher.set_paths(self.reports.paths() + self.reports.previous_paths())
+            self._refresh_summary()
+
     def adopt_reading(self, paths: list[str]) -> None:
         """The runner is already reading ``paths`` (started before the window was built)."""
         self.loader.adopt(paths)
@@ -73,9 +104,9 @@ class ReportOpening:
         self.status.show_busy(self.runner.is_busy())
 
     def reload_files(self) -> None:
-        """File › Tải lại: read every open file again."""
+        """File › Tải lại: read every open file again, those compared with too."""
         if self.reports.paths():
-            self._start_load(self.reports.paths(), live=False)
+            self._start_load(self.reports.paths() + self.reports.previous_paths(), live=False)
 
     def clear_recent(self) -> None:
         self.settings.set(keys.RECENT_FILES, [])
@@ -88,11 +119,14 @@ class ReportOpening:
     def apply_load(self, result: ImportResult) -> None:
         """Show what a read gave (the worker's result): merge, retry or report failures."""
         live = self.loader.take(result)
-        self.reports.merge(result)
+        compared = self._comparing & set(result.paths)
+        self._comparing -= compared
+        self.reports.merge(result, compared)
         self._remember_failed(result)
         failures: list[str] = []
+        shown = self.reports.paths() + self.reports.previous_paths()
         for path, error in result.errors.items():
-            if live[path] and path in self.reports.paths() and self.watcher.retry(path):
+            if live[path] and path in shown and self.watcher.retry(path):
                 self.statusBar().showMessage(tr(self.lang, "waiting_file", name=Path(path).name))
             else:
                 failures.append(error.line())
@@ -104,7 +138,7 @@ class ReportOpening:
         if result.sheets:
             if self.remember:
                 self.settings.set(keys.SESSION_FILES, self.reports.paths())
-            self.watcher.set_paths(self.reports.paths())
+            self.watcher.set_paths(self.reports.paths() + self.reports.previous_paths())
             self._refresh_summary()
             if not failures:
                 names = ", ".join(Path(p).name for p in result.sheets)
@@ -121,6 +155,7 @@ class ReportOpening:
         self.loadFinished.emit(failures)
 
     def _load_failed(self, line: str) -> None:
+        self._comparing.clear()
         if self.show_errors:
             show_error(cast(QWidget, self), tr(self.lang, "read_failed"), line)
         self.loadFinished.emit([line])
@@ -151,6 +186,7 @@ class ReportOpening:
             return
         self.runner.cancel()
         self.loader.forget()
+        self._comparing.clear()
         self.statusBar().showMessage(tr(self.lang, "cancelled"), 6000)
         self.loadFinished.emit([])
 

@@ -1,4 +1,5 @@
-"""The main window's filter bar (indicator, level, below target, search) and status bar widgets."""
+"""The main window's filter bar (indicator, level, group, below target, search) and status bar
+widgets."""
 
 from __future__ import annotations
 
@@ -22,7 +23,11 @@ FILTER_LEVELS = ("province", "district", "commune")
 
 
 class FilterBar(QToolBar):
-    """Chỉ số: [combo]  Cấp: [combo]  [ ] Chỉ đơn vị chưa đạt  [search]."""
+    """Chỉ số: [combo]  Cấp: [combo]  Thuộc: [combo]  [ ] Chỉ đơn vị chưa đạt  [search].
+
+    The group combo ("Thuộc") is there only when the files group their units (communes under
+    their district); it lists the groups of the level chosen.
+    """
 
     indicatorChosen = Signal(str)
     filtersChanged = Signal()
@@ -37,6 +42,9 @@ class FilterBar(QToolBar):
         self.indicator_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.indicator_combo.setMinimumContentsLength(28)
         self.level_combo = QComboBox()
+        self.group_label, self.group_combo = QLabel(), QComboBox()
+        self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.group_combo.addItem("", "")
         self.below_check = QCheckBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -47,16 +55,22 @@ class FilterBar(QToolBar):
             if widget is not self.level_combo:
                 self.addSeparator()
             self.addWidget(widget)
+            if widget is self.level_combo:  # a toolbar hides its widgets through their actions
+                self.group_actions = [self.addWidget(self.group_label), self.addWidget(self.group_combo)]
+        self.show_groups(False)
         self.indicator_combo.currentIndexChanged.connect(
             lambda _i: self.indicatorChosen.emit(self.indicator())
         )
         self.level_combo.currentIndexChanged.connect(self.filtersChanged)
+        self.group_combo.currentIndexChanged.connect(self.filtersChanged)
         self.below_check.toggled.connect(self.filtersChanged)
         self.search.textChanged.connect(self.searchTyped)
 
     def retranslate(self, lang: str) -> None:
         self.indicator_label.setText(" " + tr(lang, "indicator") + " ")
         self.level_label.setText(" " + tr(lang, "level") + " ")
+        self.group_label.setText(" " + tr(lang, "group") + " ")
+        self.group_combo.setItemText(0, tr(lang, "all_groups"))
         self.below_check.setText(tr(lang, "below_only"))
         self.search.setPlaceholderText(tr(lang, "search"))
         level = self.level()
@@ -89,6 +103,26 @@ class FilterBar(QToolBar):
 
     def level(self) -> str:
         return self.level_combo.currentData() or ""
+
+    def group(self) -> str:
+        return self.group_combo.currentData() or ""
+
+    def show_groups(self, shown: bool) -> None:
+        for action in self.group_actions:
+            action.setVisible(shown)
+
+    def set_groups(self, groups: list[str]) -> str:
+        """Refill the group combo (after "Tất cả"), keeping the group chosen when it is still
+        there; the group now chosen ("" for all)."""
+        chosen, combo = self.group(), self.group_combo
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for name in groups:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
+        combo.blockSignals(False)
+        return self.group()
 
     def below_only(self) -> bool:
         return self.below_check.isChecked()
@@ -143,16 +177,25 @@ class StatusArea:
         self.units_label.setText(tr(lang, "units_shown", shown=shown, total=total))
 
     def show_counts(
-        self, lang: str, shown: int, total: int, files: list[str], periods: list[str], warnings: int
+        self,
+        lang: str,
+        shown: int,
+        total: int,
+        files: list[str],
+        periods: list[str],
+        warnings: int,
+        compared: str = "",
     ) -> None:
-        """ "12/15 đơn vị", "ky_so.xlsx (Tháng 10/2024)" or "3 tệp (…)", "⚠ 2 cảnh báo"."""
+        """ "12/15 đơn vị", "ky_so.xlsx (Tháng 10/2024)" or "3 tệp (…)", then what the figures are
+        compared with ("so với tháng 7/2023"), "⚠ 2 cảnh báo"."""
         self.show_units(lang, shown, total)
         if len(files) == 1:
-            self.files_label.setText(files[0])
+            text = files[0]
         elif files:
-            self.files_label.setText(tr(lang, "n_files", n=len(files), periods=", ".join(periods)))
+            text = tr(lang, "n_files", n=len(files), periods=", ".join(periods))
         else:
-            self.files_label.setText(tr(lang, "no_files"))
+            text = tr(lang, "no_files")
+        self.files_label.setText(f"{text} · {compared}" if compared and files else text)
         self.files_label.setToolTip("\n".join(files))
         self.warnings_button.setText(tr(lang, "warnings", n=warnings))
         self.warnings_button.setVisible(warnings > 0)

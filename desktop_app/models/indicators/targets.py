@@ -25,7 +25,8 @@ class Targets:
     """Per-key tables; a key's table replaces the built-in one entirely; "*" covers keys without one.
 
     ``minimums``: a key's ``min_denominator``, the fewest dossiers (or documents) a unit must have
-    to be judged on that indicator; "*"'s applies to every key that sets none of its own.
+    to be judged on that indicator; "*"'s applies to every key that sets none of its own. A key
+    may have a minimum without a table: its targets are then the built-in ones, or "*"'s.
     """
 
     tables: dict[str, Table] = field(default_factory=dict)
@@ -54,18 +55,18 @@ class Targets:
             tables[key] = dict(table)
             sources[key] = user.sources.get(key, "")
             minimums.pop(key, None)
-            if key in user.minimums:
-                minimums[key] = user.minimums[key]
+        minimums.update(user.minimums)  # a section naming only a minimum keeps the key's targets
         return Targets(tables, sources, minimums)
 
     def to_toml(self) -> str:
         lines = ["# Chỉ tiêu (%) theo chỉ số và cấp: default, province, district, commune, unknown", ""]
-        for key in sorted(self.tables, key=lambda k: (k == WILDCARD, k)):
+        for key in sorted({*self.tables, *self.minimums}, key=lambda k: (k == WILDCARD, k)):
             name = f'"{key}"' if key == WILDCARD else key
             lines.append(f"[targets.{name}]")
+            table = self.tables.get(key, {})
             for level in _KEYS:
-                if level in self.tables[key]:
-                    lines.append(f"{level} = {self.tables[key][level]:g}")
+                if level in table:
+                    lines.append(f"{level} = {table[level]:g}")
             if key in self.minimums:
                 lines.append(f"{MIN_DENOMINATOR} = {self.minimums[key]:g}")
             if self.sources.get(key):
@@ -118,7 +119,9 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
                     ),
                 )
             clean[level] = float(value)
-        targets.tables[key] = clean
+        # a section that only sets the minimum ("*" most of all) leaves the targets as they are
+        if clean or key not in targets.minimums:
+            targets.tables[key] = clean
     return targets
 
 

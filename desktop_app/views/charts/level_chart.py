@@ -1,4 +1,5 @@
-"""Bar charts per level: a horizontal bar per unit, coloured by status, with target and mean."""
+"""Bar charts per level: a horizontal bar per unit, coloured by status, with target and mean, last
+period's rate as a tick on each bar and, when asked, the units ordered by their group."""
 
 from __future__ import annotations
 
@@ -8,35 +9,42 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QFontMetrics, QGuiApplication, QPen
+from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFileDialog,
     QLabel,
     QMenu,
     QSizePolicy,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.models.indicators.status import NO_DATA, OVER, shade
+from desktop_app.models.indicators.status import NO_DATA, shade
 from desktop_app.models.indicators.summary import Assessment, Summary
-from desktop_app.models.numbers import format_count, format_rate, format_target
-from desktop_app.models.output.words import level_label, status_label, word
+from desktop_app.models.numbers import format_rate, format_target
+from desktop_app.models.output.words import capitalised, level_label, period_text, status_label, word
 from desktop_app.models.text import shown
 from desktop_app.views.charts.bar_labels import BarValueLabels
+from desktop_app.views.charts.bar_marks import BAR_HEIGHT, BarMarks, group_colors, legend_html
+from desktop_app.views.charts.bar_pointer import BarPointer
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
 
-COLORS = {"below": "#c62828", "met": "#2e7d32", "full": "#1b5e20", "over": "#ef6c00", "no_target": "#607d8b"}
+COLORS = {
+    "below": "#c62828",
+    "met": "#2e7d32",
+    "full": "#1b5e20",
+    "over": "#ef6c00",
+    "no_target": "#607d8b",
+    "few_data": "#8d6e63",  # "ít phát sinh": shown, never judged; brown, apart from every status
+}
 TARGET_COLOR, MEAN_COLOR, SELECTED_COLOR, GREY = "#263238", "#1565c0", "#0d0d0d", "#757575"
 ROW_PX, MIN_PLOT_PX, AXIS_PX = 22, 160, 34  # a bar's row, the smallest plot, the x axis
 LONG_ROW_PX = 16  # rows of a chart too long to name every bar at once (> ALL_NAMES_UP_TO)
-BAR_HEIGHT = 0.7
 BAND = 1  # an empty row above and below the bars, where the lines' labels sit
 NAME_CHARS, NOTE_NAMES = 40, 10
 ALL_NAMES_UP_TO = 300  # longer charts name only the bars in view
@@ -47,6 +55,24 @@ def elide(name: str, limit: int = NAME_CHARS) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
 
 
+def _ordered(
+    summary: Summary,
+    rated: list[tuple[int, Assessment]],
+    name_rank: Sequence[int] | None,
+    groups: list[str],
+) -> tuple[list[tuple[int, Assessment]], np.ndarray]:
+    """The bars in order, with their rates: highest rate first, equal rates by name; within
+    ``groups`` first when given (units without one last)."""
+    n = len(rated)
+    rates = np.fromiter((a.rate for _, a in rated), dtype=float, count=n)
+    units = np.fromiter((i for i, _ in rated), dtype=np.int64, count=n)
+    rank = np.asarray(name_rank, dtype=np.int64)[units] if name_rank else units
+    place: dict[str | None, int] = {g: k for k, g in enumerate(groups)}
+    by = np.fromiter((place.get(summary.units[i].group, len(groups)) for i, _ in rated), np.int64, n)
+    order = np.lexsort((rank, -rates, by))  # the last key sorts first
+    return [rated[k] for k in order.tolist()], rates[order]
+
+
 class _StillPlot(pg.PlotWidget):
     """A plot that never zooms: the mouse wheel scrolls the panel holding the charts."""
 
@@ -54,7 +80,7 @@ class _StillPlot(pg.PlotWidget):
         event.ignore()
 
 
-class LevelBarChart(QWidget):
+class LevelBarChart(BarPointer, QWidget):
     """One level of one indicator: units as horizontal bars, highest rate at the top."""
 
     unitClicked = Signal(int, bool)
@@ -64,6 +90,7 @@ class LevelBarChart(QWidget):
         self.level, self.lang = level, "vi"
         self.unit_rows: list[int] = []
         self._units: list[tuple[str, Assessment]] = []  # (name, assessment) per bar
+        self._groups: list[str | None] = []  # the group of each bar's unit
         self._labels: list[str] = []  # the names on the axis, elided
         self._named: tuple[int, int, int] | None = None  # the rows named on the axis
         self._selected: set[int] = set()
@@ -74,6 +101,10 @@ class LevelBarChart(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)
+        self.legend = QLabel()  # what the ticks (last period) and the group strips mean
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.hide()
         self.note = QLabel()
         self.note.setStyleSheet(f"color: {GREY};")
         self.note.setWordWrap(True)
@@ -83,7 +114,7 @@ class LevelBarChart(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
         layout.setSpacing(2)
-        for widget in (self.title, self.plot, self.note):
+        for widget in (self.title, self.legend, self.plot, self.note):
             layout.addWidget(widget)
 
     def _setup_plot(self) -> None:
@@ -115,7 +146,10 @@ class LevelBarChart(QWidget):
         )
         self.values = BarValueLabels(font)
         self.values.setZValue(15)  # above the lines, so they never cross a rate
+        self.marks = BarMarks(BAR_HEIGHT)
+        self.marks.setZValue(14)  # over the bars and lines, under the rates
         plot.addItem(self.bars)
+        plot.addItem(self.marks)
         plot.addItem(self.values)
         self._target_item = self._make_line(TARGET_COLOR, Qt.PenStyle.SolidLine)
         self._mean_item = self._make_line(MEAN_COLOR, Qt.PenStyle.DashLine)
@@ -145,10 +179,12 @@ class LevelBarChart(QWidget):
         rows: Sequence[int],
         lang: str = "vi",
         name_rank: Sequence[int] | None = None,
+        by_group: bool = False,
     ) -> None:
         """Draw the units ``rows`` (indices into summary.units, all of this level).
 
-        Bars go by rate, highest first; ``name_rank[unit]`` orders units of equal rate.
+        Bars go by rate, highest first; ``name_rank[unit]`` orders units of equal rate;
+        ``by_group``: group by group first (in the files' order), each with its colour.
         """
         self.lang = lang
         info = next((i for i in summary.indicators if i.key == indicator), None)
@@ -163,15 +199,12 @@ class LevelBarChart(QWidget):
             elif a is not None:
                 rated.append((i, a))
         n = len(rated)
-        rates = np.fromiter((a.rate for _, a in rated), dtype=float, count=n)
-        units = np.fromiter((i for i, _ in rated), dtype=np.int64, count=n)
-        rank = np.asarray(name_rank, dtype=np.int64)[units] if name_rank else units
-        order = np.lexsort((rank, -rates))  # highest rate first, then the names' order
-        rated = [rated[k] for k in order.tolist()]
-        rates = rates[order]
+        groups = list(dict.fromkeys(g for i, _ in rated if (g := summary.units[i].group)))
+        rated, rates = _ordered(summary, rated, name_rank, groups if by_group else [])
         self.unit_rows = [i for i, _ in rated]
         names = summary.collection.units
         self._units = [(shown(names[i].name, 500), a) for i, a in rated]
+        self._groups = [names[i].group for i in self.unit_rows]
         xmax = max(100.0, float(rates.max()) if n else 0.0)
         keys = [shade(a.rate, a.status) for _, a in rated]
         self.bars.setOpts(
@@ -183,6 +216,8 @@ class LevelBarChart(QWidget):
             **self._pen_opts(self.unit_rows),
         )
         self.values.set_values(rates, [self._colors[k] for k in keys], xmax, lang)
+        colours = group_colors(groups) if by_group else {}
+        self._mark(summary, [a for _, a in rated], colours, xmax)
         self._labels = [elide(name) for name, _ in self._units]
         self._named = None
         self.refresh_names()
@@ -194,6 +229,19 @@ class LevelBarChart(QWidget):
         self.plot.setFixedHeight(max(MIN_PLOT_PX, row * (n + 2 * BAND) + AXIS_PX))
         self.plot.setVisible(n > 0)
         self._set_note(missing, n)
+
+    def _mark(self, summary: Summary, rated: list[Assessment], colours: dict, xmax: float) -> None:
+        """Last period's rate on each bar that has one, group strips, and the legend saying so."""
+        nan = float("nan")
+        previous = [a.previous_rate if a.previous_rate is not None else nan for a in rated]
+        strips = [colours.get(g) for g in self._groups] if colours else []
+        self.marks.set_marks(np.asarray(previous, dtype=float), strips, xmax)
+        when = ""
+        if summary.previous is not None and any(a.previous_rate is not None for a in rated):
+            when = period_text(summary.previous_period, self.lang) or word(self.lang, "para.before")
+        self.legend.setText(legend_html(capitalised(when), colours))
+        self.legend.setToolTip(tr(self.lang, "chart.previous_tip", period=when) if when else "")
+        self.legend.setVisible(bool(when or colours))
 
     def _place_lines(self, summary: Summary, indicator: str, n: int) -> None:
         """The level's target (when one applies to all its units) and its mean, as lines."""
@@ -307,60 +355,6 @@ class LevelBarChart(QWidget):
         self._selected = set(rows)
         if self.unit_rows:
             self.bars.setOpts(**self._pen_opts(self.unit_rows))
-
-    def bar_at(self, scene_pos: QPointF) -> int | None:
-        """The bar whose row is under ``scene_pos`` (on the bar's band or its name), or None."""
-        vb = self.plot.getViewBox()
-        area = vb.sceneBoundingRect()
-        left = self.plot.getAxis("left").sceneBoundingRect().left()
-        if not (area.top() <= scene_pos.y() <= area.bottom() and left <= scene_pos.x() <= area.right()):
-            return None
-        y = vb.mapSceneToView(scene_pos).y()
-        k = round(y)
-        return k if 0 <= k < len(self.unit_rows) and abs(y - k) <= BAR_HEIGHT / 2 else None
-
-    def tooltip(self, bar: int) -> str:
-        """What hovering bar ``bar`` shows: name, rate with counts, target and status."""
-        lang = self.lang
-        name, a = self._units[bar]
-        rate = format_rate(a.rate, lang)
-        if a.numerator is not None and a.denominator is not None:
-            rate += f" ({format_count(a.numerator, lang)}/{format_count(a.denominator, lang)})"
-        status = status_label(a.status, lang)
-        lines = [
-            name,
-            f"{word(lang, 'rate_short')}: {rate}",
-            f"{word(lang, 'target_short')}: {format_target(a.target, lang)} – {status}"
-            if a.target is not None
-            else status,
-        ]
-        if shade(a.rate, a.status) == OVER:
-            lines.append(tr(lang, "chart.over"))
-        return "\n".join(lines)
-
-    def click_at(self, scene_pos: QPointF, ctrl: bool = False) -> int | None:
-        """Emit unitClicked for the bar at ``scene_pos``; returns the unit index or None."""
-        bar = self.bar_at(scene_pos)
-        if bar is None:
-            return None
-        self.unitClicked.emit(self.unit_rows[bar], ctrl)
-        return self.unit_rows[bar]
-
-    def _on_mouse_clicked(self, event) -> None:
-        if event.button() == Qt.MouseButton.LeftButton:
-            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
-            self.click_at(event.scenePos(), ctrl)
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        bar = self.bar_at(scene_pos)
-        if bar == self._hover:
-            return
-        self._hover = bar
-        self.plot.setToolTip("" if bar is None else self.tooltip(bar))
-        if bar is None:
-            QToolTip.hideText()
-        else:
-            QToolTip.showText(QCursor.pos(), self.plot.toolTip(), self.plot)
 
     def save_png(self, path: str) -> bool:
         """Write the chart with its title to ``path`` as PNG; False if it could not be written."""

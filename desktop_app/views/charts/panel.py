@@ -1,9 +1,10 @@
-"""The charts panel: one LevelBarChart per level present, stacked in a scroll area."""
+"""The charts panel: one LevelBarChart per level present, stacked in a scroll area; "Theo nhóm"
+orders each chart's bars by the group (district) their units sit under, when the files say."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.tables.levels import level_order
@@ -23,6 +24,10 @@ class ChartsPanel(QWidget):
         self._selected: set[int] = set()
         self._collection: object = None
         self._name_rank: list[int] = []  # each unit's place in Vietnamese alphabetical order
+        self._shown: tuple[Summary | None, str | None, list[int] | None, str] = (None, None, None, "vi")
+        self.by_group = QCheckBox(tr("vi", "chart.by_group"))
+        self.by_group.hide()
+        self.by_group.toggled.connect(lambda _on: self.set_data(*self._shown))
         body = QWidget()
         self._column = QVBoxLayout(body)
         self._column.setContentsMargins(8, 4, 8, 4)
@@ -36,6 +41,7 @@ class ChartsPanel(QWidget):
         self.scroll_area.verticalScrollBar().valueChanged.connect(self._refresh_names)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.by_group)
         layout.addWidget(self.scroll_area)
 
     def charts(self) -> list[LevelBarChart]:
@@ -57,6 +63,12 @@ class ChartsPanel(QWidget):
         self, summary: Summary | None, indicator: str | None, rows: list[int] | None = None, lang: str = "vi"
     ) -> None:
         """Redraw for ``indicator``; ``rows`` are the units visible in the table (None: all)."""
+        self._shown = (summary, indicator, rows, lang)
+        self.by_group.setText(tr(lang, "chart.by_group"))
+        self.by_group.setToolTip(tr(lang, "chart.by_group_tip"))
+        has_groups = summary is not None and summary.has_groups
+        self.by_group.setVisible(has_groups)
+        grouped = has_groups and self.by_group.isChecked()
         by_level: dict[str, list[int]] = {}
         if summary is not None and indicator is not None:
             self._rank_names(summary)
@@ -66,7 +78,8 @@ class ChartsPanel(QWidget):
                 if level in present and indicator in summary.assessments[i]:
                     by_level.setdefault(level, []).append(i)
             for level in by_level:
-                self._chart(level).set_level_data(summary, indicator, by_level[level], lang, self._name_rank)
+                chart = self._chart(level)
+                chart.set_level_data(summary, indicator, by_level[level], lang, self._name_rank, grouped)
         for level, chart in self._charts.items():
             chart.setVisible(level in by_level)
         charts = self.charts()

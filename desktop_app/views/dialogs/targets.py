@@ -1,4 +1,5 @@
-"""The targets editor: one row per indicator, a target per level, applied live as the user types."""
+"""The targets editor: one row per indicator, a target per level and the fewest dossiers a unit
+must have to be judged, applied live as the user types."""
 
 from __future__ import annotations
 
@@ -36,9 +37,12 @@ from desktop_app.views.strings import section, tr
 logger = logging.getLogger(__name__)
 
 LEVEL_COLUMNS = ("default", "province", "district", "commune")  # "unknown" is kept, not shown
-NAME_COLUMN, SOURCE_COLUMN = 0, len(LEVEL_COLUMNS) + 1
+NAME_COLUMN, SOURCE_COLUMN, MIN_COLUMN = 0, len(LEVEL_COLUMNS) + 1, len(LEVEL_COLUMNS) + 2
+EDITABLE = (*range(1, SOURCE_COLUMN), MIN_COLUMN)  # the levels' targets and the minimum
 # 0 to 100 with at most two decimals, a comma or a dot, an optional "%"; empty means no target
 _VALUE = re.compile(r"^\s*(100(?:[.,]0{0,2})?|\d{1,2}(?:[.,]\d{0,2})?)?\s*%?\s*$")
+# a count of dossiers, 0 up to a billion less one (the domain's bound), two decimals at most
+_MINIMUM = re.compile(r"^\s*(\d{1,9}(?:[.,]\d{0,2})?)?\s*$")
 
 
 def parse_target(text: str) -> float | None:
@@ -51,6 +55,14 @@ def parse_target(text: str) -> float | None:
     return round(float(match.group(1).replace(",", ".")), 2)
 
 
+def parse_minimum(text: str) -> float | None:
+    """ "5", "2,5" -> the number of dossiers; "" -> None (no minimum); else ValueError."""
+    match = _MINIMUM.match(text)
+    if not match:
+        raise ValueError(text)
+    return float(match.group(1).replace(",", ".")) if match.group(1) else None
+
+
 def format_target(value: float | None, lang: str = "vi") -> str:
     """65.0 -> "65", 65.5 -> "65,5" (a dot in English); None -> ""."""
     if value is None:
@@ -60,11 +72,13 @@ def format_target(value: float | None, lang: str = "vi") -> str:
 
 
 class _TargetDelegate(QStyledItemDelegate):
-    """Edits a level cell in a line edit that only takes a rate from 0 to 100."""
+    """Edits a level cell in a line edit that only takes a rate from 0 to 100, the minimum's in
+    one that only takes a count."""
 
     def createEditor(self, parent: QWidget, option, index) -> QWidget:
         editor = QLineEdit(parent)
-        editor.setValidator(QRegularExpressionValidator(QRegularExpression(_VALUE.pattern), editor))
+        pattern = _MINIMUM.pattern if index.column() == MIN_COLUMN else _VALUE.pattern
+        editor.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), editor))
         return editor
 
 
@@ -95,7 +109,7 @@ class TargetsDialog(QDialog):
         self._loading = False
 
         self.table = self._make_table(text)
-        self.message = QLabel(text["hint"])
+        self.message = QLabel(self._hint())
         self.message.setWordWrap(True)
 
         self.open_button = QPushButton(text["open"])
@@ -124,19 +138,20 @@ class TargetsDialog(QDialog):
         self._current = _copy(targets)  # what was last applied
 
     def _make_table(self, text: dict[str, str]) -> QTableWidget:
-        """One row per indicator; the name, a target per level, the source."""
-        table = QTableWidget(len(self._rows), SOURCE_COLUMN + 1)
+        """One row per indicator; the name, a target per level, the source, the minimum."""
+        table = QTableWidget(len(self._rows), MIN_COLUMN + 1)
         levels = [text["default"], *(level_label(lv, self.lang) for lv in LEVEL_COLUMNS[1:])]
-        table.setHorizontalHeaderLabels([text["name"], *levels, text["source"]])
+        table.setHorizontalHeaderLabels([text["name"], *levels, text["source"], text["minimum"]])
         table.verticalHeader().hide()
         table.setWordWrap(False)  # long names elide; the full one is the tooltip
         table.setItemDelegate(_TargetDelegate(table))
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = table.horizontalHeader()
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, SOURCE_COLUMN):
+        for column in EDITABLE:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             table.setColumnWidth(column, 84)
+        table.setColumnWidth(MIN_COLUMN, 120)
         table.setColumnWidth(SOURCE_COLUMN, 230)
         table.itemChanged.connect(self._on_item_changed)
         return table
@@ -169,7 +184,9 @@ class TargetsDialog(QDialog):
                 self._set_item(row, NAME_COLUMN, name, editable=False).setToolTip(name)
                 for column, level in enumerate(LEVEL_COLUMNS, start=1):
                     self._set_item(row, column, format_target(table.get(level), self.lang))
-                source = self._sources.get(key, "") if key in targets.tables else ""
+                self._set_item(row, MIN_COLUMN, format_target(targets.minimums.get(key), self.lang))
+                named = key in targets.tables or key in targets.minimums
+                source = self._sources.get(key, "") if named else ""
                 self._set_item(row, SOURCE_COLUMN, source, editable=False)
         finally:
             self._loading = False
@@ -182,7 +199,7 @@ class TargetsDialog(QDialog):
             if not editable:
                 flags &= ~Qt.ItemFlag.ItemIsEditable
             item.setFlags(flags)
-            if 0 < column < SOURCE_COLUMN:
+            if column in EDITABLE:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, item)
         item.setText(text)
@@ -193,7 +210,8 @@ class TargetsDialog(QDialog):
         return item.text() if item is not None else ""
 
     def targets(self) -> Targets:
-        """The targets as edited: a row with a value is its key's whole table; empty rows drop."""
+        """The targets as edited: a row with a value is its key's whole table; empty rows drop.
+        A minimum alone keeps the key's targets those of "*"."""
         result = Targets()
         for row, key in enumerate(self._rows):
             table = dict(self._hidden.get(key, {}))
@@ -201,30 +219,46 @@ class TargetsDialog(QDialog):
                 value = parse_target(self._text(row, column))
                 if value is not None:
                     table[level] = value
+            minimum = parse_minimum(self._text(row, MIN_COLUMN))
+            if minimum is not None:
+                result.minimums[key] = minimum
             if table:
                 result.tables[key] = table
-                if self._sources.get(key):
-                    result.sources[key] = self._sources[key]
+            if (table or minimum is not None) and self._sources.get(key):
+                result.sources[key] = self._sources[key]
         return result
 
+    def _hint(self) -> str:
+        return tr(self.lang, "targets.hint") + "\n" + tr(self.lang, "targets.hint_minimum")
+
+    def _read(self, item: QTableWidgetItem, key: str) -> tuple[float | None, float | None]:
+        """(the value typed, or the one before when it is refused; the one before)."""
+        minimum = item.column() == MIN_COLUMN
+        if minimum:
+            before = self._current.minimums.get(key)
+        else:
+            before = self._current.tables.get(key, {}).get(LEVEL_COLUMNS[item.column() - 1])
+        try:
+            value = parse_minimum(item.text()) if minimum else parse_target(item.text())
+        except ValueError:
+            bad = "targets.bad_minimum" if minimum else "targets.bad_value"
+            self.message.setText(tr(self.lang, bad, text=item.text().strip()))
+            return before, before
+        self.message.setText(self._hint())
+        return value, before
+
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        if self._loading or not 0 < item.column() < SOURCE_COLUMN:
+        if self._loading or item.column() not in EDITABLE:
             return
         text = section(self.lang, "targets")
         row, key = item.row(), self._rows[item.row()]
-        before = self._current.tables.get(key, {}).get(LEVEL_COLUMNS[item.column() - 1])
-        try:
-            value = parse_target(item.text())
-            self.message.setText(text["hint"])
-        except ValueError:
-            self.message.setText(text["bad_value"].format(text=item.text().strip()))
-            value = before
+        value, before = self._read(item, key)
         self._loading = True
         try:
             item.setText(format_target(value, self.lang))
             if value != before:  # the file's source no longer describes an edited row
                 self._sources[key] = text["edited"]
-                empty = all(not self._text(row, c) for c in range(1, SOURCE_COLUMN))
+                empty = all(not self._text(row, c) for c in EDITABLE)
                 if empty:  # the whole row goes, levels the table does not show too
                     self._hidden.pop(key, None)
                 self._set_item(row, SOURCE_COLUMN, "" if empty else text["edited"], False)
@@ -293,4 +327,6 @@ class TargetsDialog(QDialog):
 
 
 def _copy(targets: Targets) -> Targets:
-    return Targets({k: dict(v) for k, v in targets.tables.items()}, dict(targets.sources))
+    return Targets(
+        {k: dict(v) for k, v in targets.tables.items()}, dict(targets.sources), dict(targets.minimums)
+    )

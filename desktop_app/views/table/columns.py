@@ -13,11 +13,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from desktop_app.models.indicators.status import BELOW, FULL, MET, NO_DATA, NO_TARGET, OVER, shade
+from desktop_app.models.indicators.status import (
+    BELOW,
+    FEW_DATA,
+    FULL,
+    MET,
+    NO_DATA,
+    NO_TARGET,
+    OVER,
+    shade,
+)
 from desktop_app.models.indicators.summary import Assessment, Summary
-from desktop_app.models.numbers import format_count, format_rate
-from desktop_app.models.output.words import status_label
+from desktop_app.models.numbers import format_change, format_count, format_points, format_rate
+from desktop_app.models.output.words import period_text, status_label, word
 from desktop_app.models.text import vietnamese_sort_key
+from desktop_app.views.strings import tr
 
 # the table's column heads, from the outputs' words: STT, Đơn vị, Cấp, Tỷ lệ, Tử số, Mẫu số, …
 HEADERS = {
@@ -29,6 +39,9 @@ HEADERS = {
     "denominator": "denominator",
     "target": "target_short",
     "status": "status",
+    "rank": "rank",
+    "change": "change_short",
+    "group": "group",
 }
 FROZEN_COLUMNS = 2  # STT and unit name stay visible when scrolling sideways
 
@@ -44,14 +57,16 @@ STATUS_COLOURS = {  # shade (indicators/status.py) -> (background, foreground)
     OVER: ("#ffe8cc", "#a34a00"),  # above 100 %: an error in the source
     MET: (None, "#1b6e34"),
     NO_DATA: ("#f1f1f1", "#7a7a7a"),
+    FEW_DATA: ("#e9eef5", "#4a5a70"),  # "ít phát sinh": as quiet as no data, but blue-grey
 }
+UP, DOWN, NEW = "#1b6e34", "#b3261e", "#7a7a7a"  # the change since the earlier period
 
 
 @dataclass
 class Column:
     """One table column with every cell already formatted."""
 
-    kind: str  # stt | name | level | rate | numerator | denominator | target | status
+    kind: str  # stt | name | level | group | rate | numerator | denominator | target | status | rank | change
     indicator: str | None
     header: str
     tooltip: str
@@ -63,6 +78,7 @@ class Column:
     background: list[QBrush | None] = field(default_factory=list)
     foreground: list[QBrush | None] = field(default_factory=list)
     decoration: list[QIcon | None] = field(default_factory=list)
+    tooltips: list[str] = field(default_factory=list)  # per cell, "" for none
 
 
 @dataclass
@@ -150,7 +166,67 @@ def indicator_columns(
     return columns
 
 
-_STATUS_ORDER = {BELOW: 0, MET: 1, NO_TARGET: 2, NO_DATA: 3}
+MONTHLY = ("rank", "change")  # the kinds of column shown for the indicator chosen only
+
+
+def monthly_columns(
+    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str]
+) -> list[Column]:
+    """Xếp hạng, and +/- điểm when an earlier period is loaded: the monthly report's figures of the
+    indicator chosen in the toolbar (for every indicator they would double the table's width)."""
+    c = _cells(summary, key, short, label, lang)
+    columns = [_rank_column(c, h)]
+    if summary.previous is not None:
+        columns.append(_change_column(summary, c, h))
+    return columns
+
+
+_STATUS_ORDER = {BELOW: 0, MET: 1, NO_TARGET: 2, FEW_DATA: 3, NO_DATA: 4}
+
+
+def _rank_column(c: _Cells, h: dict[str, str]) -> Column:
+    """ "59/63": the unit's place among the rated units of its level, sorted by the place; copied
+    as the place alone, since a spreadsheet reads "2/3" as a date."""
+    ranks = [a.rank if a is not None else None for a in c.found]
+    text = [f"{a.rank}/{a.rank_of}" if a is not None and a.rank is not None else "" for a in c.found]
+    copy = ["" if r is None else str(r) for r in ranks]
+    return c.column("rank", h["rank"], text, copy, ranks, CENTER)
+
+
+def _change_column(summary: Summary, c: _Cells, h: dict[str, str]) -> Column:
+    """ "▲ 8,51" / "▼ 2,10" in points since the earlier period, "mới" for a unit it did not have;
+    last period's rate in the tooltip. Sorted by the number; new units last."""
+    lang = c.lang
+    new = set(summary.new_units)
+    since = period_text(summary.previous_period, lang) or word(lang, "para.before")
+    brushes = {kind: QBrush(QColor(kind)) for kind in (UP, DOWN, NEW)}
+    points = [a.change_points if a is not None else None for a in c.found]
+    text, copy, tips, colours = [], [], [], []
+    for unit, a, p in zip(summary.units, c.found, points, strict=True):
+        if p is not None:
+            text.append(format_change(p, lang))
+            copy.append(("-" if p < 0 else "") + format_points(p, lang))
+            colours.append(brushes[UP] if p > 0 else brushes[DOWN] if p < 0 else None)
+        else:
+            fresh = a is not None and unit.name in new
+            text.append(tr(lang, "table.new") if fresh else "")
+            copy.append(text[-1])
+            colours.append(brushes[NEW] if fresh else None)
+        if a is not None and a.previous_rate is not None:
+            tips.append(tr(lang, "table.previous", rate=format_rate(a.previous_rate, lang)))
+        else:
+            tips.append(tr(lang, "table.new_tip", period=since) if text[-1] else "")
+    column = c.column("change", h["change"], text, copy, points, RIGHT)
+    column.foreground, column.tooltips = colours, tips
+    return column
+
+
+def group_column(summary: Summary, header: str, background: list[QBrush | None]) -> Column:
+    """Thuộc: the district or other group each unit sits under in its file."""
+    groups = [u.group or "" for u in summary.units]
+    order = ranks([name_key(g) for g in groups])
+    keys = [rank if g else None for rank, g in zip(order, groups, strict=True)]
+    return Column("group", None, header, "", groups, groups, keys, LEFT, background=background)
 
 
 def _colour_key(a: Assessment | None) -> str | None:

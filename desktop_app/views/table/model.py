@@ -1,4 +1,4 @@
-"""The units table: a Qt model adapting a Summary, and the proxy that filters it.
+"""The units table: a Qt model adapting a Summary (the proxy that filters it: proxy.py).
 
 Every cell is formatted once per summary into plain lists (display text, clipboard text,
 sort key, colours), so ``data()`` only indexes lists. Sorting is done by the model over
@@ -14,12 +14,10 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.models.indicators.status import BELOW
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.words import level_label, word
 from desktop_app.models.tables.levels import level_order
@@ -29,18 +27,22 @@ from desktop_app.views.table.columns import (
     HEADERS,
     LEFT,
     LEVEL_TINTS,
+    MONTHLY,
     RIGHT,
     STATUS_COLOURS,
     Column,
+    group_column,
     indicator_columns,
     inverse,
+    monthly_columns,
     name_key,
     ranks,
 )
+from desktop_app.views.table.proxy import UnitFilterProxy
 
 TOOLTIP_CHARS = 2000  # the longest name a tooltip shows whole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # float, or the rank of a name in Vietnamese order
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "met" | "below" | "no_data" | "no_target" | None
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # a status of indicators/status.py, or None
 UNIT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 3  # index into summary.units
 COPY_ROLE = Qt.ItemDataRole.UserRole + 4  # clipboard text: "96,25", "1234"
 
@@ -59,7 +61,9 @@ __all__ = [
 
 
 class IndicatorTableModel(QAbstractTableModel):
-    """One row per unit: STT, name, level, then rate/counts/target/assessment per indicator."""
+    """One row per unit: STT, name, level, group, then per indicator rate, counts, target and
+    assessment; for the indicator chosen (``set_indicator``) its rank and change since the earlier
+    period too."""
 
     def __init__(self, summary: Summary | None = None, lang: str = "vi", parent=None) -> None:
         super().__init__(parent)
@@ -69,8 +73,10 @@ class IndicatorTableModel(QAbstractTableModel):
         self._order: list[int] = []  # row -> unit index
         self._row_of: list[int] = []  # unit index -> row
         self._sort: tuple[str, str | None, Qt.SortOrder] | None = None
+        self._indicator: str | None = None  # whose rank and change columns are shown
         self._folded: list[str] = []
         self._levels: list[str] = []
+        self._groups: list[str] = []
         self._name_tooltips: list[str] = []
         self._names_of: object = None
         self.generation = 0  # bumped on every new summary: the proxy's filter mask follows it
@@ -97,6 +103,32 @@ class IndicatorTableModel(QAbstractTableModel):
         self._build()
         self.endResetModel()
 
+    def set_indicator(self, indicator: str | None) -> None:
+        """Show the rank and change columns of ``indicator`` (the toolbar's), beside its other
+        columns; those of the one chosen before go. Columns move, rows and selection stay."""
+        if indicator == self._indicator:
+            return
+        self._indicator = indicator
+        old = [i for i, c in enumerate(self._columns) if c.kind in MONTHLY]
+        if old:
+            self.beginRemoveColumns(QModelIndex(), old[0], old[-1])
+            del self._columns[old[0] : old[-1] + 1]
+            self.endRemoveColumns()
+        new = self._monthly_columns()
+        if new:
+            at = self.column_of("status", indicator) + 1
+            self.beginInsertColumns(QModelIndex(), at, at + len(new) - 1)
+            self._columns[at:at] = new
+            self.endInsertColumns()
+
+    def _monthly_columns(self) -> list[Column]:
+        summary, lang = self._summary, self._lang
+        info = next((i for i in summary.indicators if i.key == self._indicator), None) if summary else None
+        if summary is None or info is None:
+            return []
+        short, label = info.name(lang, short=True), info.name(lang)
+        return monthly_columns(summary, info.key, short, label, lang, _heads(lang))
+
     def columns(self) -> list[Column]:
         return self._columns
 
@@ -122,6 +154,10 @@ class IndicatorTableModel(QAbstractTableModel):
     def unit_levels(self) -> list[str]:
         return self._levels
 
+    def unit_groups(self) -> list[str]:
+        """Per unit, the group it sits under ("" for none)."""
+        return self._groups
+
     def statuses(self, indicator: str) -> list[str | None]:
         """Per unit (summary order), the status for ``indicator``; None where it does not apply."""
         if self._summary is None:
@@ -133,7 +169,7 @@ class IndicatorTableModel(QAbstractTableModel):
         summary, lang = self._summary, self._lang
         self._columns = []
         if summary is None:
-            self._order, self._row_of, self._folded, self._levels = [], [], [], []
+            self._order, self._row_of, self._folded, self._levels, self._groups = [], [], [], [], []
             return
         units = summary.units
         n = len(units)
@@ -141,7 +177,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self._folded, name_rank = self._name_keys(summary, names)
         tints = {level: QBrush(QColor(colour)) for level, colour in LEVEL_TINTS.items()}
         unit_tint: list[QBrush | None] = [tints.get(u.level, tints["unknown"]) for u in units]
-        h = {kind: word(lang, key) for kind, key in HEADERS.items()}
+        h = _heads(lang)
         stt = [str(i + 1) for i in range(n)]
         level_text = [level_label(u.level, lang, summary.level_names) for u in units]
         sources = ["; ".join(u.sources) for u in units]
@@ -154,28 +190,23 @@ class IndicatorTableModel(QAbstractTableModel):
         ]
         if summary.collection.has_levels:
             level_keys = [level_order(u.level) for u in units]
-            self._columns.append(
-                Column(
-                    "level",
-                    None,
-                    h["level"],
-                    "",
-                    level_text,
-                    level_text,
-                    level_keys,
-                    LEFT,
-                    background=unit_tint,
-                )
-            )
+            level = Column("level", None, h["level"], "", level_text, level_text, level_keys, LEFT)
+            level.background = unit_tint
+            self._columns.append(level)
         self._name_tooltips = [
             f"{shown(name, TOOLTIP_CHARS)}\n{source}" if len(name) > DISPLAY_CHARS else source
             for name, source in zip(names, sources, strict=True)
         ]
         self._levels = [u.level for u in units]
+        self._groups = [u.group or "" for u in units]
+        if summary.has_groups:
+            self._columns.append(group_column(summary, h["group"], unit_tint))
         for info in summary.indicators:
             self._columns += indicator_columns(
                 summary, info.key, info.name(lang, short=True), info.name(lang), lang, h
             )
+            if info.key == self._indicator:
+                self._columns += self._monthly_columns()
         self._order = list(range(n))
         self._row_of = list(range(n))
         if self._sort is not None:
@@ -227,6 +258,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return column.copy[unit]
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == "name":
             return self._name_tooltips[unit]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltips:
+            return column.tooltips[unit] or None
         return None
 
     def headerData(
@@ -272,111 +305,6 @@ class IndicatorTableModel(QAbstractTableModel):
         return present + missing
 
 
-class UnitFilterProxy(QSortFilterProxyModel):
-    """Filters units by level, by status for one indicator, and by a diacritics-blind search.
-
-    Sorting is delegated to the source model (its keys are precomputed), so the proxy keeps
-    the source's order and only hides rows.
-    """
-
-    ALL_LEVELS = ""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._level = self.ALL_LEVELS
-        self._below_only = False
-        self._indicator: str | None = None
-        self._needle = ""
-        self._mask: list[bool] | None = None  # per unit index; None: every row shown
-        self._mask_generation = -1  # the model's generation the mask was computed for
-        self.setDynamicSortFilter(False)
-
-    def setSourceModel(self, model) -> None:
-        super().setSourceModel(model)
-        self._refilter()
-
-    def source(self) -> IndicatorTableModel:
-        return self.sourceModel()  # type: ignore[return-value]
-
-    def set_level(self, level: str) -> None:
-        self._level = level
-        self._refilter()
-
-    def set_below_only(self, on: bool, indicator: str | None = None) -> None:
-        self._below_only = on
-        if indicator is not None:
-            self._indicator = indicator
-        self._refilter()
-
-    def set_indicator(self, indicator: str | None) -> None:
-        self._indicator = indicator
-        if self._below_only:
-            self._refilter()
-
-    def set_search(self, text: str) -> None:
-        self._needle = fold(text)
-        self._refilter()
-
-    def filters(self) -> tuple[str, bool, str | None, str]:
-        return self._level, self._below_only, self._indicator, self._needle
-
-    def visible_units(self) -> list[int]:
-        """Unit indices of the rows shown, in display order."""
-        model = self.source()
-        if model is None:
-            return []
-        if self._mask_generation != model.generation:
-            self._update_mask()
-        mask = self._mask
-        # the proxy keeps the source order, so the shown rows are the source's, minus the hidden
-        order = model.row_order()
-        return order if mask is None else [u for u in order if mask[u]]
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        model = self.source()
-        if self._mask_generation != model.generation:  # a new summary: rebuilt while resetting
-            self._update_mask()
-        if self._mask is None:
-            return True
-        return self._mask[model.unit_at(source_row)]
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.source()
-        if model is not None:
-            model.sort(column, order)
-
-    def row_of_unit(self, unit: int) -> int:
-        """The row showing unit ``unit`` (an index into summary.units), -1 when hidden or absent."""
-        model = self.source()
-        if model is None or not 0 <= unit < len(model.row_order()):
-            return -1
-        return self.mapFromSource(model.index(model.row_of(unit), 0)).row()
-
-    def _refilter(self) -> None:
-        self.beginFilterChange()
-        self._update_mask()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def _update_mask(self) -> None:
-        model = self.source()
-        self._mask = self._compute_mask()
-        self._mask_generation = model.generation if model is not None else -1
-
-    def _compute_mask(self) -> list[bool] | None:
-        model = self.source()
-        if model is None:
-            return None
-        level, needle = self._level, self._needle
-        below = self._below_only and self._indicator is not None
-        if not (level or needle or below):
-            return None
-        mask = [True] * len(model.folded_names())
-        if level:
-            mask = [lv == level for lv in model.unit_levels()]
-        if needle:
-            names = model.folded_names()
-            mask = [m and needle in name for m, name in zip(mask, names, strict=True)]
-        if below:
-            statuses = model.statuses(self._indicator)  # type: ignore[arg-type]
-            mask = [m and s == BELOW for m, s in zip(mask, statuses, strict=True)]
-        return mask
+def _heads(lang: str) -> dict[str, str]:
+    """The column heads by kind, in ``lang``."""
+    return {kind: word(lang, key) for kind, key in HEADERS.items()}

@@ -164,3 +164,15 @@ def test_load_and_effective_targets(tmp_path):
 def test_missing_targets_file():
     with pytest.raises(ReportError, match="không tìm thấy tệp chỉ tiêu"):
         load_targets("/nonexistent/chi_tieu.toml")
+
+
+def test_a_section_with_only_a_minimum_keeps_the_targets():
+    text = '[targets.online_payment]\nmin_denominator = 5\n\n[targets."*"]\nmin_denominator = 2'
+    user = parse_targets(text)
+    assert user.tables == {}
+    targets = builtin_targets().overlaid(user)
+    assert targets.target_for("online_payment", "district") == 45  # the built-in target stays
+    assert targets.min_denominator("online_payment") == 5
+    assert targets.min_denominator("signing") == 2
+    assert parse_targets(targets.to_toml()) == targets
+    assert parse_targets("[targets.on_time]\n").tables == {"on_time": {}}  # an empty section: no target

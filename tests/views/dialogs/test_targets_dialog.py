@@ -12,7 +12,13 @@ import pytest
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop_app.models.indicators.catalog import known_indicators
-from desktop_app.models.indicators.targets import WILDCARD, Targets, builtin_targets, load_targets
+from desktop_app.models.indicators.targets import (
+    WILDCARD,
+    Targets,
+    builtin_targets,
+    load_targets,
+    parse_targets,
+)
 from desktop_app.views.dialogs import targets as targets_dialog
 from desktop_app.views.dialogs.targets import TargetsDialog, format_target, parse_target
 
@@ -200,3 +206,78 @@ def test_english_headers(qtbot):
     qtbot.addWidget(widget)
     headers = [widget.table.horizontalHeaderItem(c).text() for c in range(6)]
     assert headers == ["Indicator", "Default", "Province", "District", "Commune", "Source"]
+
+
+# -- the fewest dossiers a unit must have to be judged ------------------------------------------
+
+
+def minimum_cell(dialog: TargetsDialog, key: str):
+    return dialog.table.item(dialog._rows.index(key), targets_dialog.MIN_COLUMN)
+
+
+def test_the_minimum_column_shows_and_edits_min_denominator(dialog, qtbot):
+    header = dialog.table.horizontalHeaderItem(targets_dialog.MIN_COLUMN).text()
+    assert header == "Tối thiểu (hồ sơ)"
+    assert minimum_cell(dialog, "online_payment").text() == ""  # none built in
+    with qtbot.waitSignal(dialog.targetsChanged) as blocker:
+        minimum_cell(dialog, "online_payment").setText("5")
+    edited = blocker.args[0]
+    assert edited.min_denominator("online_payment") == 5
+    assert edited.target_for("online_payment", "district") == 45  # the targets stay
+    with qtbot.waitSignal(dialog.targetsChanged) as blocker:
+        minimum_cell(dialog, WILDCARD).setText("10")
+    assert blocker.args[0].min_denominator("signing") == 10
+    assert blocker.args[0].target_for("signing", "province") == 90
+    with qtbot.waitSignal(dialog.targetsChanged) as blocker:
+        minimum_cell(dialog, "online_payment").setText("")
+    assert blocker.args[0].min_denominator("online_payment") == 10  # back to "*"'s
+
+
+@pytest.mark.parametrize("bad", ["-1", "abc", "5 %", "1.000.000", "1234567890"])
+def test_a_bad_minimum_is_refused_and_the_cell_restored(dialog, qtbot, bad):
+    minimum_cell(dialog, "online_payment").setText("5")
+    with qtbot.assertNotEmitted(dialog.targetsChanged):
+        minimum_cell(dialog, "online_payment").setText(bad)
+    assert minimum_cell(dialog, "online_payment").text() == "5"
+    assert bad in dialog.message.text()
+    assert "số hồ sơ tối thiểu" in dialog.message.text()
+    assert dialog.targets().min_denominator("online_payment") == 5
+
+
+def test_the_minimum_editor_takes_counts_only(dialog):
+    index = dialog.table.model().index(0, targets_dialog.MIN_COLUMN)
+    editor = dialog.table.itemDelegate().createEditor(dialog.table.viewport(), None, index)
+    validator = editor.validator()
+    accepted = validator.State.Acceptable
+    assert validator.validate("5", 0)[0] == accepted
+    assert validator.validate("2,5", 0)[0] == accepted
+    assert validator.validate("", 0)[0] == accepted
+    assert validator.validate("150", 0)[0] == accepted  # not a rate: above 100 is fine
+    assert validator.validate("-1", 0)[0] != accepted
+    editor.deleteLater()
+
+
+def test_minimums_round_trip_through_the_saved_targets(dialog, qtbot):
+    minimum_cell(dialog, "online_payment").setText("5")
+    minimum_cell(dialog, "on_time").setText("3")  # a minimum on a key with no target at all
+    minimum_cell(dialog, WILDCARD).setText("0")
+    saved = dialog.targets()
+    again = parse_targets(saved.to_toml())
+    assert again == saved
+    assert again.minimums == {"online_payment": 5, "on_time": 3, WILDCARD: 0}
+    assert "on_time" not in again.tables  # a minimum alone does not take the key's targets away
+    reopened = TargetsDialog(again, [])
+    qtbot.addWidget(reopened)
+    assert minimum_cell(reopened, "online_payment").text() == "5"
+    assert minimum_cell(reopened, WILDCARD).text() == "0"
+    assert reopened.targets() == saved
+
+
+def test_cancel_puts_the_minimums_back(qtbot):
+    opening = Targets({"online_payment": {"default": 45}}, minimums={"online_payment": 5})
+    widget = TargetsDialog(opening, [])
+    qtbot.addWidget(widget)
+    minimum_cell(widget, "online_payment").setText("50")
+    with qtbot.waitSignal(widget.targetsChanged) as blocker:
+        widget.buttons.rejected.emit()
+    assert blocker.args[0].minimums == {"online_payment": 5}
