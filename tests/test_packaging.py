@@ -1,17 +1,19 @@
 """The app as it is installed: resources/ shipped as the package ``desktop_app.resources`` and read
 through importlib.resources; the wheel installed in a fresh environment and run from another
-folder (slow)."""
+folder (slow); the Windows build's version resource and icon."""
 
 from __future__ import annotations
 
 import json
 import shutil
+import struct
 import sys
 import tomllib
 import zipfile
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QImage
 
 from desktop_app.models import resources
 from tests.fixtures.installs import (
@@ -20,10 +22,13 @@ from tests.fixtures.installs import (
     SAMPLE,
     SAMPLE_UNITS,
     checked,
+    require,
     run,
     shows_the_sample,
     user_env,
 )
+
+PACKAGING = ROOT / "packaging"
 
 
 def test_every_package_is_in_the_wheel():
@@ -67,6 +72,40 @@ def test_a_zipped_install_gives_readers_a_real_file(tmp_path, monkeypatch):
         )
     finally:
         resources.resource_path.cache_clear()
+
+
+def test_the_icon_holds_every_size_windows_asks_for():
+    data = (PACKAGING / "icon.ico").read_bytes()
+    _reserved, kind, count = struct.unpack_from("<HHH", data)
+    sides = {struct.unpack_from("<B", data, 6 + 16 * i)[0] or 256 for i in range(count)}
+    assert kind == 1
+    assert {16, 32, 48, 256} <= sides
+    assert QImage(str(PACKAGING / "icon.png")).width() == 256
+
+
+def test_version_resource_comes_from_pyproject(tmp_path, monkeypatch):
+    """The VERSIONINFO text the spec writes is what PyInstaller embeds on Windows."""
+    require("PyInstaller")
+    require("pefile")  # PyInstaller's Windows resource code, importable anywhere with it
+    import PyInstaller.compat
+
+    monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)  # Windows only, unused here
+    from PyInstaller.utils.win32.versioninfo import load_version_info_from_text_file
+
+    monkeypatch.syspath_prepend(str(PACKAGING))
+    import version_info
+
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    path = version_info.write_version_file(tmp_path, "ChiSoMotCuaCLI.exe", "Chỉ số Một cửa - dòng lệnh")
+    info = load_version_info_from_text_file(str(path))
+    strings = {s.name: s.val for s in info.kids[0].kids[0].kids}
+    assert strings["FileVersion"] == strings["ProductVersion"] == version
+    assert strings["OriginalFilename"] == "ChiSoMotCuaCLI.exe"
+    assert strings["ProductName"] == "Chỉ số Một cửa"
+    major, minor, patch, build = version_info.version_tuple(version)
+    assert (info.ffi.fileVersionMS, info.ffi.fileVersionLS) == ((major << 16) | minor, (patch << 16) | build)
+    assert "Một cửa".encode("utf-16-le") in info.toRaw()
+    assert version_info.version_tuple("1.2rc1") == (1, 2, 0, 0)
 
 
 # -- the wheel, installed --------------------------------------------------------------------------
