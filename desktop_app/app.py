@@ -16,10 +16,11 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import __version__
+from desktop_app.models.resources import resource_path
 from desktop_app.models.translation import _, localise_argparse, set_language
 from desktop_app.settings import (
     APPLICATION,
@@ -86,7 +87,8 @@ class CrashHandler:
         logger.critical("unexpected error", exc_info=(kind, error, tb))
         app = QApplication.instance()
         if not self.interactive or app is None:
-            sys.stderr.write(f"{kind.__name__}: {error} (log: {self.log_path})\n")
+            if sys.stderr is not None:  # pythonw and a windowed build have no console
+                sys.stderr.write(f"{kind.__name__}: {error} (log: {self.log_path})\n")
             if app is not None and not self.interactive:
                 app.exit(3)
             return
@@ -139,6 +141,7 @@ def _application(argv0: str) -> QApplication:
         # 125 % and 150 % screens (common on office laptops) scale exactly, not rounded to 100/200 %
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication([argv0])
+        app.setWindowIcon(QIcon(str(resource_path("icon.png"))))
     if sys.platform.startswith("linux"):
         app.setStyle("Fusion")  # native styles elsewhere
     return app
@@ -232,7 +235,7 @@ def _screenshot(app: QApplication, window, files: list[str], out: Path | None, s
             Path(stamp).write_text(repr(time.time()), encoding="utf-8")
         if out is not None and not window.grab().save(str(out)):
             failures.append(f"Không lưu được ảnh «{out}».")
-        if failures:
+        if failures and sys.stderr is not None:
             sys.stderr.write(failures[0] + "\n")
         app.exit(1 if failures else 0)
 

@@ -23,7 +23,8 @@ from desktop_app.models.tables.importer import import_files, shared_reader
 from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
 
 logger = logging.getLogger(__name__)
-PROG = "python -m desktop_app"
+# the name a user typed: the frozen command-line program's own ("ChiSoMotCuaCLI"), else Python's
+PROG = Path(sys.executable).stem if getattr(sys, "frozen", False) else "python -m desktop_app"
 SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf"}
 
 

@@ -1,4 +1,5 @@
-"""Draw the app's icon with Qt: packaging/icon.png (256 px) and packaging/icon.ico (16-256 px).
+"""Draw the app's icon with Qt: resources/icon.png (256 px, the window's icon) and packaging/icon.ico
+(16-256 px, the executable's).
 
 Both files are committed; run this again only to change the drawing:
 ``QT_QPA_PLATFORM=offscreen python packaging/make_icon.py``.
@@ -66,7 +67,7 @@ def ico_bytes(images: list[bytes], sizes: tuple[int, ...]) -> bytes:
 def main() -> int:
     _app = QGuiApplication(sys.argv[:1])
     pngs = [png_bytes(draw(size)) for size in SIZES]
-    (HERE / "icon.png").write_bytes(pngs[-1])
+    (HERE.parent / "resources" / "icon.png").write_bytes(pngs[-1])
     (HERE / "icon.ico").write_bytes(ico_bytes(pngs, SIZES))
     return 0
 

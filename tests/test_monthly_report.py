@@ -136,6 +136,17 @@ def test_units_with_too_few_dossiers_are_not_judged(capsys, tmp_path):
     doc = document(capsys, str(write_payments(tmp_path / "thanh toan.xlsx")), "--targets", str(targets))
     statuses = {u["name"]: u["indicators"]["online_payment"]["status"] for u in doc["units"]}
     assert statuses == PAYMENT_STATUSES
+    ranks = {u["name"]: u["indicators"]["online_payment"]["rank"] for u in doc["units"]}
+    # only the judged are ranked: 60 %, 40 %, 30 % of 3; three or four dossiers rank nothing
+    assert ranks == {
+        "Sở Tư pháp": 1,
+        "Sở Tài chính": 2,
+        "Sở Công Thương": 3,
+        "Sở Xây dựng": None,
+        "Sở Nội vụ": None,
+        "Sở Y tế": None,
+    }
+    assert {u["indicators"]["online_payment"]["rank_of"] for u in doc["units"]} == {3, None}
     level = _rows(doc, "online_payment")["province"]
     assert level["mean_rate"] == pytest.approx((60 + 30 + 40) / 3)
     assert level["pooled_rate"] == pytest.approx(50.0)

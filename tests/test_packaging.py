@@ -80,7 +80,7 @@ def test_the_icon_holds_every_size_windows_asks_for():
     sides = {struct.unpack_from("<B", data, 6 + 16 * i)[0] or 256 for i in range(count)}
     assert kind == 1
     assert {16, 32, 48, 256} <= sides
-    assert QImage(str(PACKAGING / "icon.png")).width() == 256
+    assert QImage(str(PACKAGING.parent / "resources" / "icon.png")).width() == 256
 
 
 def test_version_resource_comes_from_pyproject(tmp_path, monkeypatch):

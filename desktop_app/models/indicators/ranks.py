@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.models.indicators.figures import Assessment, with_fields
 from desktop_app.models.indicators.merge import Unit
+from desktop_app.models.indicators.status import is_judged
 from desktop_app.models.numbers import round2
 
 
@@ -19,11 +20,15 @@ def competition_ranks(rates: list[float]) -> list[int]:
 
 
 def rank_units(units: list[Unit], assessments: list[dict[str, Assessment]]) -> None:
-    """Fill ``rank`` and ``rank_of`` of every assessment with a rate, per indicator and level."""
+    """Fill ``rank`` and ``rank_of`` of every assessment with a rate, per indicator and level.
+
+    A unit "ít phát sinh" (too few dossiers, targets' min_denominator) is not ranked: a rate of
+    three dossiers put first or last of a province is the judgement the minimum exists to avoid.
+    """
     places: dict[tuple[str, str], list[int]] = {}
     for i, (unit, row) in enumerate(zip(units, assessments, strict=True)):
         for key, a in row.items():
-            if a.rate is not None:
+            if a.rate is not None and is_judged(a.status):
                 places.setdefault((key, unit.level), []).append(i)
     for (key, _level), members in places.items():
         rates = [assessments[i][key].rate for i in members]

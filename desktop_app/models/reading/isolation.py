@@ -109,7 +109,9 @@ def _serve(conn: Connection, target: str, log_path: str | None) -> None:
             return
         path, memory, lang = request
         set_language(lang)
-        process_limits.set_own_memory(memory)
+        # the file's budget on top of what the warm child already maps (its readers, its heap)
+        held = process_limits.memory_in_use(os.getpid())
+        process_limits.set_own_memory(memory + (held[0] if held else 0))
         conn.send(_answer(function, path, conn))
 
 
@@ -126,6 +128,10 @@ def _answer(function: Callable[..., Any], path: str, conn: Connection) -> tuple[
         return "crash", f"{exc.__class__.__name__}: {exc}"
 
 
+RECYCLE_BYTES = 512 << 20  # a child holding more after a read is ended, not kept warm
+GROWTH_BYTES = 256 << 20  # address space a warm child may gain over a day of reads
+
+
 class IsolatedWorker:
     """One child process at a time, started on first use and kept warm between requests."""
 
@@ -136,7 +142,7 @@ class IsolatedWorker:
         self._process: Any = None
         self._conn: Connection | None = None
         self._job: Any = None
-        self._memory = 0
+        self._baseline: int | None = None  # the child's address space after its first read
 
     def start(self) -> None:
         """Start the child now (it imports the readers while the caller does other work)."""
@@ -154,6 +160,7 @@ class IsolatedWorker:
         child.close()
         self._process, self._conn = process, parent
         self._job = process_limits.contain(process.pid)
+        self._baseline = None
 
     def pid(self) -> int | None:
         return self._process.pid if self._process is not None else None
@@ -169,12 +176,19 @@ class IsolatedWorker:
         WorkerCancelled otherwise. The child is ended on a failure or a cancel."""
         limits = limits or limits_for(path)
         with self._lock:
+            if not self._roomy():
+                self._discard()  # a fresh child, rather than one whose heap grew, meets the cap
             self._ensure()
             assert self._conn is not None
             process_limits.set_job_memory(self._job, limits.memory)
             try:
                 self._conn.send((str(path), limits.memory, language()))
-                return self._wait(path, progress, cancelled, limits)
+                answer = self._wait(path, progress, cancelled, limits)
+                if self._baseline is None and (used := process_limits.memory_in_use(self._process.pid)):
+                    self._baseline = used[0]
+                if not self._roomy():
+                    self._discard()  # a big read's memory goes back to the office PC now
+                return answer
             except (WorkerFailed, WorkerCancelled):
                 self._discard()
                 raise
@@ -182,6 +196,19 @@ class IsolatedWorker:
                 reason = self._death()
                 self._discard()
                 raise WorkerFailed(reason, str(exc)) from None
+
+    def _roomy(self) -> bool:
+        """Whether the warm child can take the next read: it holds less than :data:`RECYCLE_BYTES`,
+        and its address space (which a long day of reads fragments) has grown by less than
+        :data:`GROWTH_BYTES` since its first read."""
+        if self._process is None or not self._process.is_alive():
+            return True
+        used = process_limits.memory_in_use(self._process.pid)
+        if used is None:
+            return True
+        space, resident = used
+        grown = space - self._baseline if self._baseline is not None else 0
+        return grown < GROWTH_BYTES and resident < RECYCLE_BYTES
 
     def _wait(
         self, path: str | Path, progress: Progress | None, cancelled: Cancelled | None, limits: Limits

@@ -46,6 +46,16 @@ def is_memory_death(exitcode: int | None) -> bool:
     return exitcode in _ABORTS
 
 
+def memory_in_use(pid: int) -> tuple[int, int] | None:
+    """(address space, resident) bytes of process ``pid``, from /proc on Linux; None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/statm").read_text().split()
+        page = os.sysconf("SC_PAGE_SIZE")
+        return int(fields[0]) * page, int(fields[1]) * page
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
 class ReadPosition:
     """How far (0..1) a process has read a file: the furthest offset of its handles on it (Linux,
     from /proc); elsewhere an estimate from the time spent, which only ever approaches 1."""
