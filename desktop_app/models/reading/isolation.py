@@ -91,6 +91,10 @@ class _NoPandas:
 def _serve(conn: Connection, target: str, log_path: str | None) -> None:
     """The child: answer requests until told to stop (or until the parent goes away)."""
     os.environ["RUST_BACKTRACE"] = "0"
+    # Arrow's own allocator reserves address space a gigabyte at a time; under the cap one such
+    # reservation that just fits leaves nothing for the read. The C library's allocator asks for
+    # what is used.
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     # Rust prints its abort messages on fd 2: into the log, never on the user's terminal
     sink = os.open(log_path or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     os.dup2(sink, 2)
