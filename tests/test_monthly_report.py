@@ -82,8 +82,8 @@ def test_the_paragraph_leads_with_the_published_figure_and_its_change(capsys, mo
     code, out, _err = run(capsys, august, "--previous", july)
     assert code == 0
     assert (
-        "Cấp tỉnh: tỷ lệ chung đạt 73,02 % (tăng 8,51 điểm phần trăm so với tháng 7/2023; "
-        "tỷ lệ trung bình 72,80 %, tăng 8,90 điểm phần trăm)" in out
+        "Cấp tỉnh: tỷ lệ chung đạt 73,02 % (tăng 8,51 điểm phần trăm so với tháng 7/2023), "
+        "tỷ lệ trung bình 72,80 % (tăng 8,90 điểm phần trăm so với tháng 7/2023)" in out
     )
     assert "Cấp huyện: tỷ lệ chung đạt 80,00 % (tăng 15,25 điểm phần trăm so với tháng 7/2023" in out
     assert "Cấp xã: tỷ lệ chung đạt 90,00 % (tăng 12,93 điểm phần trăm so với tháng 7/2023" in out

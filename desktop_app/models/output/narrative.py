@@ -55,17 +55,14 @@ def _in_sentence(label: str) -> str:
     return label if len(head) > 1 and head[:2].isupper() else label[:1].lower() + label[1:]
 
 
-def change_text(points: float | None, lang: str = "vi", since: str | None = None) -> str:
-    """ "tăng 8,51 điểm phần trăm so với tháng 7/2023"; without ``since`` the short form
-    ("giảm 2,10 điểm phần trăm"); "" when there is nothing to compare."""
+def change_text(points: float | None, lang: str, since: str) -> str:
+    """ "tăng 8,51 điểm phần trăm so với tháng 7/2023"; "" when there is nothing to compare."""
     if points is None:
         return ""
     if round2(abs(points)) == 0:
-        return word(lang, "para.same_since", period=since) if since is not None else word(lang, "para.same")
-    key = "para.up" if points > 0 else "para.down"
-    if since is not None:
-        return word(lang, key + "_since", points=format_points(points, lang), period=since)
-    return word(lang, key, points=format_points(points, lang))
+        return word(lang, "para.same_since", period=since)
+    key = "para.up_since" if points > 0 else "para.down_since"
+    return word(lang, key, points=format_points(points, lang), period=since)
 
 
 def _average_name(kind: str, lang: str) -> str:
@@ -73,8 +70,10 @@ def _average_name(kind: str, lang: str) -> str:
 
 
 def _lead(s: GroupStats, how: Phrasing) -> str:
-    """ "Cấp tỉnh: tỷ lệ chung đạt 73,02 % (tăng 8,51 điểm phần trăm so với tháng 7/2023; tỷ lệ
-    trung bình 86,49 %, tăng 5,10 điểm phần trăm)"."""
+    """ "Cấp tỉnh: tỷ lệ chung đạt 73,02 % (tỷ lệ trung bình 86,49 %)"; compared with an earlier
+    period, each figure with its own change: "Cấp tỉnh: tỷ lệ chung đạt 73,02 % (tăng 8,51 điểm
+    phần trăm so với tháng 7/2023), tỷ lệ trung bình 86,49 % (tăng 5,10 điểm phần trăm so với
+    tháng 7/2023)"."""
     lang = how.lang
     kind = how.headline if s.average(how.headline) is not None else (POOLED if how.headline == MEAN else MEAN)
     other = MEAN if kind == POOLED else POOLED
@@ -83,17 +82,16 @@ def _lead(s: GroupStats, how: Phrasing) -> str:
     head = word(
         lang, "para.lead", level=level, average=_average_name(kind, lang), value=format_rate(value, lang)
     )
-    inside = []
-    if how.since is not None and (
-        text := change_text(s.change(kind), lang, how.since or word(lang, "para.before"))
-    ):
-        inside.append(text)
-    if (second := s.average(other)) is not None:
-        text = word(lang, "para.other", average=_average_name(other, lang), value=format_rate(second, lang))
-        if how.since is not None and (moved := change_text(s.change(other), lang)):
-            text += ", " + moved
-        inside.append(text)
-    return head + (f" ({'; '.join(inside)})" if inside else "")
+    since = None if how.since is None else how.since or word(lang, "para.before")
+    if since is not None and (moved := change_text(s.change(kind), lang, since)):
+        head += f" ({moved})"
+    if (second := s.average(other)) is None:
+        return head
+    text = word(lang, "para.other", average=_average_name(other, lang), value=format_rate(second, lang))
+    if since is None:
+        return f"{head} ({text})"
+    moved = change_text(s.change(other), lang, since)
+    return f"{head}, {text}" + (f" ({moved})" if moved else "")
 
 
 def _groups_text(groups: Sequence[GroupStats], lang: str) -> str:

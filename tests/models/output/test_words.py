@@ -108,7 +108,9 @@ def test_word_fills_in_values_and_falls_back_to_vietnamese():
     assert word("vi", "para.up_since", points="12,93", period="tháng 9/2024") == (
         "tăng 12,93 điểm phần trăm so với tháng 9/2024"
     )
-    assert word("en", "para.down", points="1.50") == "down 1.50 points"
+    assert word("en", "para.down_since", points="1.50", period="2024-09") == (
+        "down 1.50 percentage points on 2024-09"
+    )
     assert word("fr", "status.met") == "Đạt"
     assert words_for("xx") == words_for("vi")
     assert word("vi", "para.goal_any") == "chỉ tiêu"  # no values: the text as it is

@@ -348,8 +348,10 @@ def test_last_month_loaded_too_gives_the_change_in_points(tmp_path, capsys):
     # pooled 290/300 = 96.67 now, 250/300 = 83.33 before: up 13.34 points (96.67 - 83.33 as shown)
     assert province["pooled_change_points"] == pytest.approx(13.34)
     out = capsys.readouterr().out
-    assert "tỷ lệ trung bình đạt 97,50 % (tăng 10,00 điểm phần trăm so với tháng 9/2024; " in out
-    assert "tỷ lệ chung 96,67 %, tăng 13,34 điểm phần trăm)" in out
+    assert (
+        "tỷ lệ trung bình đạt 97,50 % (tăng 10,00 điểm phần trăm so với tháng 9/2024), "
+        "tỷ lệ chung 96,67 % (tăng 13,34 điểm phần trăm so với tháng 9/2024)" in out
+    )
 
 
 def test_reports_of_other_months_or_provinces_are_not_merged(tmp_path, capsys):
