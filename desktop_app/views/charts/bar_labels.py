@@ -13,6 +13,12 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from desktop_app.models.numbers import format_rate
 
 
+def exposed_rows(option: QStyleOptionGraphicsItem, count: int) -> range:
+    """The bars (one per unit of y) a paint must draw: those in the exposed rectangle."""
+    exposed = option.exposedRect
+    return range(max(0, math.floor(exposed.top())), min(count, math.ceil(exposed.bottom()) + 1))
+
+
 class BarValueLabels(pg.GraphicsObject):
     """The rate at each bar's end, painted for the rows in view only: 10,000 bars stay cheap."""
 
@@ -40,10 +46,8 @@ class BarValueLabels(pg.GraphicsObject):
         return QRectF(0, -0.5, self._xmax, max(len(self._rates), 1))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        exposed = option.exposedRect
-        lo = max(0, math.floor(exposed.top()))
-        hi = min(len(self._rates), math.ceil(exposed.bottom()) + 1)
-        if lo >= hi:
+        rows = exposed_rows(option, len(self._rates))
+        if not rows:
             return
         transform = painter.transform()
         painter.resetTransform()
@@ -51,7 +55,7 @@ class BarValueLabels(pg.GraphicsObject):
         metrics = painter.fontMetrics()
         half, high = metrics.ascent() / 2 - 1, metrics.ascent() + 2
         inside, outside, paper = QColor("white"), QColor("#212121"), QColor("white")
-        for i in range(lo, hi):
+        for i in rows:
             text = self.text(i)
             start, end = transform.map(QPointF(0, i)), transform.map(QPointF(self._rates[i], i))
             width = metrics.horizontalAdvance(text)

@@ -16,6 +16,7 @@ from desktop_app.models.indicators.status import OVER, shade
 from desktop_app.models.indicators.summary import Assessment
 from desktop_app.models.numbers import format_change, format_count, format_rate, format_target
 from desktop_app.models.output.words import status_label, word
+from desktop_app.views.charts.bar_labels import exposed_rows
 from desktop_app.views.strings import tr
 
 BAR_HEIGHT = 0.7  # of a row
@@ -80,10 +81,8 @@ class BarMarks(pg.GraphicsObject):
         return QRectF(-0.1 * self._xmax, -0.5, 1.2 * self._xmax, max(len(self._previous), 1))
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget=None) -> None:
-        exposed = option.exposedRect
-        lo = max(0, math.floor(exposed.top()))
-        hi = min(len(self._previous), math.ceil(exposed.bottom()) + 1)
-        if lo >= hi:
+        rows = exposed_rows(option, len(self._previous))
+        if not rows:
             return
         transform = painter.transform()
         painter.resetTransform()  # pixels from here: the marks keep their size at any zoom
@@ -91,7 +90,7 @@ class BarMarks(pg.GraphicsObject):
         for pen in (halo, tick):
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         half = self._bar_height / 2
-        for i in range(lo, hi):
+        for i in rows:
             colour = self._strips[i] if i < len(self._strips) else None
             if colour is not None:
                 top, bottom = transform.map(QPointF(0, i - half)), transform.map(QPointF(0, i + half))
