@@ -3,6 +3,7 @@ figures, the units' ranks and, when an earlier period is loaded, the change sinc
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
@@ -79,8 +80,21 @@ class Summary:
         return kind
 
 
+def named(indicators: list[IndicatorInfo], labels: dict[str, str]) -> list[IndicatorInfo]:
+    """The indicators with the names the user gave them, in both languages."""
+    return [
+        dataclasses.replace(i, label=name, short=name, label_en=name, short_en=name)
+        if (name := labels.get(i.key))
+        else i
+        for i in indicators
+    ]
+
+
 def assess(collection: Collection, targets: Targets, headlines: dict[str, str] | None = None) -> Summary:
-    """Apply targets: every unit's statuses, ranks and change, then level, group and overall figures."""
+    """Apply targets: every unit's statuses, ranks and change, then level, group and overall figures;
+    an indicator the targets name ("label") is called so everywhere."""
+    if targets.labels:
+        collection = dataclasses.replace(collection, indicators=named(collection.indicators, targets.labels))
     assessments: list[dict[str, Assessment]] = []
     for unit in collection.units:
         row = {}

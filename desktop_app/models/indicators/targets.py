@@ -11,11 +11,14 @@ from pathlib import Path
 from desktop_app.models.errors import NOT_FOUND, ReportError, regular_file_size
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.levels import LEVELS
+from desktop_app.models.text import clean
 from desktop_app.models.translation import _
 
 WILDCARD = "*"
 _KEYS = ("default", *LEVELS)
 MIN_DENOMINATOR = "min_denominator"
+LABEL = "label"  # an indicator's own name, for one a file gives only a column header or a block
+MAX_LABEL = 200
 MAX_MIN_DENOMINATOR = 1e9
 Table = dict[str, float]  # "default" | level -> percent
 
@@ -32,6 +35,8 @@ class Targets:
     tables: dict[str, Table] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     minimums: dict[str, float] = field(default_factory=dict)
+    # a key's own name in the reports ("Tỷ lệ (khối 2)" -> "Tỷ lệ nhập liệu khai sinh")
+    labels: dict[str, str] = field(default_factory=dict)
 
     def table_for(self, key: str) -> Table | None:
         return self.tables.get(key, self.tables.get(WILDCARD))
@@ -56,11 +61,11 @@ class Targets:
             sources[key] = user.sources.get(key, "")
             minimums.pop(key, None)
         minimums.update(user.minimums)  # a section naming only a minimum keeps the key's targets
-        return Targets(tables, sources, minimums)
+        return Targets(tables, sources, minimums, self.labels | user.labels)
 
     def to_toml(self) -> str:
         lines = ["# Chỉ tiêu (%) theo chỉ số và cấp: default, province, district, commune, unknown", ""]
-        for key in sorted({*self.tables, *self.minimums}, key=lambda k: (k == WILDCARD, k)):
+        for key in sorted({*self.tables, *self.minimums, *self.labels}, key=lambda k: (k == WILDCARD, k)):
             name = f'"{key}"' if key == WILDCARD else key
             lines.append(f"[targets.{name}]")
             table = self.tables.get(key, {})
@@ -71,6 +76,8 @@ class Targets:
                 lines.append(f"{MIN_DENOMINATOR} = {self.minimums[key]:g}")
             if self.sources.get(key):
                 lines.append(f"source = {json.dumps(self.sources[key], ensure_ascii=False)}")
+            if self.labels.get(key):
+                lines.append(f"{LABEL} = {json.dumps(self.labels[key], ensure_ascii=False)}")
             lines.append("")
         return "\n".join(lines)
 
@@ -100,11 +107,14 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
             if level == MIN_DENOMINATOR:
                 targets.minimums[key] = _minimum(key, value, path)
                 continue
+            if level == LABEL:
+                targets.labels[key] = _label(key, value, path)
+                continue
             if level not in _KEYS:
                 raise ReportError(
                     path,
                     _("chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).").format(
-                        key=key, level=level, levels=", ".join([*_KEYS, MIN_DENOMINATOR])
+                        key=key, level=level, levels=", ".join([*_KEYS, MIN_DENOMINATOR, LABEL])
                     ),
                 )
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
@@ -119,10 +129,23 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
                     ),
                 )
             clean[level] = float(value)
-        # a section that only sets the minimum ("*" most of all) leaves the targets as they are
-        if clean or key not in targets.minimums:
+        # a section that only sets the minimum ("*" most of all) or a name leaves the targets as they are
+        if clean or (key not in targets.minimums and key not in targets.labels):
             targets.tables[key] = clean
     return targets
+
+
+def _label(key: str, value: object, path: str | Path | None) -> str:
+    """An indicator's own name: text, one line, not too long to show."""
+    text = clean(value) if isinstance(value, str) else ""
+    if not text or len(text) > MAX_LABEL:
+        raise ReportError(
+            path,
+            _("chỉ tiêu «{key}.label» phải là tên chỉ số (chữ, tối đa {count} ký tự).").format(
+                key=key, count=MAX_LABEL
+            ),
+        )
+    return text
 
 
 def _minimum(key: str, value: object, path: str | Path | None) -> float:

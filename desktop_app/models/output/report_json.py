@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
+from desktop_app.models.output.assumptions import describe, first_readings, reading_fields
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.tables.period import period_bounds
 
@@ -62,7 +63,11 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
         # "period" is the last month a report covers, "period_start" its first (the same for a month)
         start, end = period_bounds(s.period)
         entry = {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": end, "period_start": start}
-        return entry | {"title": s.title} | ({"previous": True} if previous else {})
+        readings = [
+            {"key": r.key, "label": r.label, "said": describe(r)} | reading_fields(r)
+            for r in s.readings.values()
+        ]
+        return entry | {"title": s.title, "readings": readings} | ({"previous": True} if previous else {})
 
     before = summary.previous
     compared = before is not None
@@ -77,6 +82,7 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
             entry["new"] = unit.name in new
         entry["indicators"] = {key: _indicator(a, compared) for key, a in assessed.items()}
         units.append(entry)
+    read_as = first_readings(summary.collection.sheets)
     indicators = [
         {
             "key": i.key,
@@ -84,6 +90,7 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
             "custom": i.custom,
             "headline": summary.headline(i.key, summary.stats(i.key)),
         }
+        | reading_fields(read_as.get(i.key))
         for i in summary.indicators
     ]
     return {

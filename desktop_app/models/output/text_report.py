@@ -7,6 +7,7 @@ from pathlib import Path
 
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.numbers import format_change, format_count, format_rate
+from desktop_app.models.output.assumptions import describe
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.words import level_label, period_text, status_label, word, words_for
 
@@ -92,6 +93,7 @@ def text_report(summary: Summary, lang: str = "vi") -> str:
                 title=sheet.title,
             )
         )
+        lines += [f"    {describe(r)}" for r in sheet.readings.values()]  # what was assumed in reading it
     since = None
     if summary.previous is not None:
         since = period_text(summary.previous_period, lang) or word(lang, "para.before")

@@ -107,14 +107,30 @@ def clean_column(column: pyarrow.Array) -> pyarrow.Array:
     return _clean_values(column)
 
 
+ERROR_VALUES = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#DIV/0!", "#GETTING_DATA"}
+)
+
+
+def is_error_text(value: object) -> bool:
+    """ "#N/A", "#REF!": an Excel error as a text cell (HTML, CSV-like exports) shows it."""
+    return isinstance(value, str) and value.strip().upper() in ERROR_VALUES
+
+
 class XlsxFormats:
-    """number_format for an .xlsx sheet: openpyxl read-only, streamed as far as asked."""
+    """number_format for an .xlsx sheet: openpyxl read-only, streamed as far as asked. It also
+    tells which cells hold an Excel error (#N/A, #REF!), which the cell reader gives as empty."""
 
     def __init__(self, open_book: Callable[[], Any], sheet: str) -> None:
         self.open_book, self.sheet = open_book, sheet
         self.rows: Any = None
         self.done = 0
         self.cache: dict[tuple[int, int], str] = {}
+        self.errors: set[tuple[int, int]] = set()
+
+    def is_error(self, row: int, col: int) -> bool:
+        self(row, col)
+        return (row, col) in self.errors
 
     def __call__(self, row: int, col: int) -> str | None:
         if row < 0 or col < 0:
@@ -148,14 +164,25 @@ class XlsxFormats:
             for c, cell in enumerate(cells):
                 if getattr(cell, "value", None) is not None and cell.number_format:
                     self.cache[(self.done, c)] = cell.number_format
+                if getattr(cell, "data_type", None) == "e":
+                    self.errors.add((self.done, c))
             self.done += 1
 
 
 class XlsFormats:
-    """number_format for a .xls sheet, from xlrd with formatting_info."""
+    """number_format for a .xls sheet, from xlrd with formatting_info; and its error cells."""
 
     def __init__(self, open_book: Callable[[], Any], sheet: str) -> None:
         self.open_book, self.sheet = open_book, sheet
+
+    def is_error(self, row: int, col: int) -> bool:
+        try:
+            sheet = self.open_book().sheet_by_name(self.sheet)
+            in_sheet = 0 <= row < sheet.nrows and 0 <= col < sheet.row_len(row)
+            return bool(in_sheet and sheet.cell_type(row, col) == 5)  # xlrd's XL_CELL_ERROR
+        except Exception:  # a hint; never fail the caller for it
+            logger.warning("error cells of sheet %s", self.sheet, exc_info=True)
+            return False
 
     def __call__(self, row: int, col: int) -> str | None:
         try:

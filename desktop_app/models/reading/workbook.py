@@ -56,6 +56,7 @@ class SheetGrid:
     merges: list[tuple[int, int, int, int]]  # (first_row, first_col, last_row, last_col), inclusive
     total_rows: int
     number_format: NumberFormat | None = None
+    cell_error: Callable[[int, int], bool] | None = None  # an Excel error (#N/A), given as empty
 
 
 def _report(path: Path, exc: BaseException) -> ReportError:
@@ -238,7 +239,8 @@ class Workbook:
         if self.is_large(sheet):
             return self._guarded(self._text_grid, sheet, max_rows)
         grid = self._guarded(self._native_grid, sheet, max_rows)
-        grid.number_format = self._number_format(sheet)
+        grid.number_format = reader = self._number_format(sheet)
+        grid.cell_error = getattr(reader, "is_error", None)
         return grid
 
     def _calamine(self) -> Any:
@@ -313,10 +315,9 @@ class Workbook:
 
     def _number_format(self, sheet: str) -> NumberFormat | None:
         if sheet not in self._formats:
-            self._formats[sheet] = (
-                cells.XlsxFormats(self._openpyxl, sheet)
-                if self.format == "xlsx"
-                else cells.XlsFormats(self._xlrd_book, sheet)
+            xlsx = self.format == "xlsx"
+            self._formats[sheet] = (cells.XlsxFormats if xlsx else cells.XlsFormats)(
+                self._openpyxl if xlsx else self._xlrd_book, sheet
             )
         return self._formats[sheet]
 

@@ -12,7 +12,7 @@ from desktop_app.models.text import clean
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column
 HEADER_SEPARATOR = " › "
-MAX_HEADER_ROWS = 4
+MAX_HEADER_ROWS = 6
 SEARCH_ROWS = 60
 _COLUMN_NUMBER = re.compile(r"^\(?\s*(\d{1,3}|[a-z])\s*\)?(\s*[=+\-*/x:]\s*\(?\s*(\d{1,3}|[a-z])\s*\)?)*$")
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -34,6 +34,7 @@ class TableLayout:
     title_lines: list[str] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)  # a parameter block: field -> value
     group_col: int | None = None  # a column naming each row's district ("Quận/Huyện", "Địa bàn")
+    notes: list[str] = field(default_factory=list)  # what was assumed in finding it, as warnings
 
     def header_text(self, col: int) -> str:
         return HEADER_SEPARATOR.join(self.paths[col])
@@ -116,13 +117,20 @@ def _find_dossier_header(rows: list[list[object]], skip: frozenset[int]) -> int 
     return None
 
 
-def _find_anchor(rows: list[list[object]], skip: frozenset[int]) -> tuple[int, int] | None:
-    """The unit column's header cell, in a row of two labels at least (a data row whose category
-    happens to be "Nội dung" has figures beside it, not labels). A district column's header that
-    names units too ("Đơn vị cấp huyện") yields to another unit header in its row."""
+def _find_anchor(
+    rows: list[list[object]], skip: frozenset[int], merges: Iterable[Merge] = ()
+) -> tuple[int, int] | None:
+    """The unit column's header cell, in a row of two labels at least, counting labels merged
+    down into it from above (a data row whose category happens to be "Nội dung" has figures
+    beside it, not labels). A district column's header that names units too ("Đơn vị cấp
+    huyện") yields to another unit header in its row."""
+    from desktop_app.models.tables.header_edges import merged_down
+
+    down = merged_down(rows, list(merges))
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         texts = _row_texts(row)
-        if r in skip or sum(1 for v in row if isinstance(v, str) and cell_text(v)) < 2:
+        labels = sum(1 for v in row if isinstance(v, str) and cell_text(v)) + down.get(r, 0)
+        if r in skip or labels < 2:
             continue
         found = [c for c, t in enumerate(texts) if t and isinstance(row[c], str) and _is_name_header(t)]
         if found:
@@ -150,26 +158,10 @@ def _find_by_density(rows: list[list[object]], skip: frozenset[int]) -> tuple[in
     return None
 
 
-def _header_end(rows: list[list[object]], start: int, anchors: list[int], merges: list[Merge]) -> int:
-    end = start + 1
-    for r0, c0, r1, _c1 in merges:
-        if r0 == start and c0 in anchors:
-            end = max(end, min(r1 + 1, start + MAX_HEADER_ROWS))
-    r = end
-    while r < min(len(rows), start + MAX_HEADER_ROWS):
-        row = rows[r]
-        texts = _row_texts(row)
-        if not any(texts) or is_column_number_row(row):
-            break
-        if any(c < len(texts) and texts[c] for c in anchors):
-            break
-        r += 1
-    return max(end, r)
-
-
 def _header_matrix(
     rows: list[list[object]], merges: list[Merge], start: int, end: int, width: int
 ) -> list[list[str]]:
+    end = min(end, len(rows))
     matrix = [(_row_texts(rows[r]) + [""] * width)[:width] for r in range(start, end)]
     spans = [m for m in merges if m[0] < end and m[2] >= start and m[0] >= start]
     for r0, c0, r1, c1 in spans:
@@ -213,31 +205,45 @@ def _dossier_layout(
     return TableLayout("dossier_list", header, header + 1, start, -1, None, None, paths, title, params)
 
 
+def _stt_column(rows: list[list[object]], start: int, anchor_row: int, name_col: int) -> int | None:
+    """The "STT" column, named on any header row down to the unit column's."""
+    stt = vocabulary().stt
+    for r in range(start, anchor_row + 1):
+        for c, t in enumerate(_row_texts(rows[r])):
+            if t and c != name_col and words(t).strip() in stt:
+                return c
+    return None
+
+
 def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> TableLayout | None:
     """Locate the header and first data row; None when the sheet holds no table."""
+    from desktop_app.models.tables import header_edges as edges
+
     merges = list(merges)
     width = max((len(r) for r in rows[: SEARCH_ROWS + 200]), default=0)
     if width == 0:
         return None
     skip, params = parameter_block(rows)
     dossier_row = _find_dossier_header(rows, skip)
-    anchor = _find_anchor(rows, skip)
+    anchor = _find_anchor(rows, skip, merges)
     if dossier_row is not None and (anchor is None or dossier_row <= anchor[0]):
         return _dossier_layout(rows, dossier_row, width, skip, params)
     if anchor is None:
         anchor = _find_by_density(rows, skip)
     if anchor is None:
         return None
-    start, name_col = anchor
+    anchor_row, name_col = anchor
+    start = edges.header_top(rows, merges, anchor_row, name_col, skip)
     vocab = vocabulary()
-    stt_col = next(
-        (c for c, t in enumerate(_row_texts(rows[start])) if t and words(t).strip() in vocab.stt),
-        None,
-    )
+    stt_col = _stt_column(rows, start, anchor_row, name_col)
     anchors = [name_col] + ([stt_col] if stt_col is not None else [])
-    end = _header_end(rows, start, anchors, merges)
+    end = edges.header_end(rows, anchor_row, anchors, merges)
     matrix = _header_matrix(rows, merges, start, end, width)
     paths = _paths(matrix, width)
+    data_start = end
+    while data_start < len(rows) and is_column_number_row(rows[data_start]):
+        data_start += 1
+    paths, name_col, stt_col, notes = edges.aligned(rows, data_start, paths, name_col, stt_col)
     level_col = next(
         (c for c, p in enumerate(paths) if p and words(p[-1]).strip() in vocab.level_header),
         None,
@@ -250,10 +256,7 @@ def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> Table
         ),
         None,
     )
-    data_start = end
-    while data_start < len(rows) and is_column_number_row(rows[data_start]):
-        data_start += 1
-    return TableLayout(
+    layout = TableLayout(
         "unit_table",
         start,
         end,
@@ -266,6 +269,8 @@ def find_layout(rows: list[list[object]], merges: Iterable[Merge] = ()) -> Table
         params,
         group_col,
     )
+    layout.notes = notes
+    return layout
 
 
 def _title_lines(rows: list[list[object]], skip: frozenset[int] = frozenset()) -> list[str]:

@@ -9,51 +9,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.reading.copies import readable
 from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
-from desktop_app.models.reading.workbook import SheetGrid, Workbook
-from desktop_app.models.tables.columns import map_columns
-from desktop_app.models.tables.header import TableLayout, cell_text, find_layout, header_labels
-from desktop_app.models.tables.levels import NOT_BODIES, level_from_header
-from desktop_app.models.tables.measures import SheetImport, UnitRecord
-from desktop_app.models.tables.period import sheet_period
-from desktop_app.models.tables.unit_table import read_rows
-from desktop_app.models.tables.vocabulary import vocabulary, words
-from desktop_app.models.text import fold
-from desktop_app.models.translation import N_, _, language
+from desktop_app.models.reading.workbook import Workbook
+from desktop_app.models.tables.measures import SheetImport
+from desktop_app.models.tables.sheet import Book, Reasons, read_sheet
+from desktop_app.models.translation import N_, _
 
 logger = logging.getLogger(__name__)
 
-HEAD_ROWS = 400  # enough for a province's units; longer sheets are read again whole
-LISTED_HEADERS = 12  # headers a refusal names
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
-# Why a sheet gave no table, most telling last: the file's one line names the most telling one.
-TEMPLATE, NO_UNIT_COLUMN, NO_INDICATOR, DOSSIER_COLUMNS = range(4)
-Reasons = list[tuple[int, str]]
 
 
 class ImportCancelled(Exception):
     """The user started something else; the half-read file is dropped."""
-
-
-def describe_title(lines: list[str]) -> tuple[str, str]:
-    """(report title, issuing body) from the title block's cells; a line led by a form's code
-    ("B01. Sử dụng dự toán …") is a title too."""
-    vocab = vocabulary()
-    title, issuer = "", []
-    for line in lines:
-        coded = vocab.patterns["form_code"].match(fold(line)) is not None
-        w = words(vocab.patterns["form_code"].sub(" ", fold(line)))
-        if any(m in w for m in vocab.title_motto):
-            continue
-        report = any(w.startswith(t) or (t in w and line.isupper()) for t in vocab.title_report)
-        if not title and (report or (coded and len(w.split()) >= 3)):
-            title = line
-        elif not title and any(w.startswith(t) for t in vocab.title_issuer):
-            issuer.append(line)
-    return title, "\n".join(issuer)
 
 
 def import_file(
@@ -61,26 +31,40 @@ def import_file(
 ) -> list[SheetImport]:
     """Every table in the file; ReportError when there is none or the file cannot be read."""
     path = Path(path)
+    with Workbook.open(path) as book:
+        return import_book(book, path, progress, cancelled)
+
+
+def import_book(
+    book: Book, path: Path, progress: Progress | None = None, cancelled: Cancelled | None = None
+) -> list[SheetImport]:
+    """Every table of an open workbook; a sheet skipped beside sheets that read is named in a
+    warning with its reason, and ReportError names the most telling reason when none reads."""
     found: list[SheetImport] = []
     reasons: Reasons = []
-    with Workbook.open(path) as book:
-        names = book.sheet_names()
-        for index, name in enumerate(names):
-            if cancelled is not None and cancelled():
-                raise ImportCancelled
-            try:
-                sheet = _import_sheet(book, name, path, reasons)
-            except ReportError:
-                raise
-            except (MemoryError, RecursionError):
-                raise
-            except Exception:  # a sheet we cannot make sense of must not sink the file
-                logger.exception("sheet %s of %s", name, path)
-                raise ReportError(path, _("không đọc được trang «{sheet}».").format(sheet=name)) from None
-            if sheet is not None:
-                found.append(sheet)
-            if progress is not None:
-                progress((index + 1) / max(len(names), 1))
+    skipped: list[str] = []
+    names = book.sheet_names()
+    for index, name in enumerate(names):
+        if cancelled is not None and cancelled():
+            raise ImportCancelled
+        before = len(reasons)
+        try:
+            sheet = read_sheet(book, name, path, reasons)
+        except ReportError:
+            raise
+        except (MemoryError, RecursionError):
+            raise
+        except Exception:  # a sheet we cannot make sense of must not sink the file
+            logger.exception("sheet %s of %s", name, path)
+            raise ReportError(path, _("không đọc được trang «{sheet}».").format(sheet=name)) from None
+        if sheet is not None:
+            found.append(sheet)
+        elif len(reasons) > before:
+            skipped.append(
+                _("Trang «{sheet}» không được đọc: {reason}").format(sheet=name, reason=reasons[-1][1])
+            )
+        if progress is not None:
+            progress((index + 1) / max(len(names), 1))
     if not found and reasons:
         raise ReportError(path, max(reasons, key=lambda r: r[0])[1])
     if not found:
@@ -91,114 +75,8 @@ def import_file(
                 "số liệu hoặc tỷ lệ của chỉ số)."
             ),
         )
+    found[0].warnings[:0] = skipped
     return found
-
-
-def _listed(headers: list[str]) -> str:
-    listed = ", ".join(_("«{name}»").format(name=h) for h in headers[:LISTED_HEADERS])
-    if len(headers) <= LISTED_HEADERS:
-        return listed
-    return _("{listed} và {count} cột khác").format(listed=listed, count=len(headers) - LISTED_HEADERS)
-
-
-def _both(items: list[str]) -> str:
-    """ "a và b": the columns a dossier list lacks (two at most)."""
-    if len(items) < 2:
-        return "".join(items)
-    return _("{first} và {second}").format(first=", ".join(items[:-1]), second=items[-1])
-
-
-def is_template(rows: list[list[object]]) -> bool:
-    """An unfilled report template: placeholders such as "${name:[data]…}" and not one figure."""
-    placeholder = vocabulary().patterns["placeholder"]
-    cells = [v for row in rows for v in row if v is not None]
-    return any(isinstance(v, str) and placeholder.search(v) for v in cells) and not any(
-        isinstance(v, int | float) and not isinstance(v, bool) for v in cells
-    )
-
-
-def _import_sheet(book: Workbook, name: str, path: Path, reasons: Reasons) -> SheetImport | None:
-    head = book.grid(name, max_rows=HEAD_ROWS)
-    if is_template(head.rows):
-        reasons.append((TEMPLATE, _("là mẫu báo cáo chưa điền số liệu (chỉ có các ô ${…}).")))
-        return None
-    layout = find_layout(head.rows, head.merges)
-    if layout is None:
-        if found := header_labels(head.rows):
-            reasons.append(
-                (
-                    NO_UNIT_COLUMN,
-                    _("không có cột tên đơn vị trong bảng; các cột tìm thấy: {columns}.").format(
-                        columns=_listed(found)
-                    ),
-                )
-            )
-        return None
-    title, issuer = describe_title(layout.title_lines)
-    period = sheet_period(layout.title_lines, layout.params, name, path.name)
-    source = f"{path.name} › {name}" if len(book.sheet_names()) > 1 else path.name
-    missing: list[str] = []
-    labels: dict[str, str] = {}
-    if layout.kind == "dossier_list":
-        from desktop_app.models.tables.dossier_list import read_dossier_list
-
-        counted = read_dossier_list(book, name, layout, source)
-        units, warnings, unit_header = counted.units, counted.warnings, counted.unit_header
-        missing, kind = counted.missing, "dossier_list"
-    else:
-        grid = head if head.total_rows <= len(head.rows) else book.grid(name)
-        units, labels, warnings = _unit_table(grid, layout, source)
-        unit_header = cell_text(layout.paths[layout.name_col][-1]) if layout.paths[layout.name_col] else ""
-        kind = "unit_table"
-    if not units or not any(u.measures for u in units):
-        reasons.append(_no_table_reason(layout, units, missing))
-        return None
-    sheet = SheetImport(str(path), name, kind, period, title, issuer, units, labels, warnings, unit_header)
-    sheet.bodies = level_from_header(unit_header) != NOT_BODIES
-    return sheet
-
-
-def _no_table_reason(layout: TableLayout, units: list[UnitRecord], missing: list[str]) -> tuple[int, str]:
-    found = _listed([layout.header_text(c) for c, p in enumerate(layout.paths) if p])
-    if layout.kind == "dossier_list":
-        lacking = _both([_(what) for what in missing]) or _(
-            "cột nào để tính chỉ số (thanh toán, số hóa, kết quả điện tử, trạng thái)"
-        )
-        return (
-            DOSSIER_COLUMNS,
-            _(
-                "không tìm thấy bảng số liệu theo đơn vị: tệp là danh sách hồ sơ nhưng không có {lacking}; "
-                "các cột: {columns}."
-            ).format(lacking=lacking, columns=found),
-        )
-    if not units:
-        return (
-            NO_INDICATOR,
-            _(
-                "không tìm thấy bảng số liệu theo đơn vị: có dòng tiêu đề bảng nhưng không có dòng đơn vị "
-                "nào; các cột: {columns}."
-            ).format(columns=found),
-        )
-    unit = layout.header_text(layout.name_col)
-    return (
-        NO_INDICATOR,
-        _(
-            "không tìm thấy bảng số liệu theo đơn vị: bảng theo «{unit}» không có cột tỷ lệ hay số liệu "
-            "nào của chỉ số; các cột: {columns}."
-        ).format(unit=unit, columns=found),
-    )
-
-
-def _unit_table(
-    grid: SheetGrid, layout: TableLayout, source: str
-) -> tuple[list[UnitRecord], dict[str, str], list[str]]:
-    sample = grid.rows[layout.data_start : layout.data_start + 200]
-    columns = map_columns(layout, sample)
-    lang = language()  # the warnings name a known indicator in the user's language
-    labels = {key: info.name(lang) for key, info in known_indicators().items()} | columns.custom_labels
-    table = read_rows(grid.rows, layout, columns, source, labels, grid.number_format, grid.merges)
-    custom = {k: v for k, v in columns.custom_labels.items() if k not in table.dropped}
-    return table.units, custom, table.warnings
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from desktop_app.models.resources import resource_text
-from desktop_app.models.tables.vocabulary import vocabulary, words
+from desktop_app.models.tables.vocabulary import level_words, vocabulary, words
 
 LEVELS = ("province", "district", "commune", "unknown")
 NOT_BODIES = "none"  # what a unit column's header says of rows that are no administrative bodies
@@ -24,7 +24,7 @@ def level_from_group(text: str) -> str | None:
     district's, then the province's; a group row without any of them sets no level.
     """
     vocab = vocabulary()
-    text = words(text)
+    text = level_words(text)
     hidden = [level for phrase, level in vocab.hidden_levels.items() if phrase in text]
     for phrase in vocab.hidden_levels:
         text = text.replace(phrase, " ")
@@ -42,11 +42,12 @@ def level_from_cell(value: str) -> str | None:
     return level_from_group(value)
 
 
-def strip_title(name: str) -> str:
+def strip_title(name: str, fold_levels: bool = True) -> str:
     """:func:`words` of a unit's name without "UBND" and the like, abbreviations spelt out
-    ("UBND TP. Lào Cai" -> " thanh pho lao cai ")."""
+    ("UBND TP. Lào Cai" -> " thanh pho lao cai "); with ``fold_levels`` False, a word that only
+    folds to a level word is kept apart (see :func:`level_words`)."""
     vocab = vocabulary()
-    text = words(name)
+    text = words(name) if fold_levels else level_words(name)
     for prefix in vocab.name_strip:
         if text.startswith(prefix):
             text = " " + text[len(prefix) :]
@@ -83,17 +84,46 @@ def is_province_name(name: str) -> bool:
 
 
 def level_from_name(name: str) -> str:
-    """ "UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province."""
+    """ "UBND huyện Gia Bình" -> district; "Sở Tư pháp" -> province; "Hà Nội" -> province;
+    "Khu vực 1 - Hà Tĩnh" -> unknown (a place after the name says where, not what)."""
     vocab = vocabulary()
-    text = strip_title(name)
     if is_province_name(name):
         return "province"
+    own, place = split_place(name)
+    if place is not None:
+        return level_from_name(own)
+    text = strip_title(name, fold_levels=False)
     for level in ("commune", "district", "province"):
         if any(text.startswith(p) for p in vocab.name_prefixes[level]):
             return level
     if text.endswith(vocab.province_suffix):
         return "province"
     return "unknown"
+
+
+_PLACE_AFTER = re.compile(
+    r"^(?P<own>.+?)\s+[-–—]\s+(?P<place>[^-–—]+)$|^(?P<own2>.+?)\s*\((?P<place2>[^()]+)\)$"
+)
+_PLACE_WORDS = ("tinh", "thanh pho", "huyen", "quan", "thi xa", "xa", "phuong", "thi tran")
+
+
+def split_place(name: str) -> tuple[str, str | None]:
+    """ "Khu vực 1 - Hà Tĩnh" -> ("Khu vực 1", "Hà Tĩnh"); "Đội 2 (huyện Tĩnh Gia)" -> ("Đội 2",
+    "huyện Tĩnh Gia"): a unit named with the province or place it sits in, that place being its
+    group. A name that is a province's own ("Bà Rịa - Vũng Tàu") is not split."""
+    if is_province_name(name):
+        return name, None
+    found = _PLACE_AFTER.match(name.strip())
+    if found is None:
+        return name, None
+    own = (found.group("own") or found.group("own2") or "").strip()
+    place = (found.group("place") or found.group("place2") or "").strip()
+    if not own or not place:
+        return name, None
+    written = level_words(place)
+    if is_province_name(place) or any(written.startswith(f" {w} ") for w in _PLACE_WORDS):
+        return own, place
+    return name, None
 
 
 def _province_names() -> frozenset[str]:

@@ -15,6 +15,26 @@ class Measure:
     given_rate: float | None = None  # the file's own rate column, when it has one
 
 
+@dataclass(frozen=True)
+class IndicatorReading:
+    """How one indicator was read from one table: what a person might want to check.
+
+    ``source``: "counts" (computed from count columns), "rate_column" (the file's rate, read),
+    "both" (computed, the file's rate cross-checked); ``scale`` of the file's rate column,
+    "fraction" or "percent" (None without one) and what decided it (``scale_from``: "counts",
+    "format", "values", "text"); ``block``: which of the side-by-side blocks (1, 2, …);
+    ``columns``: role ("numerator", "denominator", "rate") -> the header path used."""
+
+    key: str
+    label: str
+    source: str
+    scale: str | None
+    block: int
+    columns: dict[str, str]
+    scale_from: str | None = None
+    cells: dict[str, str] = field(default_factory=dict)  # role -> the column's letter ("E", "F, G")
+
+
 @dataclass
 class UnitRecord:
     name: str
@@ -40,3 +60,4 @@ class SheetImport:
     warnings: list[str] = field(default_factory=list)
     unit_header: str = ""  # the unit column's header as the file writes it ("Tên CSKCB", "Lĩnh vực")
     bodies: bool = True  # False when that header says the rows are no administrative bodies
+    readings: dict[str, IndicatorReading] = field(default_factory=dict)  # how each indicator was read

@@ -6,22 +6,37 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop_app.models.numbers import bad_number, format_rate, has_percent_sign, parse_number
-from desktop_app.models.tables.columns import ColumnMap
-from desktop_app.models.tables.formulas import FORMULAS, computable
+from desktop_app.models.numbers import bad_number, parse_number
+from desktop_app.models.reading.cells import is_error_text
+from desktop_app.models.tables.checks import (
+    Disagreements,
+    bad_cells,
+    data_errors,
+    drop_empty,
+    over_100,
+)
 from desktop_app.models.tables.header import Merge, TableLayout, cell_text, is_column_number_row
-from desktop_app.models.tables.levels import NOT_BODIES, level_from_cell, level_from_header, level_from_name
-from desktop_app.models.tables.measures import Measure, UnitRecord
-from desktop_app.models.tables.rate_pairs import settle_pairs
+from desktop_app.models.tables.levels import (
+    NOT_BODIES,
+    level_from_cell,
+    level_from_header,
+    level_from_name,
+    split_place,
+)
+from desktop_app.models.tables.meaning.columns import ColumnMap
+from desktop_app.models.tables.meaning.formulas import FORMULAS, computable
+from desktop_app.models.tables.meaning.rate_pairs import settle_pairs
+from desktop_app.models.tables.meaning.rate_scale import RateValues, Scale, by_format_or_values
+from desktop_app.models.tables.meaning.readings import read_as
+from desktop_app.models.tables.measures import IndicatorReading, Measure, UnitRecord
 from desktop_app.models.tables.row_kinds import Grouping, is_footer, is_totals, unit_name
 from desktop_app.models.text import shown
 from desktop_app.models.translation import _
 
 NumberFormat = Callable[[int, int], str | None] | None
+CellError = Callable[[int, int], bool] | None
 
-CROSS_CHECK_TOLERANCE = 0.05
 SAMPLE_ROWS = 300  # rows the column mappings are tried on
-LISTED_UNITS = 100  # units a warning names before "và … đơn vị khác"
 
 
 @dataclass
@@ -29,32 +44,8 @@ class TableRows:
     units: list[UnitRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # indicator keys left out: no figure anywhere
-
-
-class _RateScale:
-    """Whether a rate column holds fractions (0.9625) rather than percents (96.25)."""
-
-    def __init__(self, rows: list[list[object]], col: int, fmt: NumberFormat, first_row: int):
-        numbers = [
-            (i, v)
-            for i, row in enumerate(rows)
-            if col < len(row) and isinstance((v := row[col]), int | float) and not isinstance(v, bool)
-        ]
-        # Only a column of numbers no larger than 1 can hold fractions; the cell format
-        # (which costs opening the workbook again) is read only for those.
-        small = bool(numbers) and all(0 <= v <= 1 for _, v in numbers)
-        formatted = (
-            small and fmt is not None and any("%" in (fmt(first_row + i, col) or "") for i, _ in numbers[:20])
-        )
-        self.fractions = formatted or (small and any(0 < v < 1 for _, v in numbers))
-
-    def percent(self, value: object) -> float | None:
-        number = parse_number(value, "rate")
-        if number is None:
-            return None
-        if self.fractions and not has_percent_sign(value):
-            return number * 100
-        return number
+    readings: dict[str, IndicatorReading] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # custom indicator key -> its label
 
 
 @dataclass
@@ -63,9 +54,33 @@ class _Reading:
 
     columns: ColumnMap
     computed: list[str]
-    scales: dict[str, _RateScale]
+    scales: dict[str, Scale]
     header_level: str | None
     labels: dict[str, str]
+
+
+def _cell(row: list[object], col: int) -> object:
+    return row[col] if col < len(row) else None
+
+
+def decide_scales(
+    data: list[list[object]],
+    layout: TableLayout,
+    columns: ColumnMap,
+    counted: dict[int, Scale],
+    fmt: NumberFormat,
+) -> dict[str, Scale]:
+    """Each rate column's scale: what its counts said (``counted``, by column), else its cells'
+    number format, else its figures."""
+    scales: dict[str, Scale] = {}
+    for key, col in columns.rates.items():
+        if col in counted:
+            scales[key] = counted[col]
+            continue
+        values = RateValues.of([_cell(row, col) for row in data])
+        at = (lambda i, col=col: fmt(layout.data_start + i, col)) if fmt is not None else None
+        scales[key] = by_format_or_values(values, at)
+    return scales
 
 
 def read_rows(
@@ -76,24 +91,24 @@ def read_rows(
     labels: dict[str, str],
     number_format: NumberFormat = None,
     merges: list[Merge] | None = None,
+    cell_error: CellError = None,
 ) -> TableRows:
     """Units from the data rows of a located table; group rows set levels and groups (see
     :class:`Grouping`), totals are skipped. ``merges`` are the sheet's merged ranges: a district
     cell merged down names the group of every unit beside it."""
     out = TableRows()
     data = rows[layout.data_start :]
-    by_column = {c: _RateScale(data, c, number_format, layout.data_start) for c in columns.rates.values()}
     sample = data[:SAMPLE_ROWS]
-    given = {
-        k: [by_column[c].percent(row[c] if c < len(row) else None) for row in sample]
-        for k, c in columns.rates.items()
-    }
-    out.warnings += settle_pairs(layout, columns, sample, given, labels)
-    scales = {k: by_column[c] for k, c in columns.rates.items()}  # a custom rate may have become known
+    values = {k: RateValues.of([_cell(row, c) for row in sample]) for k, c in columns.rates.items()}
+    warnings, counted = settle_pairs(layout, columns, sample, values, labels)
+    out.warnings += warnings
+    scales = decide_scales(data, layout, columns, counted, number_format)
     computed = [k for k in computable(set(columns.counts)) if k not in columns.pairs]
     header = layout.paths[layout.name_col][-1] if layout.paths[layout.name_col] else ""
     reading = _Reading(columns, computed, scales, level_from_header(header), labels)
     grouping = Grouping(rows, layout, merges or [])
+    disagreements = Disagreements()
+    custom = set(columns.custom_labels)
     for offset, row in enumerate(data):
         texts = [cell_text(v) for v in row]
         if not any(texts):
@@ -102,16 +117,78 @@ def read_rows(
             break
         if is_column_number_row(row):
             continue
-        unit = _read_row(row, texts, layout, reading, grouping, layout.data_start + offset)
+        r = layout.data_start + offset
+        if _only_errors(row, texts, layout, columns, r, cell_error):
+            out.warnings.append(_errors_row(texts[layout.name_col], source, r))
+            continue
+        unit = _read_row(row, texts, layout, reading, grouping, r)
         if unit is not None:
-            unit.source, unit.row = source, layout.data_start + offset + 1
-            unit.group = grouping.group(layout.data_start + offset)
-            out.warnings.extend(bad_cells(row, columns, _where(unit)))
-            out.warnings.extend(_cross_check(unit, labels, set(columns.custom_labels)))
+            unit.source, unit.row = source, r + 1
+            unit.group = grouping.group(r) or unit.group
+            out.warnings.extend(bad_cells(row, columns, unit))
+            out.warnings.extend(data_errors(unit, labels, custom))
+            for key in unit.measures:
+                disagreements.check(unit, key, _tolerance(row, columns, scales, key))
             out.units.append(unit)
-    out.warnings += _over_100(out.units, labels, set(columns.custom_labels))
-    out.dropped, dropped_warnings = _drop_empty(out.units, columns, labels)
+    out.warnings += disagreements.warnings(labels, columns)
+    out.warnings += over_100(out.units, labels, custom)
+    out.warnings += _scale_assumptions(scales, columns, labels)
+    out.dropped, dropped_warnings = drop_empty(out.units, columns, labels)
     out.warnings += dropped_warnings
+    kept = list(dict.fromkeys(k for u in out.units for k in u.measures))
+    out.readings = read_as(kept, columns, computed, scales, labels)
+    return out
+
+
+def _tolerance(row: list[object], columns: ColumnMap, scales: dict[str, Scale], key: str) -> float:
+    """A unit of the last decimal the file writes this unit's rate with, in points."""
+    if key not in columns.rates:
+        return 0.0
+    values = RateValues.of([_cell(row, columns.rates[key])])
+    return float(values.tolerance(scales[key].fraction, loose=True)[0])
+
+
+def _only_errors(
+    row: list[object],
+    texts: list[str],
+    layout: TableLayout,
+    columns: ColumnMap,
+    r: int,
+    cell_error: CellError,
+) -> bool:
+    """A named row whose every figure is an Excel error (#N/A, #REF!): a test or broken row."""
+    if layout.name_col >= len(texts) or not texts[layout.name_col]:
+        return False
+    used = sorted(
+        {*columns.counts.values(), *columns.rates.values(), *(c for p in columns.pairs.values() for c in p)}
+    )
+    errors = 0
+    for col in used:
+        value = _cell(row, col)
+        if is_error_text(value) or (value is None and cell_error is not None and cell_error(r, col)):
+            errors += 1
+        elif value is not None and cell_text(value):
+            return False
+    return errors > 0
+
+
+def _errors_row(name: str, source: str, r: int) -> str:
+    return _(
+        "Dòng «{name}» ({source}, dòng {row}) chỉ có giá trị lỗi (#N/A, #REF!…): không tính là đơn vị."
+    ).format(name=shown(name, 60), source=source, row=r + 1)
+
+
+def _scale_assumptions(scales: dict[str, Scale], columns: ColumnMap, labels: dict[str, str]) -> list[str]:
+    """A rate column read as fractions on the strength of its figures alone is a guess: said."""
+    out = []
+    for key, scale in scales.items():
+        if scale.fraction and scale.evidence == "values":
+            out.append(
+                _(
+                    "{indicator}: cột «{column}» không có số liệu đếm hay định dạng % để đối chiếu; các giá "
+                    "trị đều không quá 1,5 nên được hiểu là phân số (0,95 = 95 %)."
+                ).format(indicator=labels.get(key, key), column=columns.headers.get(columns.rates[key], key))
+            )
     return out
 
 
@@ -132,6 +209,7 @@ def _read_row(
     if grouping.opens(r, stt, name, _has_numbers(row, (layout.name_col, layout.stt_col, layout.group_col))):
         return None
     unit = UnitRecord(unit_name(name, stt), "unknown")
+    unit.group = split_place(unit.name)[1]
     if layout.level_col is not None and layout.level_col < len(texts) and texts[layout.level_col]:
         unit.level = level_from_cell(texts[layout.level_col]) or "unknown"
     if unit.level == "unknown":
@@ -182,126 +260,6 @@ def _count(value: object) -> float | None:
 
 def _unknown(value: float | None) -> bool:
     return value is not None and not math.isfinite(value)
-
-
-def bad_cells(row: list[object], columns: ColumnMap, where: str) -> list[str]:
-    """One warning per cell meant as a number that is not one (1E+309, NaN)."""
-    out = []
-    used = {
-        *columns.counts.values(),
-        *columns.rates.values(),
-        *(c for pair in columns.pairs.values() for c in pair),
-    }
-    for col in sorted(used):
-        value = row[col] if col < len(row) else None
-        if bad_number(value):
-            header = (
-                columns.headers[col] if col in columns.headers else _("cột {number}").format(number=col + 1)
-            )
-            out.append(
-                _("{where}: «{header}» không phải số hợp lệ («{value}»); bỏ qua ô này.").format(
-                    where=where, header=header, value=str(value)[:20]
-                )
-            )
-    return out
-
-
-def _where(unit: UnitRecord) -> str:
-    """Which row a warning is about: the unit, its file and its row."""
-    return _("{unit} ({source}, dòng {row})").format(unit=shown(unit.name), source=unit.source, row=unit.row)
-
-
-def _cross_check(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> list[str]:
-    """Per unit: a part above its whole or a known rate above 100 (errors in the source; a custom
-    indicator may exceed 100, see :func:`_over_100`), a file's rate its counts do not give."""
-    warnings = []
-    where = _where(unit)
-    for key, m in unit.measures.items():
-        label = labels.get(key, key)
-        if (
-            key not in custom
-            and m.numerator is not None
-            and m.denominator is not None
-            and m.numerator > m.denominator
-        ):
-            warnings.append(
-                _("{where}: {indicator}: số liệu thành phần ({part}) lớn hơn tổng ({whole}).").format(
-                    where=where, indicator=label, part=f"{m.numerator:g}", whole=f"{m.denominator:g}"
-                )
-            )
-        if key not in custom and m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
-            warnings.append(
-                _("{where}: {indicator} vượt 100 % ({rate}).").format(
-                    where=where, indicator=label, rate=format_rate(m.rate)
-                )
-            )
-        if (
-            m.numerator is not None
-            and m.rate is not None
-            and m.given_rate is not None
-            and abs(m.rate - m.given_rate) > CROSS_CHECK_TOLERANCE
-        ):
-            warnings.append(
-                _("{where}: {indicator} trong tệp là {given} nhưng tính từ số liệu là {computed}.").format(
-                    where=where,
-                    indicator=label,
-                    given=format_rate(m.given_rate),
-                    computed=format_rate(m.rate),
-                )
-            )
-    return warnings
-
-
-def _over_100(units: list[UnitRecord], labels: dict[str, str], custom: set[str]) -> list[str]:
-    """One warning per custom indicator with rates above 100 (budget use may exceed its source):
-    kept and shown, named once for the column, not once per unit."""
-    warnings = []
-    for key in sorted(custom):
-        over = [
-            (u.name, m.rate)
-            for u in units
-            if (m := u.measures.get(key)) and m.rate is not None and m.rate > 100 + 1e-9
-        ]
-        if not over:
-            continue
-        values = {
-            "indicator": labels.get(key, key),
-            "count": len(over),
-            "units": ", ".join(f"{name} ({format_rate(rate)})" for name, rate in over[:LISTED_UNITS]),
-            "more": len(over) - LISTED_UNITS,
-        }
-        if len(over) > LISTED_UNITS:
-            message = _(
-                "{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units} "
-                "và {more} đơn vị khác."
-            )
-        else:
-            message = _("{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.")
-        warnings.append(message.format(**values))
-    return warnings
-
-
-def _drop_empty(
-    units: list[UnitRecord], columns: ColumnMap, labels: dict[str, str]
-) -> tuple[list[str], list[str]]:
-    """A rate column with no figure in any unit is no indicator: left out, said once."""
-    dropped, warnings = [], []
-    for key in list(dict.fromkeys([*columns.rates, *columns.pairs])):
-        measures = [u.measures[key] for u in units if key in u.measures]
-        if any(v is not None for m in measures for v in (m.numerator, m.denominator, m.rate, m.given_rate)):
-            continue
-        dropped.append(key)
-        for unit in units:
-            unit.measures.pop(key, None)
-        header = (
-            columns.headers.get(columns.rates[key], labels.get(key, key))
-            if key in columns.rates
-            else labels.get(key, key)
-        )
-        warnings.append(
-            _("Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.").format(header=header)
-        )
-    return dropped, warnings
 
 
 def _has_numbers(row: list[object], skip: tuple[int | None, ...]) -> bool:

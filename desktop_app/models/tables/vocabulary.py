@@ -3,19 +3,37 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop_app.models.resources import resource_toml
-from desktop_app.models.text import fold
+from desktop_app.models.text import clean, fold
 
 _PUNCT = re.compile(r"(?:[^\w%]|_)+")  # "_" too: "TL_Nội trú", "ma_tinh" are words apart
+_WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> str:
     """Folded text with punctuation as spaces, padded so whole-word tests are substring tests."""
     return " " + " ".join(_PUNCT.sub(" ", fold(text)).split()) + " "
+
+
+@lru_cache(maxsize=65536)
+def level_words(text: str) -> str:
+    """:func:`words` for finding level words: a word folded to a level word without being written
+    as one ("Tĩnh" in "Hà Tĩnh") is kept apart as "tinh~", so "Khu vực 1 - Hà Tĩnh" names no
+    province and "UBND huyện Tĩnh Gia" is a district. A text without diacritics is only folded."""
+    written = vocabulary().written_levels
+    lower = unicodedata.normalize("NFC", clean(text).lower())
+    if fold(lower) == lower:
+        return words(text)
+    out = []
+    for token in _WORD.findall(lower):
+        folded = fold(token)
+        out.append(f"{folded}~" if folded in written and token not in written[folded] else folded)
+    return " " + " ".join(out) + " "
 
 
 @dataclass(frozen=True)
@@ -104,6 +122,7 @@ class Vocabulary:
     title_motto: tuple[str, ...]
     group_levels: dict[str, tuple[str, ...]]
     hidden_levels: dict[str, str]
+    written_levels: dict[str, frozenset[str]]  # folded level word -> as written ("tinh" -> "tỉnh")
     name_strip: tuple[str, ...]
     name_abbreviations: dict[str, str]  # folded word -> folded words, padded
     name_spelt: dict[str, str]  # the same as written, lower case: "tp" -> "thành phố"
@@ -189,6 +208,7 @@ def vocabulary() -> Vocabulary:
         title_motto=_phrases(data["title"]["motto"]),
         group_levels={level: _phrases(data["levels"][level]) for level in _NAME_LEVELS},
         hidden_levels={words(k): v for k, v in data["levels"]["hidden"].items()},
+        written_levels={k: frozenset(v) for k, v in data["levels"]["written"].items()},
         name_strip=_phrases(names["strip"]),
         name_abbreviations={words(k): words(v) for k, v in names["abbreviations"].items()},
         name_spelt={k.lower(): v.lower() for k, v in names["abbreviations"].items()},

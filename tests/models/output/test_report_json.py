@@ -34,6 +34,7 @@ def test_files(document):
             "period": "2024-10",
             "period_start": "2024-10",  # a single month: the same
             "title": "BÁO CÁO KÝ SỐ",
+            "readings": [],  # made by hand here: nothing read from a table, nothing assumed
         }
     ]
 
@@ -181,7 +182,17 @@ def test_custom_indicator_is_listed_with_its_label():
     )
     document = summary_document(summarize([sheet], builtin_targets()))
     assert document["indicators"] == [
-        {"key": "ty_le_dat", "label": "Tỷ lệ đạt (%)", "custom": True, "headline": "mean"}
+        {
+            "key": "ty_le_dat",
+            "label": "Tỷ lệ đạt (%)",
+            "custom": True,
+            "headline": "mean",
+            # made by hand, not read from a table: nothing was assumed
+            "source": None,
+            "scale": None,
+            "block": None,
+            "columns": {},
+        }
     ]
     got = document["units"][0]["indicators"]["ty_le_dat"]
     assert (got["rate"], got["target"], got["status"]) == (90.1, None, "no_target")

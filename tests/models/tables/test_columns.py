@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.models.tables.columns import ColumnMap, custom_key, is_rate_header, map_columns
-from desktop_app.models.tables.formulas import FORMULAS, computable, received, resolved
 from desktop_app.models.tables.header import find_layout
+from desktop_app.models.tables.meaning.columns import ColumnMap, custom_key, is_rate_header, map_columns
+from desktop_app.models.tables.meaning.formulas import FORMULAS, computable, received, resolved
 from tests.fixtures import layouts
 
 

@@ -83,12 +83,13 @@ def test_four_header_rows():
     assert layout.paths[7] == ("Chỉ tiêu dịch vụ công", "Thanh toán trực tuyến", "Tỷ lệ (%)")
 
 
-def test_a_header_is_at_most_four_rows():
-    rows = [["STT", "Đơn vị", "A"], *[[None, None, x] for x in "BCDE"], [1, "Sở A", 5]]
+def test_a_header_is_at_most_six_rows():
+    labels = ["Kết quả", "Năm 2024", "Giai đoạn 1", "Khối tỉnh", "Hộ tịch", "Khai sinh", "Số cần nhập"]
+    rows = [["STT", "Đơn vị", labels[0]], *[[None, None, x] for x in labels[1:]], [1, "Sở A", 5]]
     layout = find_layout(rows)
     assert layout is not None
-    assert layout.header_end == 4
-    assert layout.paths[2] == ("A", "B", "C", "D")
+    assert layout.header_end == 6
+    assert layout.paths[2] == tuple(labels[:6])
 
 
 @pytest.mark.parametrize(

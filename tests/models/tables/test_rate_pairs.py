@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from desktop_app.models.tables.columns import ColumnMap, map_columns
 from desktop_app.models.tables.header import find_layout
-from desktop_app.models.tables.rate_pairs import agreement, settle_pairs
-from desktop_app.models.tables.unit_table import _RateScale
+from desktop_app.models.tables.meaning.columns import ColumnMap, map_columns
+from desktop_app.models.tables.meaning.rate_pairs import settle_pairs
+from desktop_app.models.tables.meaning.rate_scale import RateValues, agreement
 
 
 def settle(rows: list[list[object]], merges=()) -> tuple[ColumnMap, list[str]]:
@@ -15,31 +15,42 @@ def settle(rows: list[list[object]], merges=()) -> tuple[ColumnMap, list[str]]:
     assert layout is not None
     data = rows[layout.data_start :]
     columns = map_columns(layout, data)
-    given = {
-        key: [_RateScale(data, col, None, 0).percent(r[col] if col < len(r) else None) for r in data]
+    values = {
+        key: RateValues.of([r[col] if col < len(r) else None for r in data])
         for key, col in columns.rates.items()
     }
-    warnings = settle_pairs(layout, columns, data, given, {})
+    warnings, _scales = settle_pairs(layout, columns, data, values, {})
     return columns, warnings
+
+
+def percents(values: list[float]) -> RateValues:
+    return RateValues.of(list(values))
 
 
 def test_agreement_counts_rows_with_figures_and_ignores_zero_over_anything():
     part = np.array([50.0, 0.0, 3.0, 1.0, np.nan])
     whole = np.array([100.0, 10.0, 4.0, 0.0, 5.0])
-    rate = np.array([50.0, 0.0, 80.0, 100.0, 10.0])
+    rate = percents([50.0, 0.0, 80.0, 100.0, 10.0])
     # 50/100 agrees, 0 of 10 at 0 % proves nothing, 3/4 is not 80 %, a whole of 0 and a blank are no rows
-    assert agreement(part, whole, rate) == (1, 1)
+    assert agreement(part, whole, rate, fraction=False) == (1, 1)
 
 
 def test_a_rate_agrees_to_the_decimals_it_is_written_with():
     part, whole = np.array([1.0, 2.0]), np.array([3.0, 3.0])
-    assert agreement(part, whole, np.array([33.33, 66.67]), loose=False) == (2, 0)
-    assert agreement(part, whole, np.array([33.3, 66.7]), loose=False) == (2, 0)
-    assert agreement(part, whole, np.array([33.0, 67.0]), loose=False) == (2, 0)
-    assert agreement(part, whole, np.array([33.4, 66.6]), loose=False) == (0, 2)
-    cut = np.array([33.33, 66.66])  # decimals cut off, not rounded
-    assert agreement(part, whole, cut, loose=False) == (1, 1)
-    assert agreement(part, whole, cut, loose=True) == (2, 0)
+    assert agreement(part, whole, percents([33.33, 66.67]), False, loose=False) == (2, 0)
+    assert agreement(part, whole, percents([33.3, 66.7]), False, loose=False) == (2, 0)
+    assert agreement(part, whole, percents([33.0, 67.0]), False, loose=False) == (2, 0)
+    assert agreement(part, whole, percents([33.4, 66.6]), False, loose=False) == (0, 2)
+    cut = percents([33.33, 66.66])  # decimals cut off, not rounded
+    assert agreement(part, whole, cut, False, loose=False) == (1, 1)
+    assert agreement(part, whole, cut, False, loose=True) == (2, 0)
+
+
+def test_fractions_agree_on_their_own_scale_and_a_percent_sign_is_always_percent():
+    part, whole = np.array([500.0, 30.0]), np.array([426.0, 40.0])
+    fractions = RateValues.of([1.1737, "75%"])
+    assert agreement(part, whole, fractions, fraction=True, loose=False) == (2, 0)
+    assert agreement(part, whole, fractions, fraction=False, loose=False) == (1, 1)
 
 
 def test_a_custom_rate_gets_the_two_columns_that_reproduce_it_on_every_row():

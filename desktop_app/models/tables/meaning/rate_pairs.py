@@ -15,9 +15,10 @@ from collections.abc import Iterable
 import numpy as np
 
 from desktop_app.models.numbers import parse_number
-from desktop_app.models.tables.columns import ColumnMap, path_words
-from desktop_app.models.tables.formulas import FORMULAS, computable
 from desktop_app.models.tables.header import TableLayout
+from desktop_app.models.tables.meaning.columns import ColumnMap, path_words
+from desktop_app.models.tables.meaning.formulas import FORMULAS, computable
+from desktop_app.models.tables.meaning.rate_scale import RateValues, Scale, agreement, by_counts, rate_error
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.translation import _
 
@@ -30,31 +31,20 @@ def _array(values: Iterable[float | None]) -> np.ndarray:
     return np.array([np.nan if v is None else v for v in values], dtype=float)
 
 
-def _tolerance(rate: np.ndarray, loose: bool) -> np.ndarray:
-    """Half a unit of the last decimal a rate is written with (96.25 -> 0.005, 80 -> 0.5); a
-    whole unit when ``loose`` (a file that cuts decimals off rather than rounding them)."""
-    decimals = np.full(rate.shape, 6.0)
-    for k in range(5, -1, -1):
-        whole = np.isclose(rate * 10**k, np.round(rate * 10**k), rtol=0, atol=1e-6)
-        decimals = np.where(whole, k, decimals)
-    return (1.0 if loose else 0.5) * 10.0**-decimals + 1e-6
-
-
-def agreement(part: np.ndarray, whole: np.ndarray, rate: np.ndarray, loose: bool = True) -> tuple[int, int]:
-    """(rows that agree, rows that do not): rows with part, whole (not 0) and rate, where not both
-    part and rate are 0 (a 0 over anything proves nothing)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = part / whole * 100
-    evidence = np.isfinite(ratio) & np.isfinite(rate) & (whole != 0) & ~((part == 0) & (rate == 0))
-    ok = np.abs(ratio - rate) <= _tolerance(rate, loose)
-    return int((evidence & ok).sum()), int((evidence & ~ok).sum())
+def best_agreement(
+    part: np.ndarray, whole: np.ndarray, values: RateValues, loose: bool = True
+) -> tuple[int, int]:
+    """(agree, disagree) on whichever scale the figures agree better with part / whole."""
+    return max(agreement(part, whole, values, f, loose) for f in (False, True))
 
 
 class _Table:
     """The sample rows of one table, as figures per column, for trying mappings on."""
 
-    def __init__(self, layout: TableLayout, columns: ColumnMap, sample: list[list[object]]) -> None:
-        self.layout, self.columns, self.sample = layout, columns, sample
+    def __init__(
+        self, layout: TableLayout, columns: ColumnMap, sample: list[list[object]], blocks: dict[int, int]
+    ) -> None:
+        self.layout, self.columns, self.sample, self.blocks = layout, columns, sample, blocks
         reserved = {layout.name_col, layout.stt_col, layout.level_col, *columns.rates.values()}
         codes = vocabulary().code_header
         self.figures: dict[int, np.ndarray] = {}
@@ -62,15 +52,23 @@ class _Table:
             if col in reserved or not path or words(path[-1]).startswith(codes):
                 continue
             values = _array(parse_number(row[col] if col < len(row) else None, "count") for row in sample)
-            if np.isfinite(values).sum() >= 2:
+            if np.isfinite(values).any():
                 self.figures[col] = values
 
-    def group(self, col: int) -> tuple[str, ...]:
+    def heading(self, col: int) -> tuple[str, ...]:
         return self.layout.paths[col][:-1]
 
-    def block(self, group: tuple[str, ...], root: bool = False) -> list[int]:
+    def group(self, col: int) -> tuple[tuple[str, ...], int]:
+        """The block a column sits in: its heading, and its number among repeated blocks."""
+        return self.heading(col), self.blocks.get(col, 0)
+
+    def block(self, group: tuple[tuple[str, ...], int]) -> list[int]:
+        """The figure columns of one block."""
+        return [c for c in self.figures if self.group(c) == group]
+
+    def under(self, heading: tuple[str, ...], root: bool = False) -> list[int]:
         """The figure columns under one header group (under none only when ``root``)."""
-        return [c for c in self.figures if (group or root) and self.group(c) == group]
+        return [c for c in self.figures if (heading or root) and self.heading(c) == heading]
 
     def is_whole(self, col: int) -> bool:
         return words(self.layout.paths[col][-1]).strip() in vocabulary().block_whole
@@ -104,25 +102,32 @@ class _Table:
         }
 
 
-def _best_in_block(table: _Table, block: list[int], rate: np.ndarray) -> Pair | None:
-    """The two columns of a block that reproduce its rate column for most units; without figures
-    in the rate column, the block's whole and its one other column."""
-    if not np.isfinite(rate).any():
-        return _whole_and_part(table, block)
-    best: tuple[tuple[int, bool, int], Pair] | None = None
+def _best_in_block(table: _Table, block: list[int], rate: RateValues) -> Pair | None:
+    """The two columns of a block that reproduce its rate column for most units; when no row tells
+    (no figure, or every figure 0 or over a whole of 0), the block's whole and its one other
+    column."""
+    best: tuple[tuple[int, int, int, float, bool, int], Pair] | None = None
+    told = False
+    strict = bool(block) and not table.heading(block[0])  # no heading ties the columns: every row must agree
     for a in block:
         for b in block:
             if a == b:
                 continue
-            good, bad = agreement(*table.pair((a, b)), rate)
-            rank = (good, table.is_whole(b), -abs(a - b))
-            if good > bad and (best is None or rank > best[0]):
+            good, bad = best_agreement(*table.pair((a, b)), rate)
+            exact = best_agreement(*table.pair((a, b)), rate, loose=False)[0]
+            told = told or good + bad > 0
+            gap = min(rate_error(*table.pair((a, b)), rate, f) for f in (False, True))
+            rank = (good, exact, -bad, -gap, table.is_whole(b), -abs(a - b))
+            if good > bad and (bad == 0 or not strict) and (best is None or rank > best[0]):
                 best = (rank, (a, b))
+    if best is None and not told:
+        return _whole_and_part(table, block)
     return best[1] if best else None
 
 
 def _whole_and_part(table: _Table, block: list[int]) -> Pair | None:
-    """A block of its whole ("Tổng số") and one part ("Đạt"); the part may not exceed the whole."""
+    """A block of its whole ("Tổng số") and one part ("Đạt"); the part may not exceed the whole
+    on most rows that have both (a block whose whole is named needs no such row)."""
     wholes = [c for c in block if table.is_whole(c)]
     if len(block) != 2 or len(wholes) > 1:
         return None
@@ -134,10 +139,12 @@ def _whole_and_part(table: _Table, block: list[int]) -> Pair | None:
         part, whole = (a, b) if np.nansum(table.figures[a]) <= np.nansum(table.figures[b]) else (b, a)
     p, w = table.pair((part, whole))
     both = np.isfinite(p) & np.isfinite(w)
-    return (part, whole) if both.any() and (p[both] <= w[both]).mean() > 0.5 else None
+    if not both.any():
+        return (part, whole) if wholes else None
+    return (part, whole) if (p[both] <= w[both]).mean() > 0.5 else None
 
 
-def _named_pair(table: _Table, rcol: int, rate: np.ndarray) -> Pair | None:
+def _named_pair(table: _Table, rcol: int, rate: RateValues) -> Pair | None:
     """ "TL_Nội trú": the column named "Nội trú" over the whole of its own header group
     ("Số lượt KCB › Tổng cộng"), when that reproduces the rate for most units."""
     vocab = vocabulary()
@@ -149,39 +156,50 @@ def _named_pair(table: _Table, rcol: int, rate: np.ndarray) -> Pair | None:
     for part in table.figures:
         if not subject or " ".join(vocab.header_words(table.layout.paths[part][-1]).split()) != subject:
             continue
-        for whole in table.block(table.group(part), root=True):
+        for whole in table.under(table.heading(part), root=True):
             if whole != part and table.is_whole(whole):
-                good, bad = agreement(*table.pair((part, whole)), rate)
+                good, bad = best_agreement(*table.pair((part, whole)), rate)
                 if good > bad and (best is None or good > best[0]):
                     best = (good, (part, whole))
     return best[1] if best else None
 
 
-def _search(table: _Table, rcol: int, rate: np.ndarray) -> Pair | None:
-    """Two count columns whose ratio is the rate on every row with figures (and on enough rows):
-    first of the rate's own header group, then of one group, then the nearest."""
-    present = np.isfinite(rate)
-    need = max(MIN_EVIDENCE, int(np.count_nonzero(rate[present])) // 2)
+def _search(table: _Table, rcol: int, rate: RateValues) -> Pair | None:
+    """Two count columns whose ratio is the rate on every row with figures (and on enough rows),
+    on either scale: first of the rate's own block, then of one block, then the nearest."""
+    present = np.isfinite(rate.raw)
+    need = max(MIN_EVIDENCE, int(np.count_nonzero(rate.raw[present])) // 2)
     if present.sum() < MIN_EVIDENCE:
         return None
-    cols = sorted(table.figures, key=lambda c: abs(c - rcol))[:MAX_CANDIDATES]
+    heading = table.heading(rcol)  # a rate under a heading of its own is the ratio of nothing else
+    near = [c for c in table.figures if not heading or table.heading(c) == heading]
+    cols = sorted(near, key=lambda c: abs(c - rcol))[:MAX_CANDIDATES]
     if len(cols) < 2:
         return None
     x = np.vstack([table.figures[c] for c in cols])
     with np.errstate(divide="ignore", invalid="ignore"):
         ratio = x[:, None, :] / x[None, :, :] * 100
-    evidence = np.isfinite(ratio) & present & (x[None, :, :] != 0) & ~((x[:, None, :] == 0) & (rate == 0))
-    ok = np.abs(ratio - rate) <= _tolerance(rate, loose=False)
-    good, bad = (evidence & ok).sum(-1), (evidence & ~ok).sum(-1)
-    np.fill_diagonal(good, 0)
+    fits = np.zeros((len(cols), len(cols)), dtype=bool)
+    counts = np.zeros((len(cols), len(cols)), dtype=int)
+    for fraction in (False, True):
+        values = rate.percent(fraction)
+        evidence = (
+            np.isfinite(ratio) & present & (x[None, :, :] != 0) & ~((x[:, None, :] == 0) & (values == 0))
+        )
+        ok = np.abs(ratio - values) <= rate.tolerance(fraction, loose=False)
+        good, bad = (evidence & ok).sum(-1), (evidence & ~ok).sum(-1)
+        np.fill_diagonal(good, 0)
+        fit = (bad == 0) & (good >= need)
+        counts = np.where(fit & (good > counts), good, counts)
+        fits |= fit
     own = table.group(rcol)
     best: tuple[tuple[int, int, int], Pair] | None = None
-    for i, j in zip(*np.nonzero((bad == 0) & (good >= need)), strict=True):
+    for i, j in zip(*np.nonzero(fits), strict=True):
         a, b = cols[i], cols[j]
         same = table.group(a) == table.group(b)
         rank = (
-            2 if same and own and table.group(a) == own else int(same),
-            int(good[i, j]),
+            2 if same and table.group(a) == own else int(same),
+            int(counts[i, j]),
             -abs(a - rcol) - abs(b - rcol),
         )
         if best is None or rank > best[0]:
@@ -193,7 +211,7 @@ def _named_blocks(table: _Table) -> dict[tuple[str, ...], str]:
     """Header groups whose own words name a known indicator ("Số hóa hồ sơ" -> digitized)."""
     vocab = vocabulary()
     found: dict[tuple[str, ...], str] = {}
-    for group in {table.group(c) for c in table.figures if table.group(c)}:
+    for group in {table.heading(c) for c in table.figures if table.heading(c)}:
         text, leaf = path_words(group), vocab.header_words(group[-1])
         key = next((k for k, rule in vocab.rates.items() if rule.matches(text, leaf)), None)
         if key is not None:
@@ -214,7 +232,7 @@ def _adopt_custom_rates(table: _Table, computed: set[str]) -> None:
     known indicator without a rate column of its own is that indicator's rate column."""
     columns = table.columns
     for key, pair in list(columns.pairs.items()):
-        if key not in columns.custom_labels:
+        if key not in columns.custom_labels or key not in columns.rates:
             continue
         part, whole = table.pair(pair)
         for known in sorted(computed - set(columns.rates)):
@@ -222,6 +240,7 @@ def _adopt_custom_rates(table: _Table, computed: set[str]) -> None:
             if _same(num, part) and _same(den, whole):
                 columns.rates[known] = columns.rates.pop(key)
                 del columns.custom_labels[key], columns.pairs[key]
+                columns.blocks[known] = columns.blocks.pop(key, 0)
                 break
 
 
@@ -246,43 +265,61 @@ def settle_pairs(
     layout: TableLayout,
     columns: ColumnMap,
     sample: list[list[object]],
-    given: dict[str, list[float | None]],
+    values: dict[str, RateValues],
     labels: dict[str, str],
-) -> list[str]:
+) -> tuple[list[str], dict[int, Scale]]:
     """Fill ``columns.pairs``: the (part, whole) columns of each indicator whose header words
-    alone would mismatch them, or give none. Returns a warning for each mapping replaced."""
-    table = _Table(layout, columns, sample)
+    alone would mismatch them, or give none. Returns a warning for each mapping replaced, and
+    the scale its counts decide (fractions or percents) of each rate column, by column."""
+    table = _Table(layout, columns, sample, columns.column_blocks)
     computed = set(computable(set(columns.counts)))
     warnings: list[str] = []
+    scales: dict[int, Scale] = {}
     for key, rcol in columns.rates.items():
-        rate = _array(given[key])
+        rate = values[key]
         block = table.block(table.group(rcol))
         if key in computed:
             # the header words' mapping stands unless it reaches out of the rate's own block and
             # disagrees with it for most units (inside one block, the file's rate is only checked)
-            good, bad = agreement(*table.formula(key), rate)
+            good, bad = best_agreement(*table.formula(key), rate)
             crosses = not table.formula_columns(key) <= set(block)
             pair = _best_in_block(table, block, rate) if bad > good and crosses else None
             if pair is not None:
                 columns.pairs[key] = pair
                 warnings.append(_replaced(table, labels.get(key, key), key, rcol, (good, bad), pair))
-            continue
-        pair = (
-            _best_in_block(table, block, rate) or _named_pair(table, rcol, rate) or _search(table, rcol, rate)
-        )
-        if pair is not None:
-            columns.pairs[key] = pair
+        else:
+            pair = (
+                _best_in_block(table, block, rate)
+                or _named_pair(table, rcol, rate)
+                or _search(table, rcol, rate)
+            )
+            if pair is not None:
+                columns.pairs[key] = pair
+        counts = table.pair(pair) if pair is not None else table.formula(key) if key in computed else None
+        decided = by_counts(*counts, rate) if counts is not None else None
+        if decided is not None:
+            scales[rcol] = decided[0]
     _adopt_custom_rates(table, computed)
+    _pair_named_blocks(table, computed, labels, warnings)
+    return warnings, scales
+
+
+def _pair_named_blocks(
+    table: _Table, computed: set[str], labels: dict[str, str], warnings: list[str]
+) -> None:
+    """A block without a rate column of its own whose heading names a known indicator: that
+    indicator is its part over its whole, unless a rate column has decided already or the words
+    stay inside the block."""
+    columns = table.columns
     for group, key in _named_blocks(table).items():
-        # a block without a rate column of its own: the indicator it names is its part over its
-        # whole, unless a rate column has decided already or the words stay inside the block
-        block = table.block(group)
+        block = table.under(group)
         if key in columns.pairs or key in columns.rates:
             continue
         if key in computed and table.formula_columns(key) <= set(block):
             continue
         if (pair := _whole_and_part(table, block)) is not None:
             columns.pairs[key] = pair
+            columns.blocks[key] = table.blocks.get(pair[0], 0)
             if key in computed:
                 warnings.append(
                     _(
@@ -294,4 +331,3 @@ def settle_pairs(
                         block=" › ".join(group),
                     )
                 )
-    return warnings
