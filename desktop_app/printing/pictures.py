@@ -49,7 +49,7 @@ def _paint(block: BarChart, start: int, stop: int, continued: bool, height: floa
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, b"PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
     buffer.close()
     return ChartPicture(bytes(data.data()), image.width() / MM, image.height() / MM)
 
