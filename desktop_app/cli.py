@@ -1,8 +1,10 @@
 """The command line: ``python -m desktop_app summarize FILE… [--previous FILE…] [--targets T.toml]
-[--json]``.
+[--json] [--excel X.xlsx] [--pdf P.pdf] [--docx W.docx] [--office O.toml] [--indicators K,…]
+[--levels L,…]``.
 
 Its help and its errors are in the user's language (Vietnamese unless ``--lang en``), argparse's
-own words included. No Qt widgets here; ``--pdf`` imports the drawing code lazily.
+own words included. No Qt widgets here; ``--pdf`` and ``--docx`` (its charts) import the drawing
+code lazily.
 """
 
 from __future__ import annotations
@@ -12,11 +14,14 @@ import json
 import logging
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import effective_targets
+from desktop_app.models.output.contents import ReportContents, parse_choice
+from desktop_app.models.output.office import OfficeDetails, load_office
 from desktop_app.models.output.report_json import summary_document
 from desktop_app.models.output.text_report import text_report
 from desktop_app.models.tables.importer import import_files, shared_reader
@@ -25,7 +30,7 @@ from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_
 logger = logging.getLogger(__name__)
 # the name a user typed: the frozen command-line program's own ("ChiSoMotCuaCLI"), else Python's
 PROG = Path(sys.executable).stem if getattr(sys, "frozen", False) else "python -m desktop_app"
-SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf"}
+SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf", "docx": ".docx"}
 
 
 def say(line: str) -> None:
@@ -56,6 +61,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help=_("in một tài liệu JSON ra stdout"))
     s.add_argument("--excel", metavar=_("RA.xlsx"), help=_("xuất bảng Excel"))
     s.add_argument("--pdf", metavar=_("RA.pdf"), help=_("xuất báo cáo PDF"))
+    s.add_argument(
+        "--docx", metavar=_("RA.docx"), help=_("xuất báo cáo Word theo thể thức Nghị định 30/2020/NĐ-CP")
+    )
+    s.add_argument(
+        "--office",
+        metavar=_("CƠ_QUAN.toml"),
+        help=_("thông tin cơ quan ban hành báo cáo (TOML, mục [office])"),
+    )
+    s.add_argument(
+        "--indicators", metavar=_("CHỈ_SỐ,…"), help=_("chỉ đưa các chỉ số này vào báo cáo Word và PDF")
+    )
+    s.add_argument("--levels", metavar=_("CẤP,…"), help=_("chỉ đưa các cấp này vào báo cáo Word và PDF"))
     s.add_argument("--lang", choices=LANGUAGES, default="vi", help=_("ngôn ngữ của kết quả (vi hoặc en)"))
     s.add_argument("--verbose", action="store_true", help=_("in nhật ký chi tiết ra stderr"))
     return parser
@@ -77,23 +94,40 @@ def _outputs_refused(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _export(summary: Summary, args: argparse.Namespace) -> None:
-    """The Excel and PDF files asked for; each one written is named on stderr."""
+def _export(summary: Summary, args: argparse.Namespace, office: OfficeDetails) -> None:
+    """The Excel, PDF and Word files asked for; each one written is named on stderr."""
+    keys = parse_choice(args.indicators, summary, "indicators")
+    contents = ReportContents(keys, parse_choice(args.levels, summary, "levels"))
     if args.excel:
         from desktop_app.models.output.excel.export import export_excel
 
-        written = export_excel(summary, args.excel, lang=args.lang)
+        written = export_excel(summary, args.excel, lang=args.lang, office=office)
         say(_("Đã ghi «{path}».").format(path=written))
     if args.pdf:
         from desktop_app.printing.pdf import export_pdf
 
-        export_pdf(summary, args.pdf, lang=args.lang)
+        export_pdf(summary, args.pdf, lang=args.lang, office=office, contents=contents)
         say(_("Đã ghi «{path}».").format(path=Path(args.pdf)))
+    if args.docx:
+        from desktop_app.models.output.word.document import export_docx
+        from desktop_app.printing.pictures import chart_pictures  # Qt only for the charts' pictures
+
+        kept = export_docx(
+            summary,
+            args.docx,
+            office=office,
+            contents=contents,
+            charts=chart_pictures,
+            lang=args.lang,
+            today=date.today(),
+        )
+        say(_("Đã ghi «{path}».").format(path=kept))
 
 
 def summarize_command(args: argparse.Namespace) -> int:
     try:
         targets = effective_targets(args.targets)
+        office = load_office(args.office) if args.office else OfficeDetails()
     except ReportError as exc:
         say(exc.line())
         return 2
@@ -110,7 +144,7 @@ def summarize_command(args: argparse.Namespace) -> int:
         return 1
     summary = summarize(sheets, targets, earlier.all_sheets() if earlier else None)
     try:
-        _export(summary, args)
+        _export(summary, args, office)
     except ReportError as exc:
         say(exc.line())
         return 1

@@ -15,7 +15,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.catalog import HEADLINES as HEADLINE_KINDS
+from desktop_app.models.output.office import OfficeDetails, office_from_mapping
 
 logger = logging.getLogger(__name__)
 
@@ -64,6 +66,16 @@ USER_TARGETS: Setting[str] = Setting("targets/user_toml", str, "")
 INDICATOR: Setting[str] = Setting("ui/indicator", str, "", valid=lambda v: len(v) < 1000)
 # per indicator, the average the summary, the paragraph and the exports lead with
 HEADLINES: Setting[dict[str, str]] = Setting("ui/headlines", dict, {}, valid=_headlines)
+# the office that issues the báo cáo ("Thông tin cơ quan"), entered once for Word, PDF and Excel:
+# OfficeDetails' fields by name, the two lists one item a line
+OFFICE_FIELDS = ("superior", "issuer", "number", "place", "recipients", "signer_title", "signer_name")
+
+
+def _office(value: dict[str, str]) -> bool:
+    return set(value) <= set(OFFICE_FIELDS) and all(len(v) < 10_000 for v in value.values())
+
+
+OFFICE: Setting[dict[str, str]] = Setting("office/details", dict, {}, valid=_office)
 # window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
@@ -118,6 +130,18 @@ class AppSettings:
         recent = recent[:MAX_RECENT]
         self.set(RECENT_FILES, recent)
         return recent
+
+    def office(self) -> OfficeDetails:
+        """The office's details as last entered; a bad stored value reads as none entered."""
+        try:
+            return office_from_mapping(self.get(OFFICE))
+        except ReportError as exc:
+            logger.warning("office details ignored (%s)", exc)
+            return OfficeDetails()
+
+    def set_office(self, details: OfficeDetails) -> None:
+        values = {name: getattr(details, name) for name in OFFICE_FIELDS}
+        self.set(OFFICE, {k: "\n".join(v) if isinstance(v, tuple) else v for k, v in values.items()})
 
     def language(self) -> str:
         lang = self.get(LANGUAGE)

@@ -77,6 +77,30 @@ def test_two_months_give_the_published_changes(capsys, months, how):
     assert overall["pooled_change_points"] == pytest.approx(12.23)
 
 
+def test_each_unit_states_its_rank_then_and_how_many_places_it_moved(capsys, months):
+    """August against July, ranks within each level: Sở Tài chính 68,37 % (2nd of 3) -> 76,73 %
+    (1st), Sở Tư pháp 70,00 % (1st) -> 75,00 % (2nd); in the communes the new Xã Lãng Ngâm at
+    100 % takes the first place and pushes the two others down one."""
+    august, july = months
+    units = {
+        u["name"]: u["indicators"]["online_dossier"]
+        for u in document(capsys, august, "--previous", july)["units"]
+    }
+    moved = {name: (u["previous_rank"], u["rank"], u["rank_change"]) for name, u in units.items()}
+    assert moved == {
+        "Sở Tư pháp": (1, 2, -1),
+        "Sở Tài chính": (2, 1, 1),
+        "Sở Y tế": (3, 3, 0),
+        "Huyện Gia Bình": (1, 1, 0),
+        "Thành phố Từ Sơn": (2, 2, 0),
+        "Xã Đông Cứu": (1, 2, -1),
+        "Phường Đông Ngàn": (2, 3, -1),
+        "Xã Lãng Ngâm": (None, 1, None),  # new this month: nothing to move from
+    }
+    alone = document(capsys, august)["units"][0]["indicators"]["online_dossier"]
+    assert "previous_rank" not in alone  # keys only when an earlier period is known
+
+
 def test_the_paragraph_leads_with_the_published_figure_and_its_change(capsys, months):
     august, july = months
     code, out, _err = run(capsys, august, "--previous", july)

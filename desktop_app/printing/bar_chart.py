@@ -10,14 +10,21 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from desktop_app.models.indicators.status import BELOW, FEW_DATA, MET
+from desktop_app.models.output.charts import LevelChart
 from desktop_app.printing.document import (
     CENTER,
+    FEW,
+    GREEN,
     GRID,
     INK,
     LEFT,
+    MEAN,
     MM,
     MUTED,
+    NEUTRAL,
     PT,
+    RED,
     RIGHT,
     TOP_CENTER,
     WHITE,
@@ -31,6 +38,9 @@ from desktop_app.printing.document import (
 # mean, and seen on green, red, grey bars and on white alike.
 TICK = QColor("#ffa000")
 TICK_EDGE = QColor("#212121")
+
+
+STATUS_COLORS = {MET: GREEN, BELOW: RED, FEW_DATA: FEW}  # any other status: NEUTRAL
 
 
 @dataclass(frozen=True)
@@ -52,26 +62,25 @@ class Marker:
     dashes: tuple[float, ...]
 
 
-class BarChart(Block):
-    """Horizontal bars, one per unit, drawn as vectors; a long chart continues on the next page."""
+LINE_STYLES = {"target": (INK, (6.0, 3.0)), "mean": (MEAN, (1.5, 2.0))}  # colour, dashes
 
-    def __init__(
-        self,
-        title: str,
-        bars: Sequence[Bar],
-        markers: Sequence[Marker],
-        width: float,
-        *,
-        legend: Sequence[tuple[str, QColor]] = (),
-        previous: str = "",
-        no_data: str = "",
-        continued: str = "",
-        space_before: float = 0.0,
-    ) -> None:
-        self.title, self.bars, self.markers, self.width = title, bars, markers, width
-        self.legend, self.no_data, self.continued = legend, no_data, continued
-        self.previous = previous  # the tick's legend ("Tỷ lệ tháng 7/2023"); "": no ticks
-        self.space_before = space_before
+
+class BarChart(Block):
+    """Horizontal bars, one per unit, drawn as vectors; a long chart continues on the next page.
+
+    A long unit name wraps onto more lines (its row grows), never cut."""
+
+    def __init__(self, chart: LevelChart, width: float, *, space_before: float = 0.0) -> None:
+        self.chart = chart
+        self.title, self.width, self.space_before = chart.title, width, space_before
+        self.bars = [
+            Bar(b.name, b.rate, b.value, STATUS_COLORS.get(b.status, NEUTRAL), b.previous) for b in chart.bars
+        ]
+        self.markers = [Marker(line.value, line.label, *(LINE_STYLES[line.kind])) for line in chart.lines]
+        self.legend = [(text, STATUS_COLORS.get(status, NEUTRAL)) for text, status in chart.legend]
+        self.no_data, self.continued = chart.no_data, chart.continued
+        self.previous = chart.previous  # the tick's legend ("Tỷ lệ tháng 7/2023"); "": no ticks
+        bars = self.bars
         self.keep = min(3, len(bars))
         n = len(bars)  # many units: smaller type and rows rather than a dozen pages
         size, row = (10.0, 15.0) if n <= 25 else (9.0, 12.5) if n <= 50 else (8.0, 10.5)
@@ -80,10 +89,14 @@ class BarChart(Block):
         self.title_font = font(11, bold=True, italic=True)
         self.small_font, self.marker_font = font(9), font(9, bold=True)
         self.name_w = width * 0.36
+        pad = (row - size) * PT
+        self.heights = [
+            max(self.row_h, text_height(self.label_font, self.name_w, b.name) + pad) for b in bars
+        ]
         self.x0 = self.name_w + 2 * MM
         self.x1 = width - QFontMetricsF(self.label_font).horizontalAdvance("100,00 %") - 3 * MM
         values = [v for b in bars for v in (b.rate, b.previous) if v is not None]
-        top = max(values + [m.value for m in markers], default=100.0)
+        top = max(values + [m.value for m in self.markers], default=100.0)
         self.vmax = max(100.0, math.ceil(top / 10) * 10)
         self.step = 10.0 if self.vmax <= 100 else 20.0
         self.line_h = QFontMetricsF(self.small_font).height() * 1.25
@@ -102,7 +115,7 @@ class BarChart(Block):
         return h + len(self.markers) * self.marker_h + 1 * MM
 
     def rows(self) -> Sequence[float]:
-        return [self.row_h] * len(self.bars)
+        return self.heights
 
     def foot(self) -> float:
         return self.line_h + 1 * MM
@@ -121,20 +134,22 @@ class BarChart(Block):
             self._paint_marker_label(p, marker, top)
             top += self.marker_h
         line_top, top = top, top + 1 * MM
-        bottom = top + self.row_h * (stop - start)
+        tops = [top + sum(self.heights[start:i]) for i in range(start, stop)]
+        bottom = top + sum(self.heights[start:stop])
         self._paint_grid(p, top, bottom)
-        for i in range(start, stop):
-            self._paint_bar(p, self.bars[i], top + (i - start) * self.row_h)
+        rows = list(zip(range(start, stop), tops, strict=True))
+        for i, y in rows:
+            self._paint_bar(p, self.bars[i], y, self.heights[i])
         for marker in self.markers:
             pen = QPen(marker.color, 1.4 * PT)
             pen.setDashPattern(list(marker.dashes))
             p.setPen(pen)
             xm = self.x_of(marker.value)
             p.drawLine(QPointF(xm, line_top), QPointF(xm, bottom))
-        for i in range(start, stop):
-            self._paint_tick(p, self.bars[i], top + (i - start) * self.row_h)
-        for i in range(start, stop):  # figures last, on white: no line runs through one
-            self._paint_value(p, self.bars[i], top + (i - start) * self.row_h)
+        for i, y in rows:  # the bar's own band: the middle of a row that a long name made taller
+            self._paint_tick(p, self.bars[i], y + (self.heights[i] - self.row_h) / 2)
+        for i, y in rows:  # figures last, on white: no line runs through one
+            self._paint_value(p, self.bars[i], y + (self.heights[i] - self.row_h) / 2)
         p.restore()
 
     def _paint_legend(self, p: QPainter, top: float) -> None:
@@ -173,12 +188,12 @@ class BarChart(Block):
             rect = QRectF(self.x_of(tick) - w / 2, bottom + 0.5 * MM, w, self.line_h)
             draw_text(p, rect, self.small_font, f"{tick:g} %", TOP_CENTER, MUTED)
 
-    def _paint_bar(self, p: QPainter, bar: Bar, top: float) -> None:
-        name = QFontMetricsF(self.label_font).elidedText(bar.name, Qt.TextElideMode.ElideMiddle, self.name_w)
-        draw_text(p, QRectF(0, top, self.name_w, self.row_h), self.label_font, name, RIGHT)
+    def _paint_bar(self, p: QPainter, bar: Bar, top: float, height: float) -> None:
+        """The unit's whole name, wrapped, right-aligned beside its bar."""
+        draw_text(p, QRectF(0, top, self.name_w, height), self.label_font, bar.name, RIGHT)
         if bar.rate is not None:
             thick = self.row_h * 0.66
-            rect = QRectF(self.x0, top + (self.row_h - thick) / 2, self.x_of(bar.rate) - self.x0, thick)
+            rect = QRectF(self.x0, top + (height - thick) / 2, self.x_of(bar.rate) - self.x0, thick)
             p.fillRect(rect, bar.color)
 
     def _paint_tick(self, p: QPainter, bar: Bar, top: float) -> None:

@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QFontDatabase,
     QFontMetricsF,
     QPainter,
-    QPen,
     QRawFont,
     QTextLayout,
     QTextLine,
@@ -110,13 +109,6 @@ def draw_text(p: QPainter, rect: QRectF, f: QFont, text: str, flags: int, color:
     p.drawText(rect, flags | int(Qt.TextFlag.TextWordWrap), text)
 
 
-def _fitted(text: str, f: QFont, width: float, smallest: float = 10.5) -> QFont:
-    """``f`` made smaller, to ``smallest`` points at most, until ``text`` fits on one line."""
-    while QFontMetricsF(f).horizontalAdvance(text) > width and f.pixelSize() > smallest * PT:
-        f.setPixelSize(f.pixelSize() - 1)
-    return f
-
-
 class Block:
     """One piece of the flow: a head, rows that are never cut, a foot.
 
@@ -126,6 +118,7 @@ class Block:
 
     keep = 2
     keep_with_next = False
+    keep_with_previous = False  # takes the last lines of the block before along to a new page
     space_before = 0.0
     page_break = False  # starts on a fresh page (an appendix)
 
@@ -199,63 +192,3 @@ class TextFlow(Block):
             p.setPen(color)
             line.draw(p, QPointF(x, y))
             y += self._heights[i]
-
-
-class HeaderBlock(Block):
-    """The issuing body top left, the national motto top right, as on every administrative paper."""
-
-    def __init__(self, issuer: Sequence[str], motto: tuple[str, str], width: float) -> None:
-        left_w, right_w = width * 0.42, width * 0.58
-        lines = [
-            (line, _fitted(line, font(12.5, bold=i > 0 or len(issuer) == 1), left_w - MM))
-            for i, line in enumerate(issuer)
-        ]
-        first = _fitted(motto[0], font(12.5, bold=True), right_w - MM, smallest=8.0)
-        national = [(motto[0], first), (motto[1], font(13.5, bold=True))]
-        self.columns = [(lines, 0.0, left_w, 1 / 3), (national, left_w, right_w, 1.0)]
-        self._height = max(self._column_height(c[0], c[2]) for c in self.columns) + 4 * MM
-
-    @staticmethod
-    def _column_height(lines: list[tuple[str, QFont]], width: float) -> float:
-        return sum(text_height(f, width, t) for t, f in lines) + 2 * MM if lines else 0.0
-
-    def rows(self) -> Sequence[float]:
-        return [self._height]
-
-    def paint(self, p: QPainter, x: float, y: float, start: int, stop: int, continued: bool) -> None:
-        for lines, offset, width, rule in self.columns:
-            top = y
-            for text, f in lines:
-                h = text_height(f, width, text, TOP_CENTER)
-                draw_text(p, QRectF(x + offset, top, width, h), f, text, TOP_CENTER)
-                top += h
-            if lines:  # a rule under the last line: a third of it for the issuer, all for the motto
-                text, f = lines[-1]
-                half = min(QFontMetricsF(f).horizontalAdvance(text), width) * rule / 2
-                mid = x + offset + width / 2
-                p.setPen(QPen(INK, 0.8 * PT))
-                p.drawLine(QPointF(mid - half, top + 0.6 * MM), QPointF(mid + half, top + 0.6 * MM))
-
-
-class SignatureBlock(Block):
-    """The maker on the left, the head of the unit with place and date on the right; one piece."""
-
-    def __init__(
-        self, left: Sequence[str], right: Sequence[str], width: float, *, space_before: float = 0.0
-    ) -> None:
-        self.width, self.space_before = width, space_before
-        # line by line: the date (italic), the title (bold), the note (italic)
-        self.fonts = (font(12.5, italic=True), font(12.5, bold=True), font(11.5, italic=True))
-        self.left, self.right = ("", *left), tuple(right)
-        self.heights = [QFontMetricsF(f).height() * 1.2 for f in self.fonts]
-
-    def rows(self) -> Sequence[float]:
-        return [sum(self.heights) + 28 * MM]  # with room to sign
-
-    def paint(self, p: QPainter, x: float, y: float, start: int, stop: int, continued: bool) -> None:
-        half = self.width / 2
-        for lines, left in ((self.left, x), (self.right, x + half)):
-            top = y
-            for text, f, h in zip(lines, self.fonts, self.heights, strict=False):
-                draw_text(p, QRectF(left, top, half, h), f, text, CENTER)
-                top += h

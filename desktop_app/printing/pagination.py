@@ -1,10 +1,10 @@
 """Flowing blocks down pages: breaks fall between rows, never inside one; headings keep with
-what follows them; an appendix starts a page."""
+what follows them; the signature takes the last lines before it along; an appendix starts a page."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.printing.document import Block
 
@@ -42,8 +42,11 @@ def paginate(blocks: Sequence[Block], top: float, bottom: float) -> list[list[Pl
             need = 1 if continued else max(1, min(block.keep, len(rows) - i))
             alone = k == len(rows) - i and not _fits_next(blocks, index, room - used)
             if (k < need or alone) and not fresh:
-                pages.append([])
-                y = top
+                carried = None
+                if block.keep_with_previous and not continued and index:
+                    carried = _carry(pages[-1], blocks[index - 1], top)
+                pages.append([carried] if carried else [])
+                y = top + _height(carried) if carried else top
                 continue
             if k == 0 and rows:  # a row taller than a page: place it alone rather than loop
                 used += rows[i]
@@ -56,6 +59,31 @@ def paginate(blocks: Sequence[Block], top: float, bottom: float) -> list[list[Pl
                 pages.append([])
                 y = top
     return pages if pages[-1] else pages[:-1]
+
+
+CARRIED = 2  # lines of text a closing block takes along to its page
+
+
+def _carry(page: list[Placement], before: Block | None, top: float) -> Placement | None:
+    """For a block kept with the text before it: the last lines of that text, taken off ``page``
+    (all of them when it has no more), to go on the next page; None when nothing is to move (the
+    text ended on an earlier page, or moving it would leave the page empty)."""
+    if not page or page[-1].block is not before or page[-1].stop != len(before.rows()):
+        return None
+    last = page[-1]
+    move = min(CARRIED, last.stop - last.start)
+    if move == last.stop - last.start:
+        if len(page) == 1:
+            return None
+        page.pop()
+        return Placement(before, top, last.start, last.stop, last.continued)
+    page[-1] = replace(last, stop=last.stop - move)
+    return Placement(before, top, last.stop - move, last.stop, True)
+
+
+def _height(item: Placement) -> float:
+    rows = item.block.rows()
+    return item.block.head(item.continued) + sum(rows[item.start : item.stop]) + item.block.foot()
 
 
 def _fits_next(blocks: Sequence[Block], index: int, room: float) -> bool:

@@ -20,6 +20,8 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPage
 from desktop_app import PRODUCT
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.contents import ReportContents
+from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.translation import _
 from desktop_app.printing.document import CENTER, DPI, MARGINS, MM, draw_text, font
@@ -40,6 +42,8 @@ def render_report(
     *,
     lang: str = "vi",
     today: date | None = None,
+    office: OfficeDetails | None = None,
+    contents: ReportContents | None = None,
 ) -> int:
     """Paint every page on an open painter, ``device.newPage()`` between them; the page count."""
     dpi = device.logicalDpiX()
@@ -47,7 +51,7 @@ def render_report(
     origin = device.pageLayout().paintRectPixels(dpi).topLeft()  # where the painter starts
     scale = dpi / DPI
     page = QSizeF(full.width() / scale, full.height() / scale)
-    pages = layout_report(summary, page, lang=lang, today=today)
+    pages = layout_report(summary, page, lang=lang, today=today, office=office, contents=contents)
     numbers = font(10.5)
     number_box = QRectF(0, page.height() - MARGINS[3] / 2 - 5 * MM, page.width(), 10 * MM)
     for number, placements in enumerate(pages, start=1):
@@ -64,7 +68,7 @@ def render_report(
     return len(pages)
 
 
-def _ensure_gui_app() -> None:
+def ensure_gui_app() -> None:
     """A QGuiApplication for the fonts, made offscreen when the caller (the CLI) has none."""
     global _app
     app = QCoreApplication.instance()
@@ -88,10 +92,19 @@ def _complete(path: Path) -> bool:
 
 
 def export_pdf(
-    summary: Summary, path: str | Path, *, lang: str = "vi", inputs: Iterable[str | Path] | None = None
+    summary: Summary,
+    path: str | Path,
+    *,
+    lang: str = "vi",
+    inputs: Iterable[str | Path] | None = None,
+    office: OfficeDetails | None = None,
+    contents: ReportContents | None = None,
+    today: date | None = None,
 ) -> None:
-    """Write the report as an A4 portrait PDF, all at once; never over an input report."""
-    _ensure_gui_app()
+    """Write the báo cáo as an A4 portrait PDF, all at once; never over an input report.
+    ``office``: who issues and signs it (None: dotted placeholders); ``contents``: the indicators
+    and levels it keeps (None: all)."""
+    ensure_gui_app()
 
     def write(temp: Path) -> None:
         writer = QPdfWriter(str(temp))
@@ -105,7 +118,9 @@ def export_pdf(
         if not painter.begin(writer):
             raise ReportError(path, _("không tạo được tệp PDF."))
         try:
-            count = render_report(painter, writer, summary, lang=lang)
+            count = render_report(
+                painter, writer, summary, lang=lang, today=today, office=office, contents=contents
+            )
         except ReportError as exc:
             painter.end()
             raise ReportError(path, exc.message) from None
@@ -119,13 +134,19 @@ def export_pdf(
     atomic_write(path, write, sources)
 
 
-def _paint_on_printer(printer: QPrinter, summary: Summary, lang: str) -> None:
+def _paint_on_printer(
+    printer: QPrinter,
+    summary: Summary,
+    lang: str,
+    office: OfficeDetails | None = None,
+    contents: ReportContents | None = None,
+) -> None:
     painter = QPainter()
     if not painter.begin(printer):
         logger.warning("cannot start painting on the printer")
         return
     try:
-        render_report(painter, printer, summary, lang=lang)
+        render_report(painter, printer, summary, lang=lang, office=office, contents=contents)
     except ReportError as exc:  # a slot: nobody above to catch it
         logger.error("printing the report failed: %s", exc)
     finally:
@@ -143,7 +164,12 @@ def _a4_printer() -> QPrinter:
 
 
 def preview_dialog(
-    summary: Summary, parent: QWidget | None = None, lang: str = "vi", title: str = ""
+    summary: Summary,
+    parent: QWidget | None = None,
+    lang: str = "vi",
+    title: str = "",
+    office: OfficeDetails | None = None,
+    contents: ReportContents | None = None,
 ) -> QPrintPreviewDialog:
     """A print preview dialog, not yet shown, whose pages are the PDF's pages."""
     from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -153,20 +179,33 @@ def preview_dialog(
     if title:
         dialog.setWindowTitle(title)
     dialog._printer = printer  # type: ignore[attr-defined]  # the dialog does not own it
-    dialog.paintRequested.connect(lambda p: _paint_on_printer(p, summary, lang))
+    dialog.paintRequested.connect(lambda p: _paint_on_printer(p, summary, lang, office, contents))
     return dialog
 
 
-def print_preview(summary: Summary, parent: QWidget | None = None, lang: str = "vi", title: str = "") -> int:
+def print_preview(
+    summary: Summary,
+    parent: QWidget | None = None,
+    lang: str = "vi",
+    title: str = "",
+    office: OfficeDetails | None = None,
+    contents: ReportContents | None = None,
+) -> int:
     """File › Print preview: show the preview, modal; the dialog's result code."""
-    dialog = preview_dialog(summary, parent, lang, title)
+    dialog = preview_dialog(summary, parent, lang, title, office, contents)
     try:
         return dialog.exec()
     finally:
         dialog.deleteLater()
 
 
-def print_report(summary: Summary, parent: QWidget | None = None, lang: str = "vi") -> bool:
+def print_report(
+    summary: Summary,
+    parent: QWidget | None = None,
+    lang: str = "vi",
+    office: OfficeDetails | None = None,
+    contents: ReportContents | None = None,
+) -> bool:
     """File › Print: the system print dialog, then the report on that printer; True if printed."""
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -174,5 +213,5 @@ def print_report(summary: Summary, parent: QWidget | None = None, lang: str = "v
     dialog = QPrintDialog(printer, parent)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
-    _paint_on_printer(printer, summary, lang)
+    _paint_on_printer(printer, summary, lang, office, contents)
     return True

@@ -4,6 +4,7 @@ it), and for the appendix each level's units with their rank and change, grouped
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -29,6 +30,7 @@ class LevelColumns:
     headline: str  # MEAN or POOLED: the average published first, in the third column
     compared: bool  # an earlier period is loaded: the headline's change follows it
     few: bool  # some unit was too few to judge: their count gets a column
+    judged: bool = True  # a target applies: "Đạt" and "Chưa đạt" get columns
 
     @property
     def other(self) -> str:
@@ -39,16 +41,20 @@ def _average_word(kind: str, lang: str) -> str:
     return words_for(lang)["pooled" if kind == POOLED else "mean"]
 
 
-def level_table(summary: Summary, key: str, width: float, lang: str) -> TableBlock:
-    """One row per level with its groups under it (indented), and the total when there are
-    several levels."""
+def level_table(
+    summary: Summary, key: str, width: float, lang: str, keep: Collection[str | None] | None = None
+) -> TableBlock:
+    """One row per level (of ``keep``, all if None) with its groups under it (indented), and the
+    whole file's total when it has several levels. "Đạt"/"Chưa đạt" only where a target applies."""
     w = words_for(lang)
-    levels = [s for s in summary.levels if s.indicator == key]
+    every = [s for s in summary.levels if s.indicator == key]
+    levels = [s for s in every if keep is None or s.level in keep]
     overall = summary.stats(key)
     shape = LevelColumns(
         summary.headline(key, overall or (levels[0] if levels else None)),
         summary.previous is not None,
         any(s.few_data for s in levels),
+        any(s.targets for s in every),
     )
     rows: list[tuple[str, GroupStats]] = []
     kinds: dict[int, str] = {}
@@ -57,15 +63,16 @@ def level_table(summary: Summary, key: str, width: float, lang: str) -> TableBlo
         for g in summary.groups_of(key, s.level):
             kinds[len(rows)] = SUB
             rows.append((shown(g.group or ""), g))
-    if len(levels) > 1 and overall is not None:
+    if len(every) > 1 and overall is not None:
         kinds[len(rows)] = BOLD
         rows.append((w["pdf.total"], overall))
     columns = [Column(w["level"], 0.21 if SUB in kinds.values() else 0.17, LEFT), Column(w["units"], 0.07)]
     columns.append(Column(_average_word(shape.headline, lang), 0.11))
     if shape.compared:
         columns.append(Column(w["change"], 0.12))
-    columns += [Column(_average_word(shape.other, lang), 0.11), Column(w["met"], 0.06)]
-    columns.append(Column(w["below"], 0.07))
+    columns.append(Column(_average_word(shape.other, lang), 0.11))
+    if shape.judged:
+        columns += [Column(w["met"], 0.06), Column(w["below"], 0.07)]
     if shape.few:
         columns.append(Column(w["few_data"], 0.07))
     columns += [Column(w["no_data"], 0.09), Column(w["at_100"], 0.07)]
@@ -77,19 +84,27 @@ def _level_row(label: str, s: GroupStats, shape: LevelColumns, lang: str) -> lis
     row = [label, format_count(s.units, lang), format_rate(s.average(shape.headline), lang, DASH)]
     if shape.compared:
         row.append(format_change(s.change(shape.headline), lang) or DASH)
-    row += [format_rate(s.average(shape.other), lang, DASH), format_count(s.met, lang)]
-    row.append(format_count(s.below, lang))
+    row.append(format_rate(s.average(shape.other), lang, DASH))
+    if shape.judged:
+        row += [format_count(s.met, lang), format_count(s.below, lang)]
     if shape.few:
         row.append(format_count(s.few_data, lang))
     row += [format_count(s.no_data, lang), format_count(len(s.at_100), lang)]
     return row
 
 
-def unit_tables(summary: Summary, info: IndicatorInfo, number: int, width: float, lang: str) -> list[Block]:
-    """For the appendix: per level, a caption and the table of its units."""
+def unit_tables(
+    summary: Summary,
+    info: IndicatorInfo,
+    number: int,
+    width: float,
+    lang: str,
+    keep: Collection[str | None] | None = None,
+) -> list[Block]:
+    """For the appendix: per level (of ``keep``, all if None), a caption and its units' table."""
     w = words_for(lang)
     blocks: list[Block] = []
-    levels = [s for s in summary.levels if s.indicator == info.key]
+    levels = [s for s in summary.levels if s.indicator == info.key and (keep is None or s.level in keep)]
     for m, s in enumerate(levels, start=1):
         members = [
             (unit, a)
@@ -115,17 +130,20 @@ def _unit_table(
     summary: Summary, members: list[tuple[Unit, Assessment]], width: float, lang: str
 ) -> TableBlock:
     """Units in the order of the file, under their group's name when they have one; the counts
-    only when the file gives them, the change only when an earlier period is loaded."""
+    only when the file gives them, the change only when an earlier period is loaded, the status
+    only when a target applies to some unit (no row of "Không có chỉ tiêu")."""
     w = words_for(lang)
     counts = any(a.denominator is not None for _, a in members)
     compared = summary.previous is not None
+    judged = any(a.target is not None for _, a in members)
     columns = [Column(w["no"], 0.06), Column(summary.unit_word or w["unit"], 0.33, LEFT)]
     if counts:
         columns += [Column(w["numerator"], 0.08), Column(w["denominator"], 0.08)]
     columns += [Column(w["rate"], 0.11), Column(w["rank"], 0.08)]
     if compared:
         columns.append(Column(w["change"], 0.12))
-    columns.append(Column(w["status"], 0.14))
+    if judged:
+        columns.append(Column(w["status"], 0.14))
     cells: list[list[str]] = []
     kinds: dict[int, str] = {}
     fills: dict[tuple[int, int], QColor] = {}
@@ -138,7 +156,8 @@ def _unit_table(
         tint = {BELOW: BELOW_TINT, FEW_DATA: FEW_TINT}.get(a.status)
         if tint is not None:
             fills[(len(cells), len(columns) - 1)] = tint
-        cells.append([str(number), shown(unit.name), *_unit_figures(a, counts, compared, lang)])
+        figures = _unit_figures(a, counts, compared, lang)
+        cells.append([str(number), shown(unit.name), *(figures if judged else figures[:-1])])
     continued = w["pdf.continued"]
     return TableBlock(
         columns, cells, width, kinds=kinds, fills=fills, continued=continued, space_before=0.5 * MM

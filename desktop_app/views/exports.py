@@ -1,21 +1,35 @@
-"""File › Xuất Excel / Xuất PDF / Xem trước khi in / In: ask where, export, say how it went.
+"""File › Xuất Excel / Xuất PDF / Xuất báo cáo Word / Xem trước khi in / In, Công cụ › Thông tin
+cơ quan: ask where (and what), export, say how it went.
 
-The exporters are imported when used: they pull in openpyxl and the print support.
+The báo cáo (Word, PDF, print) is headed and signed with the office's details kept in the
+settings, and holds the indicators and levels the clerk picks. The exporters are imported when
+used: they pull in openpyxl, python-docx and the print support.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.contents import ReportContents
+from desktop_app.models.output.narrative import split_by_indicator
+from desktop_app.models.output.office import OfficeDetails
+from desktop_app.models.translation import N_, translate
+from desktop_app.settings import AppSettings
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.strings import tr
+
+WORDS = {
+    "docx_title": N_("Xuất báo cáo Word"),
+    "docx_filter": N_("Tài liệu Word (*.docx)"),
+}
 
 logger = logging.getLogger(__name__)
 
@@ -67,30 +81,159 @@ def _export(
 
 
 def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
-    """Ask for a path and write the Excel table; the path written, or None."""
+    """Ask for a path and write the Excel table, headed by the office's details; the path written,
+    or None."""
     from desktop_app.models.output.excel.export import export_excel as write  # openpyxl only when used
 
-    return _export(parent, summary, lang, "excel", ".xlsx", write)
+    office = AppSettings().office()
+    return _export(parent, summary, lang, "excel", ".xlsx", partial(write, office=office))
 
 
-def export_pdf(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
-    """Ask for a path and write the PDF report; the path written, or None."""
+def export_pdf(
+    parent: QWidget,
+    summary: Summary | None,
+    lang: str,
+    *,
+    indicators: Sequence[str] | None = None,
+    levels: Sequence[str] | None = None,
+    edited_text: str | None = None,
+    choose: bool = False,
+    office: OfficeDetails | None = None,
+) -> str | None:
+    """Ask what goes in and where, and write the PDF báo cáo; the path written, or None.
+    ``indicators``/``levels``: pre-checked (None: all); ``edited_text``: the paragraph as the
+    clerk edited it in the window; ``choose``: ask with the contents dialog first (False, as
+    before: write that choice without asking)."""
     from desktop_app.printing.pdf import export_pdf as write  # QtPrintSupport only when used
 
-    return _export(parent, summary, lang, "pdf", ".pdf", write)
+    if summary is None:
+        return None
+    contents = report_contents(parent, summary, lang, indicators, levels, edited_text, choose)
+    if contents is None:
+        return None
+    office = office or AppSettings().office()
+    return _export(parent, summary, lang, "pdf", ".pdf", partial(write, office=office, contents=contents))
 
 
-def print_preview(parent: QWidget, summary: Summary | None, lang: str) -> None:
+def export_word(
+    parent: QWidget,
+    summary: Summary | None,
+    lang: str,
+    *,
+    indicators: Sequence[str] | None = None,
+    levels: Sequence[str] | None = None,
+    edited_text: str | None = None,
+    choose: bool = True,
+    office: OfficeDetails | None = None,
+) -> str | None:
+    """Tệp › Xuất báo cáo Word…: the báo cáo as an editable .docx in the layout of Nghị định
+    30/2020, with the office's details from the settings; the path written, or None. The
+    parameters are export_pdf's; the contents dialog is shown unless ``choose`` is False."""
+    if summary is None:
+        return None
+    contents = report_contents(parent, summary, lang, indicators, levels, edited_text, choose)
+    if contents is None:
+        return None
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        translate(lang, WORDS["docx_title"]),
+        default_name(summary, lang, ".docx"),
+        translate(lang, WORDS["docx_filter"]),
+    )
+    if not path:
+        return None
+    if not path.lower().endswith(".docx"):
+        path += ".docx"
+    return write_word(parent, summary, lang, path, contents, office or AppSettings().office())
+
+
+def write_word(
+    parent: QWidget, summary: Summary, lang: str, path: str, contents: ReportContents, office: OfficeDetails
+) -> str | None:
+    """Write the Word báo cáo to ``path`` (charts drawn by the printing code); None on failure."""
+    from datetime import date
+
+    from desktop_app.models.output.word.document import export_docx  # python-docx only when used
+    from desktop_app.printing.pictures import chart_pictures
+
+    try:
+        export_docx(
+            summary,
+            path,
+            office=office,
+            contents=contents,
+            charts=chart_pictures,
+            lang=lang,
+            today=date.today(),
+        )
+    except ReportError as exc:
+        _failed(parent, lang, exc.line())
+        return None
+    _status(parent, tr(lang, "exported", path=path))
+    return path
+
+
+def report_contents(
+    parent: QWidget,
+    summary: Summary,
+    lang: str,
+    indicators: Sequence[str] | None = None,
+    levels: Sequence[str] | None = None,
+    edited_text: str | None = None,
+    choose: bool = True,
+) -> ReportContents | None:
+    """The indicators and levels the clerk keeps (asked when ``choose``), with the paragraph as
+    edited in the window cut back into its indicators; None when cancelled."""
+    paragraphs = split_by_indicator(edited_text, summary, lang) if edited_text else {}
+    chosen = ReportContents(
+        tuple(indicators) if indicators is not None else None,
+        tuple(levels) if levels is not None else None,
+        paragraphs,
+    )
+    if not choose:
+        return chosen
+    from desktop_app.views.dialogs.report_contents import ReportContentsDialog
+
+    dialog = ReportContentsDialog(summary, chosen, parent, lang)
+    try:
+        return dialog.contents() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def edit_office(parent: QWidget, lang: str, settings: AppSettings | None = None) -> OfficeDetails | None:
+    """Công cụ › Thông tin cơ quan…: edit the office's details and keep them; None when cancelled."""
+    from desktop_app.views.dialogs.office import OfficeDialog
+
+    settings = settings or AppSettings()
+    dialog = OfficeDialog(settings.office(), parent, lang)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        details = dialog.details()
+        settings.set_office(details)
+        settings.sync()
+        return details
+    finally:
+        dialog.deleteLater()
+
+
+def print_preview(
+    parent: QWidget, summary: Summary | None, lang: str, contents: ReportContents | None = None
+) -> None:
     """File › Print preview: the same pages as the PDF, on the printer."""
     from desktop_app.printing.pdf import print_preview as preview
 
     if summary is not None:
-        preview(summary, parent, lang=lang, title=tr(lang, "preview"))
+        office = AppSettings().office()
+        preview(summary, parent, lang=lang, title=tr(lang, "preview"), office=office, contents=contents)
 
 
-def print_report(parent: QWidget, summary: Summary | None, lang: str) -> None:
+def print_report(
+    parent: QWidget, summary: Summary | None, lang: str, contents: ReportContents | None = None
+) -> None:
     """File › Print."""
     from desktop_app.printing.pdf import print_report as do_print
 
     if summary is not None:
-        do_print(summary, parent, lang=lang)
+        do_print(summary, parent, lang=lang, office=AppSettings().office(), contents=contents)

@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import re
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from pypdf import PdfReader
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import builtin_targets, parse_targets
+from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.tables.importer import import_files
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.printing import pdf as pdf_report
@@ -98,11 +100,26 @@ def _qt_application(qapp):
     return qapp
 
 
+OFFICE = OfficeDetails(
+    superior="UBND tỉnh Lào Cai",
+    issuer="Sở Khoa học và Công nghệ",
+    number="BC-SKHCN",
+    place="Lào Cai",
+    recipients=("UBND tỉnh (để b/c);", "Các sở, ban, ngành;", "Lưu: VT, CĐS."),
+    signer_title=("KT. Giám đốc", "Phó Giám đốc"),
+    signer_name="Nguyễn Văn An",
+)
+# below target, lowest first: Sở Y tế 120/148 = 81,08 %, Sở Tài chính 127/156 = 81,41 % (90 %);
+# UBND huyện Bát Xát 150/200 = 75,00 % (80 %)
+BELOW_PROVINCE = "Cấp tỉnh (2 đơn vị): Sở Y tế (81,08 %), Sở Tài chính (81,41 %)."
+BELOW_DISTRICT = "Cấp huyện (1 đơn vị): UBND huyện Bát Xát (75,00 %)."
+
+
 @pytest.fixture
 def report(tmp_path: Path) -> tuple[Summary, Path]:
     summary = make_summary(tmp_path)
     out = tmp_path / "bao_cao.pdf"
-    export_pdf(summary, out)
+    export_pdf(summary, out, office=OFFICE, today=date(2024, 11, 5))
     return summary, out
 
 
@@ -110,39 +127,46 @@ def test_pdf_reads_as_the_monthly_report(report: tuple[Summary, Path]) -> None:
     _, out = report
     pages = pdf_pages(out)
     text = " ".join(pages)
-    assert "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ" in text
-    assert "BÁO CÁO TÌNH HÌNH KÝ SỐ VĂN BẢN ĐI" in text
-    assert "Tháng 10/2024" in text
-    assert "UBND TỈNH LÀO CAI" in text
-    assert "SỞ KHOA HỌC VÀ CÔNG NGHỆ" in text
-    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
-    assert "Độc lập - Tự do - Hạnh phúc" in text
+    # the header of Nghị định 30/2020: bodies, number, motto, place and date; the subject
+    assert pages[0].startswith(
+        "UBND TỈNH LÀO CAI SỞ KHOA HỌC VÀ CÔNG NGHỆ Số: …/BC-SKHCN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "Độc lập - Tự do - Hạnh phúc Lào Cai, ngày 05 tháng 11 năm 2024 BÁO CÁO Kết quả thực hiện chỉ số "
+        "tỷ lệ văn bản đi được ký số tháng 10/2024"
+    )
+    assert "BÁO CÁO TÌNH HÌNH KÝ SỐ VĂN BẢN ĐI" not in text  # the source's own title is not ours
     # the per-level table, Vietnamese figures
     assert "Tỷ lệ trung bình" in text
     assert "Không phát sinh" in text
     assert "93,58 %" in text  # the provincial mean
-    # the units below target, each with its rate and target
-    assert "Các đơn vị chưa đạt chỉ tiêu" in text
-    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
-    assert "Sở Y tế: 81,08 % (chỉ tiêu 90 %)" in text
-    assert "UBND huyện Bát Xát: 75,00 % (chỉ tiêu 80 %)" in text
-    assert "Văn phòng UBND tỉnh: 92,58 %" not in text  # met its target: not listed
+    # the units below target, each with its rate, level by level
+    assert "Các đơn vị chưa đạt chỉ tiêu:" in text
+    assert BELOW_PROVINCE in text
+    assert BELOW_DISTRICT in text
+    assert "Văn phòng UBND tỉnh (92,58 %)" not in text.split("chưa đạt chỉ tiêu:")[1]  # it met it
     # the chart labels
     assert "Chỉ tiêu 90 %" in text
     assert "TB 93,58 %" in text
     assert "không phát sinh" in text
-    # the paragraph, the warnings, the signatures
+    # the paragraph, the closing, the recipients and the signature; the warnings in the appendix
     assert "tỷ lệ trung bình đạt 93,58 % (tỷ lệ chung 96,06 %)" in text
-    assert "tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu" in text
-    assert "NGƯỜI LẬP BIỂU" in text
-    assert "THỦ TRƯỞNG ĐƠN VỊ" in text
-    assert "(Ký, ghi rõ họ tên, đóng dấu)" in text
-    today = date.today()
-    day = f"{today.day:02d}" if today.day < 10 else str(today.day)
-    month = f"{today.month:02d}" if today.month < 3 else str(today.month)
-    assert f"ngày {day} tháng {month} năm {today.year}" in text
+    assert "Trên đây là báo cáo kết quả thực hiện chỉ số tỷ lệ văn bản đi được ký số tháng 10/2024./." in text
+    signed = next(n for n, page in enumerate(pages) if "Nơi nhận:" in page)
+    assert "- UBND tỉnh (để b/c); - Các sở, ban, ngành; - Lưu: VT, CĐS." in pages[signed]
+    assert "KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC Nguyễn Văn An" in pages[signed]
+    assert pages[signed + 1].startswith("PHỤ LỤC")
+    assert "tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu" in " ".join(pages[signed + 1 :])
     for number, page in enumerate(pages, start=1):
         assert f"Trang {number}/{len(pages)}" in page
+
+
+def test_missing_office_details_leave_the_dotted_placeholders(tmp_path: Path) -> None:
+    """No office entered: the official dots, never the source file's bodies or form code."""
+    out = tmp_path / "trong.pdf"
+    export_pdf(make_summary(tmp_path), out, today=date(2024, 2, 3))
+    first = pdf_pages(out)[0]
+    assert first.startswith("…………… Số: …/BC-… CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    assert "…, ngày 03 tháng 02 năm 2024" in first  # zeros before days under 10, months under 3
+    assert "UBND TỈNH LÀO CAI" not in first
 
 
 def test_pdf_is_a4_with_embedded_vietnamese_serif(report: tuple[Summary, Path]) -> None:
@@ -168,7 +192,7 @@ def test_pdftotext_reads_the_diacritics(report: tuple[Summary, Path]) -> None:
         ["pdftotext", str(report[1]), "-"], capture_output=True, text=True, check=True
     ).stdout
     text = " ".join(text.split())
-    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
+    assert BELOW_PROVINCE in text
     assert "Sở Giáo dục và Đào tạo" in text
     assert "UBND thị xã Sa Pa" in text
 
@@ -263,8 +287,8 @@ def test_english_report(tmp_path: Path) -> None:
     out = tmp_path / "report.pdf"
     export_pdf(make_summary(tmp_path), out, lang="en")
     text = " ".join(pdf_pages(out))
-    assert "REPORT ON INDICATOR RESULTS" in text
-    assert "Sở Tài chính: 81.41 % (target 90 %)" in text
+    assert "REPORT" in text
+    assert "Province (2 units): Sở Y tế (81.08 %), Sở Tài chính (81.41 %)." in text
 
 
 def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path, report: tuple[Summary, Path]) -> None:
@@ -281,7 +305,7 @@ def test_print_preview_paints_the_same_pages(qtbot, tmp_path: Path, report: tupl
     assert out.exists()
     printed, saved = pdf_pages(out), pdf_pages(exported)
     assert len(printed) == len(saved)
-    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in " ".join(printed)
+    assert BELOW_PROVINCE in " ".join(printed)
 
 
 def test_export_from_a_process_without_qt_application(tmp_path: Path) -> None:
@@ -300,7 +324,7 @@ def test_export_from_a_process_without_qt_application(tmp_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "Sở Tài chính: 81,41 %" in " ".join(pdf_pages(out))
+    assert "Sở Tài chính (81,41 %)" in " ".join(pdf_pages(out))
 
 
 def test_command_line_writes_the_pdf(tmp_path: Path) -> None:
@@ -315,7 +339,7 @@ def test_command_line_writes_the_pdf(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     text = " ".join(pdf_pages(out))
-    assert "Sở Tài chính: 81,41 % (chỉ tiêu 90 %)" in text
+    assert "Sở Tài chính (81,41 %)" in text
     assert "Tháng 10/2024" in text
 
 
@@ -350,7 +374,31 @@ def _tables(blocks: list) -> list[TableBlock]:
     return [b for b in blocks if isinstance(b, TableBlock)]
 
 
-def test_two_months_report_the_change_ranks_and_last_month(tmp_path: Path) -> None:
+@pytest.fixture(params=["installed", "DejaVu Serif"])
+def serif(request, monkeypatch) -> str:
+    """The report in the serif the machine offers first, and in DejaVu Serif: wider, it is what a
+    machine without Times New Roman or Liberation Serif draws with (a header then wraps after
+    "Tăng/", which pdf text extraction reads as a space)."""
+    from desktop_app.printing import document
+
+    if request.param != "installed":
+        from PySide6.QtGui import QFontDatabase
+
+        if request.param not in QFontDatabase.families():
+            pytest.skip(f"{request.param} is not installed")
+        monkeypatch.setattr(document, "serif_family", lambda: request.param)
+    return request.param
+
+
+def _unwrapped(text: str) -> str:
+    """A cell's lines joined as a reader reads them: "Tăng/ giảm" is "Tăng/giảm"."""
+    return re.sub(r"/ ", "/", text)
+
+
+def test_two_months_report_the_change_ranks_and_last_month(tmp_path: Path, serif: str) -> None:
+    """Before: the appendix's header "Tăng/giảm (điểm %)" wrapped after the slash in DejaVu Serif
+    (CI's machines without Liberation Serif) and the test read "Tăng/ giảm"; the drawing was right,
+    the test now reads the cells' lines as a person does, in both fonts."""
     summary = _months(tmp_path)
     out = tmp_path / "thang_8.pdf"
     export_pdf(summary, out)
@@ -368,13 +416,13 @@ def test_two_months_report_the_change_ranks_and_last_month(tmp_path: Path) -> No
         "Tỷ lệ trung bình",
     ]
     assert "Cấp tỉnh 3 73,02 % ▲ 8,51 72,80 %" in pages[0]
-    assert "Tổng cộng 8 81,01 % ▲ 12,23 82,28 %" in pages[0]
-    assert "Tỷ lệ tháng 7/2023" in pages[0]  # the charts' legend for last month's tick
+    assert "Tổng cộng 8 81,01 % ▲ 12,23 82,28 %" in text
+    assert "Tỷ lệ tháng 7/2023" in text  # the charts' legend for last month's tick
     # the appendix, on its own page: every unit with its rank and change
     appendix = next(n for n, page in enumerate(pages) if page.startswith("PHỤ LỤC"))
     assert appendix > 0
-    assert "THỦ TRƯỞNG ĐƠN VỊ" in pages[appendix - 1]  # after the signatures, as attachments go
-    unit_rows = " ".join(pages[appendix:])
+    assert "Nơi nhận:" in pages[appendix - 1]  # after the signature, as attachments go
+    unit_rows = _unwrapped(" ".join(pages[appendix:]))
     assert "Xếp hạng Tăng/giảm (điểm %) Đánh giá" in unit_rows
     assert "Sở Tài chính 2.302 3.000 76,73 % 1/3 ▲ 8,36 Đạt" in unit_rows
     assert "Sở Y tế 2.000 3.000 66,67 % 3/3 ▲ 13,34 Đạt" in unit_rows
@@ -464,3 +512,72 @@ def test_a_group_going_on_over_a_page_repeats_its_name(tmp_path: Path) -> None:
     export_pdf(summary, out)
     text = " ".join(pdf_pages(out))
     assert "Huyện Mường Khương (tiếp theo)" in text
+
+
+def test_an_indicator_without_a_target_is_neither_met_nor_missed(tmp_path: Path) -> None:
+    """on_time has no target: no "Đạt/Chưa đạt" legend, no target line, no status column, no
+    "Không có chỉ tiêu" on every row, no list of units below target."""
+    records = [
+        UnitRecord("Sở Xây dựng", "province", {"on_time": Measure(40, 50, 80.0)}, source="x.xlsx"),
+        UnitRecord("Sở Y tế", "province", {"on_time": Measure(30, 30, 100.0)}, source="x.xlsx"),
+    ]
+    sheet = SheetImport(str(tmp_path / "x.xlsx"), "S", "unit_table", "2024-10", "", "", records, {}, [])
+    summary = summarize([sheet], builtin_targets())
+    blocks = build_blocks(summary, 1900.0)
+    (chart,) = [b for b in blocks if isinstance(b, BarChart)]
+    assert chart.legend == []
+    assert [m.label for m in chart.markers] == ["TB 90,00 %"]
+    level, units = _tables(blocks)
+    assert "Đạt" not in [c.title for c in level.columns]
+    assert [c.title for c in units.columns][-1] == "Xếp hạng"
+    out = tmp_path / "dung_han.pdf"
+    export_pdf(summary, out)
+    text = " ".join(pdf_pages(out))
+    assert "Không có chỉ tiêu" not in text
+    assert "chưa đạt" not in text.lower()
+
+
+def test_the_report_keeps_the_chosen_indicators_and_levels(tmp_path: Path) -> None:
+    from desktop_app.models.output.contents import ReportContents
+
+    summary = make_summary(tmp_path)
+    blocks = build_blocks(summary, 1900.0, contents=ReportContents(levels=("district",)))
+    charts = [b for b in blocks if isinstance(b, BarChart)]
+    assert [c.title.split(" – ")[1] for c in charts] == ["Cấp huyện (3 đơn vị)"]
+    level, units = _tables(blocks)
+    # the district, then the whole file's total (it still covers every level)
+    assert [row[0] for row in level.cells] == ["Cấp huyện", "Tổng cộng"]
+    assert len(units.cells) == 3
+    none = build_blocks(summary, 1900.0, contents=ReportContents(indicators=()))
+    assert not [b for b in none if isinstance(b, (BarChart, TableBlock))]
+
+
+def test_the_signature_takes_the_last_lines_before_it_along() -> None:
+    """A closing block that does not fit under the text takes the text's last two lines to the
+    next page: the signature never stands alone on a page."""
+    from desktop_app.printing.document import Para, TextFlow, font
+    from desktop_app.printing.letterhead import ClosingBlock
+    from desktop_app.printing.pagination import paginate
+
+    width = A4.width() - MARGINS[0] - MARGINS[2]
+    top, bottom = MARGINS[1], A4.height() - MARGINS[3]
+    line = TextFlow([Para("Dòng", font(13))], width).rows()[0]
+    fit = int((bottom - top) // line)  # lines a page holds
+    text = TextFlow([Para(f"Dòng {i}.", font(13)) for i in range(fit - 3)], width)  # 3 lines left
+    closing = ClosingBlock(OFFICE, width)
+    assert closing.rows()[0] > 3 * line  # so the signature cannot go under the text
+    pages = paginate([text, closing], top, bottom)
+    assert len(pages) == 2
+    assert [(p.block, p.start, p.stop) for p in pages[0]] == [(text, 0, fit - 5)]
+    assert [(p.block, p.start, p.stop) for p in pages[1]] == [(text, fit - 5, fit - 3), (closing, 0, 1)]
+
+
+def test_a_long_unit_name_wraps_in_the_chart_and_is_never_cut(tmp_path: Path) -> None:
+    name = "Trung tâm Phục vụ hành chính công và Kiểm soát thủ tục hành chính tỉnh Lào Cai"
+    summary = make_summary(tmp_path, [(name, 45, 50)])
+    chart = [b for b in build_blocks(summary, 1900.0) if isinstance(b, BarChart)][-1]
+    assert chart.bars[0].name == name
+    assert chart.rows()[0] > chart.row_h  # two lines
+    out = tmp_path / "dai.pdf"
+    export_pdf(summary, out)
+    assert name in _unwrapped(" ".join(pdf_pages(out)))

@@ -25,6 +25,8 @@ class Assessment:
     rank_of: int | None = None  # units of that level with a rate
     previous_rate: float | None = None  # the same unit's rate in the earlier period
     change_points: float | None = None  # the change as the figures are shown (two decimals)
+    previous_rank: int | None = None  # the same unit's rank in the earlier period
+    rank_change: int | None = None  # places moved since then: positive = moved up (5th -> 2nd: 3)
 
 
 @dataclass

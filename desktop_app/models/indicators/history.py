@@ -1,5 +1,8 @@
-"""The change since the earlier period: each unit's rate then and now, each level's and group's
-averages then and now, in percentage points as the published reports state them."""
+"""The change since the earlier period: each unit's rate and rank then and now, each level's and
+group's averages then and now, in percentage points as the published reports state them.
+
+The earlier period is any assessed Summary: files named with ``--previous``, an older month among
+the files opened, or a month kept in the history database all come through :func:`compare`."""
 
 from __future__ import annotations
 
@@ -37,6 +40,8 @@ def compare(summary: Summary, previous: Summary) -> None:
             then = before.get(key)
             if then is not None and then.rate is not None:
                 row[key] = with_fields(a, previous_rate=then.rate, change_points=change(a.rate, then.rate))
+            if then is not None and then.rank is not None and a.rank is not None:
+                row[key] = with_fields(row[key], previous_rank=then.rank, rank_change=then.rank - a.rank)
     for s in summary.levels:
         _fill(s, previous.stats(s.indicator, s.level))
     for s in summary.overall:

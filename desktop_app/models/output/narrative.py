@@ -8,12 +8,13 @@ judge; the highest and lowest district where units are grouped; the first and la
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_points, format_rate, format_target, round2
+from desktop_app.models.output.moves import in_province, moves_sentence
 from desktop_app.models.output.words import level_label, period_text, word
 from desktop_app.models.tables.levels import is_province_name, level_from_name
 from desktop_app.models.text import shown, vietnamese_sort_key
@@ -30,6 +31,8 @@ class Phrasing:
     headline: str = MEAN  # the average that leads
     since: str | None = None  # the earlier period ("tháng 7/2023"; "" unknown); None: no comparison
     groups: Sequence[GroupStats] = field(default_factory=list)  # the level's districts
+    label: str | None = None  # in place of the level's name ("Toàn tỉnh")
+    plain: bool = False  # no target applies: figures "là", never "đạt"
 
 
 def _names(items: list[str], lang: str) -> str:
@@ -77,11 +80,10 @@ def _lead(s: GroupStats, how: Phrasing) -> str:
     lang = how.lang
     kind = how.headline if s.average(how.headline) is not None else (POOLED if how.headline == MEAN else MEAN)
     other = MEAN if kind == POOLED else POOLED
-    level = level_label(s.level, lang, how.names)
+    level = how.label or level_label(s.level, lang, how.names)
     value = s.average(kind)
-    head = word(
-        lang, "para.lead", level=level, average=_average_name(kind, lang), value=format_rate(value, lang)
-    )
+    lead = "para.lead_plain" if how.plain else "para.lead"
+    head = word(lang, lead, level=level, average=_average_name(kind, lang), value=format_rate(value, lang))
     since = None if how.since is None else how.since or word(lang, "para.before")
     if since is not None and (moved := change_text(s.change(kind), lang, since)):
         head += f" ({moved})"
@@ -94,7 +96,7 @@ def _lead(s: GroupStats, how: Phrasing) -> str:
     return f"{head}, {text}" + (f" ({moved})" if moved else "")
 
 
-def _groups_text(groups: Sequence[GroupStats], lang: str) -> str:
+def _groups_text(groups: Sequence[GroupStats], lang: str, plain: bool = False) -> str:
     """ "cao nhất là Thành phố Từ Sơn đạt tỷ lệ trung bình 100,00 %, thấp nhất là Huyện Gia Bình
     đạt tỷ lệ trung bình 91,72 %": the groups by the mean of their units' rates."""
     rated = [(g.group or "", round2(g.mean_rate)) for g in groups if g.mean_rate is not None]
@@ -105,7 +107,7 @@ def _groups_text(groups: Sequence[GroupStats], lang: str) -> str:
         return ""
     return word(
         lang,
-        "para.groups",
+        "para.groups_plain" if plain else "para.groups",
         high=_names([_place_in_sentence(g, lang) for g, r in rated if r == top], lang),
         high_rate=format_rate(top, lang),
         low=_names([_place_in_sentence(g, lang) for g, r in rated if r == bottom], lang),
@@ -135,11 +137,13 @@ def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
         return word(lang, "para.no_data", level=level, units=s.units)
     judged = s.units - s.no_data - s.few_data
     parts = [_lead(s, how)]
+    plain = "_plain" if how.plain else ""
     if s.at_100:
-        parts.append(word(lang, "para.at_100", n=len(s.at_100), rated=judged, names=_names(s.at_100, lang)))
+        names = _names(s.at_100, lang)
+        parts.append(word(lang, f"para.at_100{plain}", n=len(s.at_100), rated=judged, names=names))
     elif judged:
-        parts.append(word(lang, "para.none_at_100", rated=judged))
-    if groups := _groups_text(how.groups, lang):
+        parts.append(word(lang, f"para.none_at_100{plain}", rated=judged))
+    if groups := _groups_text(how.groups, lang, how.plain):
         parts.append(groups)
     lowest = [x for x in s.lowest if round2(x[1]) < 100]
     if lowest:
@@ -184,8 +188,15 @@ def ranking_sentence(summary: Summary, key: str, lang: str = "vi") -> str:
     return word(lang, "para.ranking", first=at(1), last=at(last))
 
 
-def paragraph(summary: Summary, lang: str = "vi", indicators: list[str] | None = None) -> str:
-    """The report text: per indicator, one sentence per level, in the order of the table."""
+def paragraph(
+    summary: Summary,
+    lang: str = "vi",
+    indicators: Collection[str] | None = None,
+    levels: Collection[str | None] | None = None,
+) -> str:
+    """The report text: per indicator, the whole province first, one sentence per level (those in
+    ``levels``, all if None) in the order of the table, then what moved since the earlier period."""
+    levels_kept = levels
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = word(lang, "para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""
     since = period_text(summary.previous_period, lang) if summary.previous is not None else None
@@ -197,13 +208,22 @@ def paragraph(summary: Summary, lang: str = "vi", indicators: list[str] | None =
         if lang != "en":
             label = _in_sentence(label)
         sentences = [word(lang, "para.intro", label=label, when=when)]
-        levels = [s for s in summary.levels if s.indicator == info.key]
-        for s in levels:
-            how = Phrasing(lang, summary.level_names, summary.headline(info.key, s), since)
+        every = [s for s in summary.levels if s.indicator == info.key]
+        kept = [s for s in every if levels_kept is None or s.level in levels_kept]
+        plain = not any(s.targets for s in every)
+        overall = summary.stats(info.key)
+        if len(every) > 1 and overall is not None and overall.units:
+            how = Phrasing(lang, summary.level_names, summary.headline(info.key, overall), since, plain=plain)
+            how.label = word(lang, "para.whole_province" if in_province(every) else "para.whole_file")
+            sentences.append(_lead(overall, how) + ".")
+        for s in kept:
+            how = Phrasing(lang, summary.level_names, summary.headline(info.key, s), since, plain=plain)
             how.groups = summary.groups_of(info.key, s.level)
             sentences.append(level_sentence(s, how))
-        if len(levels) == 1 and (ends := ranking_sentence(summary, info.key, lang)):
+        if len(every) == 1 and kept and (ends := ranking_sentence(summary, info.key, lang)):
             sentences.append(ends)
+        if since is not None and (moved := moves_sentence(summary, info.key, since, lang, levels_kept)):
+            sentences.append(moved)
         out.append(" ".join(sentences))
     if since is not None and summary.new_units and indicators is None:
         out.append(
@@ -215,3 +235,25 @@ def paragraph(summary: Summary, lang: str = "vi", indicators: list[str] | None =
             )
         )
     return "\n\n".join(out)
+
+
+def split_by_indicator(text: str, summary: Summary, lang: str = "vi") -> dict[str, str]:
+    """The window's paragraph, as the clerk edited it, cut back into its indicators: a block that
+    begins "Về {label}" starts that indicator's text, any other block goes on with the one before
+    it (blocks before the first indicator are dropped: nothing to put them under)."""
+    intros = {}
+    for info in summary.indicators:
+        label = info.name(lang)
+        label = label if lang == "en" else _in_sentence(label)
+        intros[info.key] = word(lang, "para.intro", label=label, when="").rstrip(":")
+    out: dict[str, list[str]] = {}
+    current = None
+    for block in (b.strip() for b in text.replace("\r\n", "\n").split("\n\n")):
+        if not block:
+            continue
+        found = [k for k, intro in intros.items() if block.startswith(intro)]
+        if found:
+            current = max(found, key=lambda k: len(intros[k]))  # "Về tỷ lệ X" before "Về tỷ lệ"
+        if current is not None:
+            out.setdefault(current, []).append(block)
+    return {key: "\n\n".join(blocks) for key, blocks in out.items()}

@@ -54,7 +54,12 @@ def _indicator(a: Assessment, compared: bool) -> dict[str, Any]:
         "rank_of": a.rank_of,
     }
     if compared:
-        out |= {"previous_rate": a.previous_rate, "change_points": a.change_points}
+        out |= {
+            "previous_rate": a.previous_rate,
+            "change_points": a.change_points,
+            "previous_rank": a.previous_rank,
+            "rank_change": a.rank_change,
+        }
     return out
 
 

@@ -49,13 +49,26 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "unit": N_("Đơn vị"),
     "numerator": N_("Tử số"),
     "denominator": N_("Mẫu số"),
-    "rate": N_("Tỷ lệ (%)"),
-    "target": N_("Chỉ tiêu (%)"),
+    "rate": N_("Tỷ lệ"),  # over cells that show "96,25 %": no "(%)"
+    "target": C_("column", "Chỉ tiêu"),
     "status": N_("Đánh giá"),
     "para.intro": N_("Về {label}{when}:"),
     "para.when": N_(" {period}"),
     "para.no_data": N_("{level}: không có đơn vị nào phát sinh số liệu ({units} đơn vị)."),
     "para.lead": N_("{level}: {average} đạt {value}"),
+    "para.lead_plain": N_("{level}: {average} là {value}"),  # no target: no "đạt"
+    "para.whole_province": N_("Toàn tỉnh"),
+    "para.whole_file": N_("Tính chung"),
+    "para.at_100_plain": N_("{n}/{rated} đơn vị có tỷ lệ 100 % ({names})"),
+    "para.none_at_100_plain": N_("không có đơn vị nào có tỷ lệ 100 %"),
+    "para.moves": N_("So với {period}, {moves}."),
+    "para.rises": N_("tăng nhiều nhất là {items}"),
+    "para.falls": N_("giảm nhiều nhất là {items}"),
+    "para.moved_points": N_("{name} ({points} điểm)"),
+    "para.ranks_up": N_("thứ hạng tăng nhiều nhất là {items}"),
+    "para.ranks_down": N_("thứ hạng giảm nhiều nhất là {items}"),
+    "para.rank_up": N_("{name} (từ thứ {before} lên thứ {now}/{of})"),
+    "para.rank_down": N_("{name} (từ thứ {before} xuống thứ {now}/{of})"),
     "para.mean_name": N_("tỷ lệ trung bình"),
     "para.pooled_name": N_("tỷ lệ chung"),
     "para.other": N_("{average} {value}"),
@@ -76,6 +89,10 @@ WORDS: dict[str, str | tuple[str, str]] = {
         "cao nhất là các đơn vị thuộc {high} đạt tỷ lệ trung bình {high_rate}, thấp nhất là các đơn vị "
         "thuộc {low} đạt tỷ lệ trung bình {low_rate}"
     ),
+    "para.groups_plain": N_(
+        "cao nhất là các đơn vị thuộc {high} với tỷ lệ trung bình {high_rate}, thấp nhất là các đơn vị "
+        "thuộc {low} với tỷ lệ trung bình {low_rate}"
+    ),
     "para.few_data": N_("{n} đơn vị ít phát sinh (dưới {minimum} hồ sơ), không đánh giá"),
     "para.ranking": N_("Đứng đầu là {first}, cuối cùng là {last}."),
     "para.ranked": N_("{names} ({rate}, xếp thứ {rank}/{of})"),
@@ -94,7 +111,7 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "rank_short": N_("Hạng"),
     "change_short": N_("+/- điểm"),
     "change": N_("Tăng/giảm (điểm %)"),
-    "previous_rate": N_("Kỳ trước (%)"),
+    "previous_rate": N_("Kỳ trước"),
     "group": N_("Thuộc"),
     "few_data": N_("Ít phát sinh"),
     "headline": N_("Tỷ lệ chính"),
@@ -150,6 +167,22 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "pdf.remarks": N_("Nhận xét"),
     "pdf.warnings": N_("Cảnh báo về số liệu"),
     "pdf.page": N_("Trang {n}/{of}"),
+    # the báo cáo in the layout of Nghị định 30/2020/NĐ-CP (Word and PDF)
+    "doc.number": N_("Số: {number}"),
+    "doc.date": N_("{place}, ngày {d} tháng {m} năm {y}"),
+    "doc.kind": N_("BÁO CÁO"),
+    "doc.subject_one": N_("Kết quả thực hiện chỉ số {indicator} {period}"),
+    "doc.subject": N_("Kết quả thực hiện các chỉ số theo đơn vị {period}"),
+    "doc.intro": N_("Trên cơ sở số liệu {period} của các đơn vị, kết quả thực hiện các chỉ số như sau:"),
+    "doc.intro_compared": N_(
+        "Trên cơ sở số liệu {period} của các đơn vị, so sánh với {since}, kết quả thực hiện các chỉ số "
+        "như sau:"
+    ),
+    "doc.targets": N_("Chỉ tiêu: {goals}."),
+    "doc.table": N_("Bảng {n}: {indicator} theo cấp"),
+    "doc.below_level": N_("{level} ({n} đơn vị): {items}."),
+    "doc.recipients": N_("Nơi nhận:"),
+    "doc.closing": N_("Trên đây là báo cáo {subject}./."),
 }
 
 

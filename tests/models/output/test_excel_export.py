@@ -126,8 +126,8 @@ def test_two_row_header(book) -> None:
     assert [ws.cell(row=header + 1, column=c).value for c in range(4, 10)] == [
         "Tử số",
         "Mẫu số",
-        "Tỷ lệ (%)",
-        "Chỉ tiêu (%)",
+        "Tỷ lệ",
+        "Chỉ tiêu",
         "Đánh giá",
         "Xếp hạng",
     ]
@@ -191,7 +191,7 @@ def test_formula_lookalike_name_stays_text(book) -> None:
 def test_conditional_formatting_compares_rate_with_target(book) -> None:
     ws = book["Bảng chỉ số"]
     first = _row_of(ws, "I. Cấp tỉnh")
-    last = _row_of(ws, "Tỷ lệ chung cấp huyện")
+    last = _row_of(ws, "Tổng cộng")
     rules = {str(cf.sqref): cf.rules for cf in ws.conditional_formatting}
     assert list(rules) == [f"F{first}:F{last}"]
     below, full = rules[f"F{first}:F{last}"]
@@ -208,7 +208,7 @@ def test_conditional_formatting_compares_rate_with_target(book) -> None:
 def test_view_filter_and_print_setup(book) -> None:
     ws = book["Bảng chỉ số"]
     header = _row_of(ws, "Đơn vị")
-    last = _row_of(ws, "Tỷ lệ chung cấp huyện")
+    last = _row_of(ws, "Tổng cộng")
     assert ws.freeze_panes == f"C{header + 2}"
     assert ws.auto_filter.ref == f"A{header + 1}:I{last}"
     assert ws.print_title_rows == f"${header}:${header + 1}"
@@ -218,6 +218,19 @@ def test_view_filter_and_print_setup(book) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_options.horizontalCentered
     assert ws.oddFooter.center.text == "Trang &P/&N"
+
+
+def test_a_total_row_for_the_whole_file(book) -> None:
+    """Under the last level, the file's total as the systems write it: 362 + 109 + 0 + 185 + 89
+    = 745 signed of 391 + 109 + 0 + 186 + 110 = 796 sent, pooled 745/796 = 93,59 %."""
+    ws = book["Bảng chỉ số"]
+    total = _row_of(ws, "Tổng cộng")
+    assert total == _row_of(ws, "Tỷ lệ chung cấp huyện") + 1
+    numerator, denominator, rate, target = (ws.cell(row=total, column=c).value for c in range(4, 8))
+    assert (numerator, denominator) == (745, 796)
+    assert rate == pytest.approx(745 / 796)
+    assert target is None  # the levels' targets differ
+    assert ws.cell(row=total, column=2).font.b
 
 
 def test_signature_block_under_the_table(book) -> None:
@@ -281,9 +294,9 @@ def test_summary_sheet_figures_and_paragraph(book, signing_summary: Summary) -> 
     ]
     assert [ws.cell(row=header + 1, column=c).value for c in range(4, 8)] == [
         "Cách tính",
-        "Tỷ lệ (%)",
+        "Tỷ lệ",
         "Cách tính",
-        "Tỷ lệ (%)",
+        "Tỷ lệ",
     ]
     row = _row_of(ws, "Cấp tỉnh")
     values = [ws.cell(row=row, column=c).value for c in range(3, 13)]
@@ -347,21 +360,24 @@ def test_english_and_given_heading(signing_summary: Summary, tmp_path: Path) -> 
     assert (ws["A1"].value, ws["A2"].value) == ("PEOPLE'S COMMITTEE", "DEPARTMENT")
     assert "MONTHLY REPORT" in _texts(ws)
     assert "Q3 2024" in _texts(ws)
-    assert ws.cell(row=_row_of(ws, "Unit") + 1, column=6).value == "Rate (%)"
+    assert ws.cell(row=_row_of(ws, "Unit") + 1, column=6).value == "Rate"
     assert ws.cell(row=_row_of(ws, "Sở Nội vụ"), column=6).number_format == "0.00%"
 
 
 def test_many_units_get_horizontal_bars(tmp_path: Path, source: Path) -> None:
     records = [
         UnitRecord(f"UBND xã Số {i}", "commune", {"signing": Measure(i, 20, i / 20 * 100)})
-        for i in range(1, 13)
+        for i in range(1, 32)
     ]
     sheet = SheetImport(str(source), "S", "unit_table", None, "", "", records, {})
     out = export_excel(summarize([sheet], builtin_targets()), tmp_path / "xa.xlsx")
     (chart,) = load_workbook(out)["Biểu đồ"]._charts
     assert chart.type == "bar"
-    assert _chart_title(chart) == "Tỷ lệ văn bản đi được ký số – Cấp xã (chỉ tiêu 60 %)"
-    assert _cells(load_workbook(out)["Biểu đồ"], chart.series[0].cat.strRef.f)[0] == "xã Số 1"
+    # 31 units: one bar each; no line can cross horizontal bars, so the title gives both figures:
+    # the mean of 1/20 … 31/20 is 16/20 = 80 %
+    assert _chart_title(chart) == "Tỷ lệ văn bản đi được ký số – Cấp xã (chỉ tiêu 60 %, TB 80,00 %)"
+    names = _cells(load_workbook(out)["Biểu đồ"], chart.series[0].cat.strRef.f)
+    assert names[0] == "UBND xã Số 1"  # the full name, "UBND" kept
 
 
 # The monthly cycle: two months of a II.06a report, a payments tracker with departments too few
@@ -390,12 +406,12 @@ def _header_columns(ws: Worksheet) -> dict[str, int]:
 def test_table_ranks_and_changes_stay_numbers(months_book) -> None:
     ws = months_book["Bảng chỉ số"]
     columns = _header_columns(ws)
-    assert list(columns)[-3:] == ["Xếp hạng", "Kỳ trước (%)", "Tăng/giảm (điểm %)"]
+    assert list(columns)[-3:] == ["Xếp hạng", "Kỳ trước", "Tăng/giảm (điểm %)"]
     assert "So sánh với tháng 7/2023" in _texts(ws)  # names the period the columns refer to
     row = _row_of(ws, "Sở Tài chính")
     rank = ws.cell(row=row, column=columns["Xếp hạng"])
     assert (rank.value, rank.data_type, rank.number_format) == (1, "n", '0"/3"')  # reads 1/3, sorts as 1
-    before = ws.cell(row=row, column=columns["Kỳ trước (%)"])
+    before = ws.cell(row=row, column=columns["Kỳ trước"])
     assert before.value == pytest.approx(2051 / 3000)
     assert before.number_format.endswith("0.00%")
     change = ws.cell(row=row, column=columns["Tăng/giảm (điểm %)"])
@@ -408,11 +424,11 @@ def test_table_ranks_and_changes_stay_numbers(months_book) -> None:
     assert ws.cell(row=_row_of(ws, "Sở Y tế"), column=columns["Xếp hạng"]).number_format == '0"/3"'
     assert ws.cell(row=_row_of(ws, "Sở Y tế"), column=columns["Xếp hạng"]).value == 3
     new = _row_of(ws, "Xã Lãng Ngâm")  # not in July's report: nothing to compare
-    assert ws.cell(row=new, column=columns["Kỳ trước (%)"]).value is None
+    assert ws.cell(row=new, column=columns["Kỳ trước"]).value is None
     assert ws.cell(row=new, column=columns["Tăng/giảm (điểm %)"]).value is None
     pooled = _row_of(ws, "Tỷ lệ chung cấp tỉnh")
-    assert ws.cell(row=pooled, column=columns["Tỷ lệ (%)"]).value == pytest.approx(0.7302)
-    assert ws.cell(row=pooled, column=columns["Kỳ trước (%)"]).value == pytest.approx(0.6451)
+    assert ws.cell(row=pooled, column=columns["Tỷ lệ"]).value == pytest.approx(0.7302)
+    assert ws.cell(row=pooled, column=columns["Kỳ trước"]).value == pytest.approx(0.6451)
     assert ws.cell(row=pooled, column=columns["Tăng/giảm (điểm %)"]).value == pytest.approx(8.51)
     mean = _row_of(ws, "Trung bình cấp tỉnh (tỷ lệ trung bình)")
     assert ws.cell(row=mean, column=columns["Tăng/giảm (điểm %)"]).value == pytest.approx(
@@ -426,10 +442,10 @@ def test_summary_sheet_leads_with_the_published_average_and_its_change(months_bo
     header = _row_of(ws, "Cấp")
     assert [ws.cell(row=header + 1, column=c).value for c in range(4, 10)] == [
         "Cách tính",
-        "Tỷ lệ (%)",
+        "Tỷ lệ",
         "Tăng/giảm (điểm %)",
         "Cách tính",
-        "Tỷ lệ (%)",
+        "Tỷ lệ",
         "Tăng/giảm (điểm %)",
     ]
     row = _row_of(ws, "Cấp tỉnh")
@@ -454,8 +470,8 @@ def test_summary_sheet_leads_with_the_published_average_and_its_change(months_bo
 def test_chart_sheet_shows_last_period_beside_this_one(months_book) -> None:
     ws = months_book["Biểu đồ"]
     province = ws._charts[0]
-    assert province.series[1].tx.strRef.f == "'Biểu đồ'!D4"  # the legend names the period
-    assert ws["D4"].value == "Tỷ lệ tháng 7/2023"
+    assert province.series[1].tx.strRef.f == "'Biểu đồ'!E4"  # the legend names the period
+    assert ws["E4"].value == "Tỷ lệ tháng 7/2023"
     assert _cells(ws, province.series[1].val.numRef.f) == [
         pytest.approx(70.0),
         pytest.approx(2051 / 30),
@@ -479,9 +495,9 @@ def payments_book(tmp_path: Path):
 def test_units_too_few_to_judge_are_grey_never_red(payments_book) -> None:
     ws = payments_book["Bảng chỉ số"]
     columns = _header_columns(ws)
-    assert "Kỳ trước (%)" not in columns  # one month only
+    assert "Kỳ trước" not in columns  # one month only
     first = _row_of(ws, "I. Cấp tỉnh")
-    rate, status = (get_column_letter(columns[k]) for k in ("Tỷ lệ (%)", "Đánh giá"))
+    rate, status = (get_column_letter(columns[k]) for k in ("Tỷ lệ", "Đánh giá"))
     for name, expected in PAYMENT_STATUSES.items():
         cell = ws.cell(row=_row_of(ws, name), column=columns["Đánh giá"])
         assert (

@@ -147,8 +147,15 @@ def test_one_paragraph_per_indicator_and_a_filter(summary):
     text = paragraph(summary)
     blocks = text.split("\n\n")
     assert len(blocks) == 2
-    assert blocks[0].startswith("Về tỷ lệ văn bản đi được ký số tháng 10/2024: Cấp tỉnh:")
-    assert blocks[1].startswith("Về tỷ lệ hồ sơ trực tuyến tháng 10/2024: Cấp tỉnh:")
+    # the whole province first: signing's mean (100 + 81,41 + 100 + 99,46 + 89,43 + 63,64 + 97,10
+    # + 100) / 8 = 91,38 and pooled 2342/2431 = 96,34; online dossiers as rates only, mean 403/7
+    assert blocks[0].startswith(
+        "Về tỷ lệ văn bản đi được ký số tháng 10/2024: Toàn tỉnh: tỷ lệ trung bình đạt 91,38 % "
+        "(tỷ lệ chung 96,34 %). Cấp tỉnh:"
+    )
+    assert blocks[1].startswith(
+        "Về tỷ lệ hồ sơ trực tuyến tháng 10/2024: Toàn tỉnh: tỷ lệ trung bình đạt 57,57 %. Cấp tỉnh:"
+    )
     assert blocks[0].count("Cấp ") == 3  # province, district, commune
     only = paragraph(summary, indicators=["online_dossier"])
     assert only == blocks[1]
@@ -160,3 +167,62 @@ def test_an_abbreviated_indicator_keeps_its_capitals_in_the_sentence():
     assert _in_sentence("Tỷ lệ hồ sơ trực tuyến") == "tỷ lệ hồ sơ trực tuyến"
     assert _in_sentence("TL_Nội trú") == "TL_Nội trú"
     assert _in_sentence("DVC có hồ sơ trực tuyến") == "DVC có hồ sơ trực tuyến"
+
+
+def _months(tmp_path) -> Summary:
+    from desktop_app.models.tables.importer import import_files
+    from tests.fixtures.monthly import AUGUST, JULY, write_ii06a
+
+    august = write_ii06a(tmp_path / "II06a thang 8.xlsx", 8, AUGUST)
+    july = write_ii06a(tmp_path / "II06a thang 7.xlsx", 7, JULY)
+    now, before = import_files([str(august)]), import_files([str(july)])
+    return summarize(now.all_sheets(), builtin_targets(), before.all_sheets())
+
+
+def test_the_whole_province_first_then_levels_then_what_moved(tmp_path):
+    """August against July (tests/fixtures/monthly.py): the province's 24302/30000 = 81,01 %
+    (12,23 points up from 20633/30000 = 68,78 %), the mean of the eight judged units 82,28 %
+    against July's seven 67,91 %; then the biggest rises in points and the rank moves."""
+    text = paragraph(_months(tmp_path))
+    assert text.startswith(
+        "Về tỷ lệ hồ sơ trực tuyến tháng 8/2023: Toàn tỉnh: tỷ lệ chung đạt 81,01 % (tăng 12,23 điểm "
+        "phần trăm so với tháng 7/2023), tỷ lệ trung bình 82,28 % (tăng 14,37 điểm phần trăm so với "
+        "tháng 7/2023). Cấp tỉnh: tỷ lệ chung đạt 73,02 %"
+    )
+    assert (
+        "So với tháng 7/2023, tăng nhiều nhất là Huyện Gia Bình (20,50 điểm), Xã Đông Cứu "
+        "(13,70 điểm), Sở Y tế (13,34 điểm); thứ hạng tăng nhiều nhất là Sở Tài chính (từ thứ 2 lên "
+        "thứ 1/3); thứ hạng giảm nhiều nhất là Phường Đông Ngàn (từ thứ 2 xuống thứ 3/3), Sở Tư pháp "
+        "(từ thứ 1 xuống thứ 2/3), Xã Đông Cứu (từ thứ 1 xuống thứ 2/3)."
+    ) in text
+    assert "giảm nhiều nhất là" not in text.replace("thứ hạng giảm nhiều nhất", "")  # no rate fell
+
+
+def test_an_indicator_without_a_target_is_neither_met_nor_missed():
+    """on_time has no built-in target: 40/50 and 30/30 on time, pooled 70/80 = 87,50 %, mean
+    (80 + 100) / 2 = 90,00 %; the figures are stated, never "đạt"."""
+    records = [
+        UnitRecord("Sở Xây dựng", "province", {"on_time": Measure(40, 50, 80.0)}, source="x.xlsx"),
+        UnitRecord("Sở Y tế", "province", {"on_time": Measure(30, 30, 100.0)}, source="x.xlsx"),
+    ]
+    sheet_ = SheetImport("x.xlsx", "S", "unit_table", "2024-10", "", "", records, {}, [])
+    text = paragraph(summarize([sheet_], builtin_targets()))
+    assert text == (
+        "Về tỷ lệ hồ sơ giải quyết đúng hạn tháng 10/2024: Cấp tỉnh: tỷ lệ chung là 87,50 % "
+        "(tỷ lệ trung bình 90,00 %); 1/2 đơn vị có tỷ lệ 100 % (Sở Y tế); thấp nhất là Sở Xây dựng "
+        "(80,00 %)."
+    )
+    assert "đạt" not in text
+
+
+def test_the_edited_paragraph_is_cut_back_into_its_indicators(summary):
+    from desktop_app.models.output.narrative import split_by_indicator
+
+    edited = (
+        "Về tỷ lệ hồ sơ trực tuyến tháng 10/2024: đã sửa.\n\nMột đoạn thêm.\n\n"
+        "Về tỷ lệ văn bản đi được ký số tháng 10/2024: cũng đã sửa."
+    )
+    assert split_by_indicator(edited, summary) == {
+        "online_dossier": "Về tỷ lệ hồ sơ trực tuyến tháng 10/2024: đã sửa.\n\nMột đoạn thêm.",
+        "signing": "Về tỷ lệ văn bản đi được ký số tháng 10/2024: cũng đã sửa.",
+    }

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
 from openpyxl.chart.text import RichText, Text
 from openpyxl.chart.title import Title
 from openpyxl.drawing.text import (
@@ -22,8 +23,9 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
+from desktop_app.models.indicators.status import BELOW, FEW_DATA, MET
 from desktop_app.models.indicators.summary import GroupStats, Summary
-from desktop_app.models.numbers import format_target
+from desktop_app.models.numbers import format_rate, format_target
 from desktop_app.models.output.excel.page import set_page
 from desktop_app.models.output.excel.style import (
     CENTER,
@@ -41,10 +43,15 @@ from desktop_app.models.text import shown
 ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
 ROW_CM = ROW_POINTS * 2.54 / 72
 CHART_WIDTH_CM = 16.5
-COLUMN_CHART_MAX_UNITS = 8  # more units than this: horizontal bars, one line per unit
+# up to this many units: columns, with the target and the mean as lines across them; more: one
+# horizontal bar a unit (Excel's lines cannot cross horizontal bars: the title gives both figures)
+COLUMN_CHART_MAX_UNITS = 30
 PAGE_HEIGHT_CM = 18.0  # A4 landscape less margins, at 100 %
-CHART_COLUMN = 5  # charts start in column E, right of the data table A:C (F when A:D)
+CHART_COLUMN = 6  # charts start in column F, right of the data table A:D (G when A:E)
 PREVIOUS_COLOR = "A6A6A6"  # last period's bars: grey, so this period's stand out
+NEUTRAL_COLOR = "78909C"  # no target
+STATUS_COLORS = {MET: "2E7D32", BELOW: "C62828", FEW_DATA: "B0BEC5"}  # the PDF's green, red, grey
+TARGET_COLOR, MEAN_COLOR = "000000", "1565C0"
 
 
 @dataclass
@@ -60,6 +67,7 @@ class ChartBlock:
     names: dict[str, str]  # the files' own words for levels
     previous: list[float | None] = field(default_factory=list)  # parallel to ``rated``
     then: str = ""  # the earlier period's column header ("Tỷ lệ tháng 7/2023"); "": not compared
+    statuses: list[str] = field(default_factory=list)  # parallel to ``rated``: the bars' colours
 
     def title(self, lang: str) -> str:
         level = level_label(self.stats.level, lang, self.names)
@@ -72,7 +80,11 @@ class ChartBlock:
     def height_cm(self) -> float:
         if self.horizontal:
             return max(7.5, (1.0 if self.then else 0.55) * len(self.rated) + 3.0)
-        return 7.5
+        return 9.5  # room for the units' full names under the columns
+
+    @property
+    def width_cm(self) -> float:
+        return CHART_WIDTH_CM if self.horizontal else max(CHART_WIDTH_CM, 1.2 * len(self.rated) + 4)
 
 
 def chart_blocks(summary: Summary, lang: str = "vi") -> list[ChartBlock]:
@@ -86,17 +98,19 @@ def chart_blocks(summary: Summary, lang: str = "vi") -> list[ChartBlock]:
         for stats in summary.levels:
             if stats.indicator != info.key:
                 continue
-            rated, no_data, previous = [], [], []
+            rated, no_data, previous, statuses = [], [], [], []
             for unit, assessed in zip(summary.units, summary.assessments, strict=True):
                 a = assessed.get(info.key)
                 if a is None or unit.level != stats.level:
                     continue
                 if a.rate is None:
                     no_data.append(shown(unit.name))
-                else:
+                else:  # the full name, "UBND" kept, as the table and the PDF write it
                     rated.append((shown(unit.name), a.rate, a.target))
                     previous.append(a.previous_rate)
-            blocks.append(ChartBlock(info, stats, rated, no_data, summary.level_names, previous, then))
+                    statuses.append(a.status)
+            names = summary.level_names
+            blocks.append(ChartBlock(info, stats, rated, no_data, names, previous, then, statuses))
     return blocks
 
 
@@ -105,7 +119,7 @@ def write_chart_sheet(ws: Worksheet, summary: Summary, lang: str) -> list[BarCha
     t = texts(lang)
     ws.sheet_format.defaultRowHeight = ROW_POINTS
     ws.sheet_format.customHeight = True
-    widths = [38, 11, 11, 14, 3] if summary.previous is not None else [38, 11, 11, 3]
+    widths = [38, 11, 11, 11, 14, 3] if summary.previous is not None else [38, 11, 11, 11, 3]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     last_column = len(widths) + 10
@@ -134,18 +148,19 @@ def _block_rows(block: ChartBlock) -> int:
 def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart | None:
     t = texts(lang)
     put(ws, row, 1, block.title(lang), style=font(bold=True), align=LEFT)
-    heads = [t["unit"], t["rate"], t["target"]] + ([block.then] if block.then else [])
+    heads = [t["unit"], t["rate"], t["target"], t["mean"]] + ([block.then] if block.then else [])
     for column, head in enumerate(heads, start=1):
         put(ws, row + 1, column, head, style=font(bold=True), align=CENTER, border=True)
         ws.cell(row=row + 1, column=column).fill = HEADER_FILL
     percent = number_format("percent", lang)
     for i, (name, rate, target) in enumerate(block.rated):
         r = row + 2 + i
-        put(ws, r, 1, chart_label(name), border=True, align=LEFT, style=font(11))
+        put(ws, r, 1, name, border=True, align=LEFT, style=font(11))
         put(ws, r, 2, rate, border=True, fmt=percent, style=font(11))
         put(ws, r, 3, target, border=True, fmt=percent, style=font(11))
+        put(ws, r, 4, block.stats.mean_rate, border=True, fmt=percent, style=font(11))
         if block.then:
-            put(ws, r, 4, block.previous[i], border=True, fmt=percent, style=font(11))
+            put(ws, r, 5, block.previous[i], border=True, fmt=percent, style=font(11))
     if block.no_data:  # one name a row: a long list must not run under the chart
         below = row + 2 + len(block.rated)
         put(ws, below, 1, t["no_data_units"], style=font(11, italic=True))
@@ -160,19 +175,21 @@ def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarCh
 
 
 def _chart(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart:
-    """Bars of the rates; the target as a line over them (vertical bars only)."""
+    """Bars of the rates, red below the target and green at or above it; the target and the
+    level's mean as lines across them (columns), or named in the title (horizontal bars)."""
     first, last = row + 2, row + 1 + len(block.rated)
     chart = BarChart()
     chart.type = "bar" if block.horizontal else "col"
     chart.style = 10
     targets = [target for _, _, target in block.rated if target is not None]
     title = block.title(lang)
-    if targets and block.horizontal:  # no target line on horizontal bars: say it in the title
-        title += f" ({texts(lang)['target_word']} {format_target(targets[0], lang)})"
+    if block.horizontal:  # no line across horizontal bars: the title says both figures
+        title += _lines_in_title(targets, block.stats.mean_rate, lang)
     chart.title = _rich_title(title)
-    chart.width, chart.height = CHART_WIDTH_CM, block.height_cm()
+    chart.width, chart.height = block.width_cm, block.height_cm()
     chart.add_data(Reference(ws, min_col=2, min_row=row + 1, max_row=last), titles_from_data=True)
     names = Reference(ws, min_col=1, min_row=first, max_row=last)
+    _colour_bars(chart, block)
     chart.series[0].dLbls = _value_labels()  # this period's figures; last period's bars are unlabelled
     chart.legend.position = "b"
     chart.gapWidth = 40 if block.horizontal else 60
@@ -180,10 +197,35 @@ def _chart(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart:
     categories = AxDataSource(strRef=StrRef(f=str(names)))  # unit names are text
     chart.series[0].cat = categories
     if block.then:
-        _previous_bars(chart, Reference(ws, min_col=4, min_row=row + 1, max_row=last), categories)
-    if targets and not block.horizontal:
-        chart += _target_line(Reference(ws, min_col=3, min_row=row + 1, max_row=last), categories)
+        _previous_bars(chart, Reference(ws, min_col=5, min_row=row + 1, max_row=last), categories)
+    if not block.horizontal:
+        lines = [(3, TARGET_COLOR, "dash")] if targets else []
+        lines += [(4, MEAN_COLOR, "sysDot")] if block.stats.mean_rate is not None else []
+        if lines:
+            chart += _lines(ws, row, last, lines, categories)
     return chart
+
+
+def _lines_in_title(targets: list[float], mean: float | None, lang: str) -> str:
+    """ " (chỉ tiêu 60 %, TB 48,75 %)" for a chart whose lines cannot be drawn."""
+    parts = [f"{texts(lang)['target_word']} {format_target(targets[0], lang)}"] if targets else []
+    if mean is not None:
+        parts.append(texts(lang)["mean_line"].format(value=format_rate(mean, lang)))
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def _colour_bars(chart: BarChart, block: ChartBlock) -> None:
+    """Each unit's bar red below its target, green at or above it, grey when too few to judge or
+    without a target (as the window and the PDF)."""
+    series = chart.series[0]
+    series.graphicalProperties.solidFill = NEUTRAL_COLOR
+    series.graphicalProperties.line.solidFill = NEUTRAL_COLOR
+    for i, status in enumerate(block.statuses):
+        point = DataPoint(idx=i)
+        colour = STATUS_COLORS.get(status, NEUTRAL_COLOR)
+        point.graphicalProperties.solidFill = colour
+        point.graphicalProperties.line.solidFill = colour
+        series.dPt.append(point)
 
 
 def _previous_bars(chart: BarChart, values: Reference, categories: AxDataSource) -> None:
@@ -195,17 +237,22 @@ def _previous_bars(chart: BarChart, values: Reference, categories: AxDataSource)
     series.graphicalProperties.line.solidFill = PREVIOUS_COLOR
 
 
-def _target_line(values: Reference, categories: AxDataSource) -> LineChart:
-    """The target as a dashed red line across the bars, on the same axes."""
-    line = LineChart()
-    line.add_data(values, titles_from_data=True)
-    series = line.series[0]
-    series.cat = categories
-    series.graphicalProperties.line.solidFill = "C00000"
-    series.graphicalProperties.line.dashStyle = "dash"
-    series.graphicalProperties.line.width = 22000  # EMU, about 1.75 pt
-    series.smooth = False
-    return line
+def _lines(
+    ws: Worksheet, row: int, last: int, lines: list[tuple[int, str, str]], categories: AxDataSource
+) -> LineChart:
+    """The target (dashed black) and the level's mean (dotted blue) across the columns, on the
+    same axes; each named by its column's header in the legend."""
+    chart = LineChart()
+    for column, colour, dash in lines:
+        chart.add_data(Reference(ws, min_col=column, min_row=row + 1, max_row=last), titles_from_data=True)
+        series = chart.series[-1]
+        series.cat = categories
+        series.graphicalProperties.line.solidFill = colour
+        series.graphicalProperties.line.dashStyle = dash
+        series.graphicalProperties.line.width = 22000  # EMU, about 1.75 pt
+        series.marker.symbol = "none"
+        series.smooth = False
+    return chart
 
 
 def _text_properties(size: int, *, bold: bool = False, color: str | None = None) -> RichText:
@@ -250,14 +297,6 @@ def _axes(chart: BarChart, block: ChartBlock) -> None:
     if block.horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first unit on top, as in the table
         chart.y_axis.crosses = "max"  # ...and the percent scale still at the bottom
-
-
-def chart_label(name: str) -> str:
-    """A unit's name as a chart category: "UBND xã Y Tý" -> "xã Y Tý" (the axis is narrow)."""
-    for prefix in ("UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "):
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix) :]
-    return name
 
 
 __all__ = ["ChartBlock", "chart_blocks", "write_chart_sheet"]

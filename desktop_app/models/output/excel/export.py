@@ -13,10 +13,12 @@ from openpyxl import Workbook
 
 from desktop_app import PRODUCT
 from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.contents import is_form_code
 from desktop_app.models.output.excel.chart_sheet import write_chart_sheet
 from desktop_app.models.output.excel.style import texts
 from desktop_app.models.output.excel.summary_sheet import write_summary_sheet
 from desktop_app.models.output.excel.table_sheet import Heading, write_table_sheet
+from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import period_text, word
 from desktop_app.models.text import clean
@@ -35,13 +37,17 @@ def export_excel(
     title: str | None = None,
     issuer: str | None = None,
     period: str | None = None,
+    office: OfficeDetails | None = None,
 ) -> Path:
     """Write the report workbook to ``path``; ReportError if it is an input or cannot be written.
 
     ``inputs`` defaults to the files the summary was read from; ``issuer`` is one line per
-    issuing body ("UBND TỈNH …\\nSỞ …"); ``period`` is a period code ("2024-10") or free text.
+    issuing body ("UBND TỈNH …\\nSỞ …"); ``period`` is a period code ("2024-10") or free text;
+    ``office``: the office's details entered once, whose bodies head the sheet (as in the báo cáo).
     """
     sources = [s.path for s in summary.collection.sheets] if inputs is None else list(inputs)
+    if issuer is None and office is not None and not office.empty:
+        issuer = "\n".join(text for text, _ in office.agency_lines())
     heading = make_heading(summary, lang, title=title, issuer=issuer, period=period)
     book = build_workbook(summary, heading, lang)
     target = atomic_write(path, lambda temp: book.save(temp), sources)
@@ -93,9 +99,12 @@ def compared_line(summary: Summary, lang: str = "vi") -> str:
 
 
 def default_title(summary: Summary, lang: str = "vi") -> str:
-    """The source title when all files share one, else "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ …"."""
+    """The source title when all files share one, else "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ …"; a form's
+    code ("Biểu số II.06a/VPCP/KSTT") is no title."""
     t = texts(lang)
-    titles = {clean(s.title) for s in summary.collection.sheets if clean(s.title)}
+    titles = {
+        clean(s.title) for s in summary.collection.sheets if clean(s.title) and not is_form_code(s.title)
+    }
     if len(titles) == 1 and lang != "en":
         return titles.pop()
     if len(summary.indicators) == 1:

@@ -225,7 +225,8 @@ def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width
             lines = line_count(label, unit_width / 1.1)  # bold italic runs wider
             ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
             row += 1
-    return row - 1
+    _write_total(ws, row, summary, layout, lang)
+    return row
 
 
 def _fill_row(ws: Worksheet, row: int, layout: TableLayout, fill: PatternFill) -> None:
@@ -304,6 +305,33 @@ def _write_average(
         if stats is None:
             continue
         for key, (value, fmt) in average_cells(stats, average, lang).items():
+            if key in ic.subs:
+                put(ws, row, ic.at(key), value, fmt=fmt, style=font(bold=True), align=RIGHT, border=True)
+
+
+def _write_total(ws: Worksheet, row: int, summary: Summary, layout: TableLayout, lang: str) -> None:
+    """ "Tổng cộng": the whole file's counts added up and its pooled rate (the mean where the file
+    gives rates only), with the change, as the systems' own totals row reads."""
+    _fill_row(ws, row, layout, GROUP_FILL)
+    put(ws, row, 2, texts(lang)["pdf.total"], style=font(bold=True), align=LEFT, border=True)
+    for ic in layout.columns:
+        stats = summary.stats(ic.info.key)
+        if stats is None:
+            continue
+        counted = [
+            a
+            for assessed in summary.assessments
+            if (a := assessed.get(ic.info.key)) is not None and a.numerator is not None and a.denominator
+        ]
+        kind = POOLED if stats.pooled_rate is not None else MEAN
+        cells = average_cells(stats, kind, lang)
+        cells.pop("target", None)
+        if counted:
+            numerator = sum(a.numerator for a in counted if a.numerator is not None)
+            denominator = sum(a.denominator for a in counted if a.denominator is not None)
+            cells["numerator"] = (count_value(numerator), number_format("count", lang, numerator))
+            cells["denominator"] = (count_value(denominator), number_format("count", lang, denominator))
+        for key, (value, fmt) in cells.items():
             if key in ic.subs:
                 put(ws, row, ic.at(key), value, fmt=fmt, style=font(bold=True), align=RIGHT, border=True)
 
