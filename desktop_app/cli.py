@@ -1,5 +1,5 @@
-"""The command line: ``python -m desktop_app summarize FILE… [--previous FILE…] [--targets T.toml]
-[--json]``.
+"""The command line: ``python -m desktop_app summarize FILE… [--previous FILE… | --history [DB]]
+[--targets T.toml] [--json]``, and ``history …`` (history_cli.py).
 
 Its help and its errors are in the user's language (Vietnamese unless ``--lang en``), argparse's
 own words included. No Qt widgets here; ``--pdf`` imports the drawing code lazily.
@@ -14,6 +14,12 @@ import os
 import sys
 from pathlib import Path
 
+from desktop_app.history_cli import (
+    add_history_parser,
+    history_command,
+    history_previous,
+    split_history_option,
+)
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import effective_targets
@@ -38,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description=_("Tính các chỉ số của từng đơn vị từ báo cáo Excel.")
     )
-    sub = parser.add_subparsers(dest="command", required=True, title=_("lệnh"), metavar="summarize")
+    sub = parser.add_subparsers(dest="command", required=True, title=_("lệnh"), metavar="summarize|history")
     s = sub.add_parser(
         "summarize",
         help=_("tính các chỉ số từ báo cáo Excel"),
@@ -53,11 +59,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=_("TỆP_KỲ_TRƯỚC"),
         help=_("báo cáo của kỳ trước, để tính mức tăng giảm so với kỳ trước"),
     )
+    s.add_argument(
+        "--history",
+        nargs="?",
+        const="",
+        metavar=_("CSDL"),
+        help=_("so với kỳ trước đã lưu trong lịch sử (mặc định: cơ sở dữ liệu trong thư mục dữ liệu)"),
+    )
     s.add_argument("--json", action="store_true", help=_("in một tài liệu JSON ra stdout"))
     s.add_argument("--excel", metavar=_("RA.xlsx"), help=_("xuất bảng Excel"))
     s.add_argument("--pdf", metavar=_("RA.pdf"), help=_("xuất báo cáo PDF"))
     s.add_argument("--lang", choices=LANGUAGES, default="vi", help=_("ngôn ngữ của kết quả (vi hoặc en)"))
     s.add_argument("--verbose", action="store_true", help=_("in nhật ký chi tiết ra stderr"))
+    add_history_parser(sub)
     return parser
 
 
@@ -100,6 +114,9 @@ def summarize_command(args: argparse.Namespace) -> int:
     if (refused := _outputs_refused(args)) is not None:
         say(refused)
         return 2
+    if args.previous and args.history is not None:
+        say(_("Không dùng cùng lúc --previous và --history."))
+        return 2
     result = import_files(args.files)
     earlier = import_files(args.previous) if args.previous else None
     errors = [*result.errors.values(), *(earlier.errors.values() if earlier else [])]
@@ -108,7 +125,14 @@ def summarize_command(args: argparse.Namespace) -> int:
     sheets = result.all_sheets()
     if not sheets:
         return 1
-    summary = summarize(sheets, targets, earlier.all_sheets() if earlier else None)
+    previous = earlier.all_sheets() if earlier else None
+    if args.history is not None:
+        try:
+            previous = history_previous(args.history, sheets)
+        except ReportError as exc:
+            say(exc.line())
+            return 2
+    summary = summarize(sheets, targets, previous)
     try:
         _export(summary, args)
     except ReportError as exc:
@@ -129,6 +153,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     localise_argparse(lang)
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
+    if args.command == "history":
+        if unknown:
+            parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(unknown)))
+        return args
+    split_history_option(args)
     strays = [a for a in unknown if not os.path.lexists(a)]
     if strays:
         parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(strays)))
@@ -139,13 +168,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    shared_reader().start()  # the reader process starts while the arguments and targets are read
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["summarize"] or argv[:2] == ["history", "import"]:
+        shared_reader().start()  # the reader process starts while the arguments and targets are read
     args = parse(argv)
     # stderr carries exactly one line per bad file; details only when asked for
     level = logging.DEBUG if getattr(args, "verbose", False) else logging.CRITICAL
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return summarize_command(args)
+        return history_command(args) if args.command == "history" else summarize_command(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback on the command line
