@@ -20,7 +20,7 @@ from typing import Any
 from desktop_app.models.errors import ReportError
 from desktop_app.models.history.alias_file import load_alias_file, parse_month
 from desktop_app.models.history.aliases import ALIAS, MERGER, Alias
-from desktop_app.models.history.export import export_history
+from desktop_app.models.history.export import export_history, history_listing
 from desktop_app.models.history.importing import SaveOutcome, save_report
 from desktop_app.models.history.records import earlier_sheets
 from desktop_app.models.history.similar import similar_names
@@ -178,32 +178,8 @@ def _tell(outcome: SaveOutcome, lang: str) -> bool:
     return not outcome.stored
 
 
-def listing(store: HistoryStore) -> list[dict[str, Any]]:
-    """``history list --json``: one entry per file and period."""
-    reports = store.reports()
-    keys = store.indicators_of([r.id for r in reports])
-    counts = store.unit_counts([r.id for r in reports])
-    entries: dict[tuple[str, str], dict[str, Any]] = {}
-    for r in reports:
-        entry = entries.setdefault(
-            (r.sha256, r.period),
-            {
-                "period": r.period_end,
-                "period_start": r.period_start,
-                "source": r.source,
-                "sha256": r.sha256,
-                "units": 0,
-                "indicators": [],
-                "imported_at": r.imported_at,
-            },
-        )
-        entry["units"] += counts[r.id]
-        entry["indicators"] += [k for k in sorted(keys[r.id]) if k not in entry["indicators"]]
-    return list(entries.values())
-
-
 def _list(store: HistoryStore, args: argparse.Namespace) -> int:
-    entries = listing(store)
+    entries = history_listing(store)
     if args.json:
         out(json.dumps(entries, ensure_ascii=False, indent=2))
         return 0

@@ -64,6 +64,15 @@ USER_TARGETS: Setting[str] = Setting("targets/user_toml", str, "")
 INDICATOR: Setting[str] = Setting("ui/indicator", str, "", valid=lambda v: len(v) < 1000)
 # per indicator, the average the summary, the paragraph and the exports lead with
 HEADLINES: Setting[dict[str, str]] = Setting("ui/headlines", dict, {}, valid=_headlines)
+# history (models/history): the database ("": the data folder's, see models/history/location.py)
+# and what happens to a report opened: offered for keeping ("ask"), kept by itself, or never
+SAVE_ASK, SAVE_ALWAYS, SAVE_NEVER = "ask", "always", "never"
+HISTORY_DATABASE: Setting[str] = Setting(
+    "history/database", str, "", valid=lambda v: len(v) < 4096 and "\0" not in v
+)
+HISTORY_SAVE: Setting[str] = Setting(
+    "history/save", str, SAVE_ASK, valid=lambda v: v in (SAVE_ASK, SAVE_ALWAYS, SAVE_NEVER)
+)
 # window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())

@@ -98,6 +98,31 @@ def history_rows(store: HistoryStore) -> Iterator[dict[str, Any]]:
             }
 
 
+def history_listing(store: HistoryStore) -> list[dict[str, Any]]:
+    """``history list --json`` and the Lịch sử window: one entry per file and period, in time
+    order: period (last month), period_start, source, sha256, units, indicators, imported_at."""
+    reports = store.reports()
+    keys = store.indicators_of([r.id for r in reports])
+    counts = store.unit_counts([r.id for r in reports])
+    entries: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in reports:
+        entry = entries.setdefault(
+            (r.sha256, r.period),
+            {
+                "period": r.period_end,
+                "period_start": r.period_start,
+                "source": r.source,
+                "sha256": r.sha256,
+                "units": 0,
+                "indicators": [],
+                "imported_at": r.imported_at,
+            },
+        )
+        entry["units"] += counts[r.id]
+        entry["indicators"] += [k for k in sorted(keys[r.id]) if k not in entry["indicators"]]
+    return list(entries.values())
+
+
 def export_history(store: HistoryStore, path: str | Path, lang: str = "vi") -> Path:
     """Write the history to ``path`` (.xlsx or .csv); ReportError for another suffix or a
     file that cannot be written."""

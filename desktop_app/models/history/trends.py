@@ -103,19 +103,23 @@ def level_trends(
 
 def _month_units(
     store: HistoryStore, reports: list[StoredReport], indicator: str, book: NameBook, view: str | None
-) -> list[UnitRecord]:
-    """The units of one month that have ``indicator``, each under its name as of ``view``; old
-    units merged since into one are added up into it."""
+) -> list[tuple[UnitRecord, list[str]]]:
+    """The units of one month that have ``indicator``, each under its name as of ``view`` with the
+    names the month's report wrote; old units merged since into one are added up into it."""
     groups: dict[str, list[UnitRecord]] = {}
+    written: dict[str, list[str]] = {}
     for sheet in stored_sheets(store, reports):
         for unit in sheet.units:
             if indicator not in unit.measures:
                 continue
             name = book.resolve(unit.name, sheet.period, view)
-            # ``source`` carries the name as written, for the series' list of names
-            record = UnitRecord(name, unit.level, {indicator: unit.measures[indicator]}, unit.name)
+            record = UnitRecord(name, unit.level, {indicator: unit.measures[indicator]})
             groups.setdefault(unit_key(name), []).append(record)
-    return [records[0] if len(records) == 1 else combined(records) for records in groups.values()]
+            written.setdefault(unit_key(name), []).append(unit.name)
+    return [
+        (records[0] if len(records) == 1 else combined(records), written[key])
+        for key, records in groups.items()
+    ]
 
 
 def unit_series(
@@ -130,18 +134,18 @@ def unit_series(
     for period, reports in periods.items():
         units = _month_units(store, reports, indicator, book, view)
         open_ = [s for s in series if not s.points or s.points[-1].period != period]
-        probes = [UnitSeries(u.name, u.level) for u in units]
+        probes = [UnitSeries(u.name, u.level) for u, _ in units]
         found = match_units(probes, open_, lambda s: s.name, lambda s: s.level)
-        for i, unit in enumerate(units):
+        for i, (unit, names) in enumerate(units):
             line = found.get(i)
             if line is None:
                 line = UnitSeries(unit.name, unit.level)
                 series.append(line)
             m: Measure = unit.measures[indicator]
-            line.points.append(UnitPoint(period, unit.source, m.rate, m.numerator, m.denominator))
+            line.points.append(UnitPoint(period, names[0], m.rate, m.numerator, m.denominator))
             line.name = unit.name
             line.level = unit.level if unit.level != "unknown" else line.level
-            for written in (unit.name, unit.source):
+            for written in (unit.name, *names):
                 if written not in line.names:
                     line.names.append(written)
     for line in series:
