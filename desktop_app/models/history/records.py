@@ -9,9 +9,11 @@ rebuilt from the database and handed to ``collect``/``assess`` as ``previous``, 
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 from desktop_app.models.history.aliases import NameBook
 from desktop_app.models.history.importing import indicators_of
+from desktop_app.models.history.location import database_path
 from desktop_app.models.history.store import HistoryStore, StoredReport
 from desktop_app.models.history.systems import province_in
 from desktop_app.models.indicators.comparison import split_history
@@ -106,6 +108,15 @@ def earlier_sheets(store: HistoryStore, sheets: list[SheetImport]) -> list[Sheet
     if not reports:
         return None
     return align_names(stored_sheets(store, reports), sheets, NameBook(store.aliases()))
+
+
+def earlier_in_history(path: str | Path | None, sheets: list[SheetImport]) -> list[SheetImport] | None:
+    """For the window, after a read: the stored earlier period of ``sheets`` (as
+    :func:`earlier_sheets`), None while no history exists yet; HistoryError when it is damaged."""
+    if not database_path(path).exists():
+        return None
+    with HistoryStore(path) as store:
+        return earlier_sheets(store, sheets)
 
 
 def align_names(previous: list[SheetImport], current: list[SheetImport], book: NameBook) -> list[SheetImport]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from desktop_app.models.history.aliases import NameBook
 from desktop_app.models.history.records import combined, current_period, period_order, stored_sheets
 from desktop_app.models.history.store import HistoryStore, StoredReport
+from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.names import match_units, unit_key
 from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import Targets
@@ -99,6 +100,37 @@ def level_trends(
             trend = trends.setdefault((s.indicator, s.level), LevelTrend(s.indicator, s.level))
             trend.points.append(LevelPoint(period, s.units, s.mean_rate, s.pooled_rate, s.met, s.below))
     return list(trends.values())
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One line of a trend table: a level's mean or pooled rate in each period (None: no figure)."""
+
+    level: str | None
+    kind: str  # MEAN or POOLED
+    rates: list[float | None]
+
+
+def trend_table(trends: list[LevelTrend], indicator: str) -> tuple[list[str], list[TrendRow]]:
+    """(periods oldest first, rows): each level's mean then pooled rate of ``indicator`` per
+    period, levels as ``trends`` order them; a pooled row only where counts gave one. For an
+    Excel sheet or a printed table of each level's trend (the exports place it)."""
+    mine = [t for t in trends if t.indicator == indicator]
+    periods = sorted({p.period for t in mine for p in t.points}, key=period_order)
+    rows = []
+    for trend in mine:
+        by_period = {p.period: p for p in trend.points}
+        for kind in (MEAN, POOLED):
+            rates = [_average(by_period.get(period), kind) for period in periods]
+            if kind == MEAN or any(r is not None for r in rates):
+                rows.append(TrendRow(trend.level, kind, rates))
+    return periods, rows
+
+
+def _average(point: LevelPoint | None, kind: str) -> float | None:
+    if point is None:
+        return None
+    return point.pooled_rate if kind == POOLED else point.mean_rate
 
 
 def _month_units(

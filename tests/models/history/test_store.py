@@ -11,7 +11,7 @@ import pytest
 
 from desktop_app.models.history import importing
 from desktop_app.models.history.location import data_folder, database_path
-from desktop_app.models.history.records import earlier_sheets, stored_sheets
+from desktop_app.models.history.records import earlier_in_history, earlier_sheets, stored_sheets
 from desktop_app.models.history.schema import SCHEMA_VERSION, HistoryError
 from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.tables.importer import import_file
@@ -128,6 +128,8 @@ def test_the_earlier_period_is_rebuilt_as_the_reader_gave_it(store, months):
         (u.name, u.level, u.group, u.measures) for u in august[0].units
     ]
     assert earlier_sheets(store, import_file(months[0])) is None  # nothing before July
+    assert [s.period for s in earlier_in_history(store.path, september)] == ["2023-08"]
+    assert earlier_in_history(store.path.with_name("none.sqlite3"), september) is None  # no history yet
 
 
 V1_SCHEMA = """

@@ -10,7 +10,14 @@ from desktop_app.models.history.alias_file import load_alias_file, parse_csv
 from desktop_app.models.history.aliases import ALIAS, DISSOLVED, MERGER, Alias, NameBook
 from desktop_app.models.history.records import earlier_sheets
 from desktop_app.models.history.similar import similar_names
-from desktop_app.models.history.trends import last_rates, level_trends, recent_text, unit_series, unit_trend
+from desktop_app.models.history.trends import (
+    last_rates,
+    level_trends,
+    recent_text,
+    trend_table,
+    unit_series,
+    unit_trend,
+)
 from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.numbers import round2
@@ -74,6 +81,12 @@ def test_each_level_month_by_month(store, months):
     # mean of unit rates, province: (70 + 68.3667 + 53.3333)/3, (75 + 76.7333 + 66.6667)/3, (80 + 80 + 70)/3
     assert [round2(p.mean_rate) for p in trends["province"].points] == [63.90, 72.80, 76.67]
     assert trends[None].points[0].units == 7  # every unit of July
+    periods, rows = trend_table(level_trends(store, builtin_targets()), "online_dossier")
+    assert periods == ["2023-07", "2023-08", "2023-09"]
+    table = {(r.level, r.kind): [round2(v) for v in r.rates] for r in rows}
+    assert table[("commune", "pooled")] == POOLED_BY_MONTH["commune"]
+    assert table[("province", "mean")] == [63.90, 72.80, 76.67]
+    assert [r.level for r in rows][:2] == ["province", "province"]
 
 
 def test_a_units_months_across_its_spellings(store, months):
