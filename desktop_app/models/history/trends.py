@@ -185,11 +185,17 @@ def unit_series(
     return series
 
 
-def find_series(series: list[UnitSeries], name: str, level: str = "unknown") -> UnitSeries | None:
+def series_index(series: list[UnitSeries]) -> dict[str, UnitSeries]:
+    """Each name key a series carried -> the series, to find many units at once."""
+    return {unit_key(n): line for line in series for n in line.names}
+
+
+def find_series(
+    series: list[UnitSeries], name: str, level: str = "unknown", index: dict[str, UnitSeries] | None = None
+) -> UnitSeries | None:
     """The series of the unit named ``name``: one that carried that name, else the looser match
     comparisons use."""
-    key = unit_key(name)
-    exact = next((s for s in series if key in {unit_key(n) for n in s.names}), None)
+    exact = (index if index is not None else series_index(series)).get(unit_key(name))
     if exact is not None:
         return exact
     found = match_units([UnitSeries(name, level)], series, lambda s: s.name, lambda s: s.level)
@@ -211,9 +217,18 @@ def last_rates(store: HistoryStore, summary: Summary, indicator: str, count: int
     stored = {p.period for s in series for p in s.points}
     earlier = sorted(stored, key=period_order)[-(count - 1) :] if count > 1 else []
     book = NameBook(store.aliases())
+    index = series_index(series)
+    names = [book.resolve(unit.name, now, now) for unit in summary.units]
+    lines: dict[int, UnitSeries] = {i: index[k] for i, n in enumerate(names) if (k := unit_key(n)) in index}
+    missing = [i for i in range(len(names)) if i not in lines]  # the looser keys, in one pass
+    probes = [UnitSeries(names[i], summary.units[i].level) for i in missing]
+    taken = {id(line) for line in lines.values()}
+    free = [line for line in series if id(line) not in taken]
+    for j, matched in match_units(probes, free, lambda s: s.name, lambda s: s.level).items():
+        lines[missing[j]] = matched
     rates = []
-    for unit, assessed in zip(summary.units, summary.assessments, strict=True):
-        line = find_series(series, book.resolve(unit.name, now, now), unit.level)
+    for i, assessed in enumerate(summary.assessments):
+        line = lines.get(i)
         before = [line.rate_in(p) if line else None for p in earlier]
         rates.append([*before, assessed[indicator].rate if indicator in assessed else None])
     return RecentRates([*earlier, now], rates)
