@@ -9,7 +9,7 @@ import multiprocessing
 import os
 import sys
 
-COMMANDS = ("summarize",)
+COMMANDS = ("summarize", "history")
 
 
 def mistyped(argv: list[str]) -> str | None:
@@ -24,7 +24,7 @@ def mistyped(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's reader process starts here, then returns
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] == "summarize":
+    if argv and argv[0] in COMMANDS:
         from desktop_app.cli import main as cli_main
 
         return cli_main(argv)

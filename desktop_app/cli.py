@@ -1,6 +1,6 @@
-"""The command line: ``python -m desktop_app summarize FILE… [--previous FILE…] [--targets T.toml]
-[--json] [--excel X.xlsx] [--pdf P.pdf] [--docx W.docx] [--office O.toml] [--indicators K,…]
-[--levels L,…]``.
+"""The command line: ``python -m desktop_app summarize FILE… [--previous FILE… | --history [DB]]
+[--targets T.toml] [--json] [--excel X.xlsx] [--pdf P.pdf] [--docx W.docx] [--office O.toml]
+[--indicators K,…] [--levels L,…]``, and ``history …`` (history_cli.py).
 
 Its help and its errors are in the user's language (Vietnamese unless ``--lang en``), argparse's
 own words included. No Qt widgets here; ``--pdf`` and ``--docx`` (its charts) import the drawing
@@ -17,6 +17,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desktop_app.history_cli import (
+    add_history_parser,
+    history_command,
+    history_previous,
+    split_history_option,
+)
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import effective_targets
@@ -43,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG, description=_("Tính các chỉ số của từng đơn vị từ báo cáo Excel.")
     )
-    sub = parser.add_subparsers(dest="command", required=True, title=_("lệnh"), metavar="summarize")
+    sub = parser.add_subparsers(dest="command", required=True, title=_("lệnh"), metavar="summarize|history")
     s = sub.add_parser(
         "summarize",
         help=_("tính các chỉ số từ báo cáo Excel"),
@@ -57,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar=_("TỆP_KỲ_TRƯỚC"),
         help=_("báo cáo của kỳ trước, để tính mức tăng giảm so với kỳ trước"),
+    )
+    s.add_argument(
+        "--history",
+        nargs="?",
+        const="",
+        metavar=_("CSDL"),
+        help=_("so với kỳ trước đã lưu trong lịch sử (mặc định: cơ sở dữ liệu trong thư mục dữ liệu)"),
     )
     s.add_argument("--json", action="store_true", help=_("in một tài liệu JSON ra stdout"))
     s.add_argument("--excel", metavar=_("RA.xlsx"), help=_("xuất bảng Excel"))
@@ -75,6 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--levels", metavar=_("CẤP,…"), help=_("chỉ đưa các cấp này vào báo cáo Word và PDF"))
     s.add_argument("--lang", choices=LANGUAGES, default="vi", help=_("ngôn ngữ của kết quả (vi hoặc en)"))
     s.add_argument("--verbose", action="store_true", help=_("in nhật ký chi tiết ra stderr"))
+    add_history_parser(sub)
     return parser
 
 
@@ -134,6 +148,9 @@ def summarize_command(args: argparse.Namespace) -> int:
     if (refused := _outputs_refused(args)) is not None:
         say(refused)
         return 2
+    if args.previous and args.history is not None:
+        say(_("Không dùng cùng lúc --previous và --history."))
+        return 2
     result = import_files(args.files)
     earlier = import_files(args.previous) if args.previous else None
     errors = [*result.errors.values(), *(earlier.errors.values() if earlier else [])]
@@ -142,7 +159,14 @@ def summarize_command(args: argparse.Namespace) -> int:
     sheets = result.all_sheets()
     if not sheets:
         return 1
-    summary = summarize(sheets, targets, earlier.all_sheets() if earlier else None)
+    previous = earlier.all_sheets() if earlier else None
+    if args.history is not None:
+        try:
+            previous = history_previous(args.history, sheets)
+        except ReportError as exc:
+            say(exc.line())
+            return 2
+    summary = summarize(sheets, targets, previous)
     try:
         _export(summary, args, office)
     except ReportError as exc:
@@ -163,6 +187,11 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     localise_argparse(lang)
     parser = build_parser()
     args, unknown = parser.parse_known_args(argv)
+    if args.command == "history":
+        if unknown:
+            parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(unknown)))
+        return args
+    split_history_option(args)
     strays = [a for a in unknown if not os.path.lexists(a)]
     if strays:
         parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(strays)))
@@ -173,13 +202,15 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
-    shared_reader().start()  # the reader process starts while the arguments and targets are read
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["summarize"] or argv[:2] == ["history", "import"]:
+        shared_reader().start()  # the reader process starts while the arguments and targets are read
     args = parse(argv)
     # stderr carries exactly one line per bad file; details only when asked for
     level = logging.DEBUG if getattr(args, "verbose", False) else logging.CRITICAL
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     try:
-        return summarize_command(args)
+        return history_command(args) if args.command == "history" else summarize_command(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # never a traceback on the command line

@@ -76,6 +76,15 @@ def _office(value: dict[str, str]) -> bool:
 
 
 OFFICE: Setting[dict[str, str]] = Setting("office/details", dict, {}, valid=_office)
+# history (models/history): the database ("": the data folder's, see models/history/location.py)
+# and what happens to a report opened: offered for keeping ("ask"), kept by itself, or never
+SAVE_ASK, SAVE_ALWAYS, SAVE_NEVER = "ask", "always", "never"
+HISTORY_DATABASE: Setting[str] = Setting(
+    "history/database", str, "", valid=lambda v: len(v) < 4096 and "\0" not in v
+)
+HISTORY_SAVE: Setting[str] = Setting(
+    "history/save", str, SAVE_ASK, valid=lambda v: v in (SAVE_ASK, SAVE_ALWAYS, SAVE_NEVER)
+)
 # window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
