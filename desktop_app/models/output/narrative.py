@@ -185,7 +185,10 @@ def ranking_sentence(summary: Summary, key: str, lang: str = "vi") -> str:
 
 
 def paragraph(summary: Summary, lang: str = "vi", indicators: list[str] | None = None) -> str:
-    """The report text: per indicator, one sentence per level, in the order of the table."""
+    """The report text: per indicator, one sentence per level, in the order of the table; the
+    whole text as the user edited it in the window, when they did."""
+    if indicators is None and summary.edited_text is not None:
+        return summary.edited_text
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = word(lang, "para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""
     since = period_text(summary.previous_period, lang) if summary.previous is not None else None
