@@ -126,8 +126,9 @@ def test_names_are_axis_labels_long_ones_elided(qtbot):
     qtbot.addWidget(widget)
     widget.set_data(make_summary(units), "signing")
     ticks = widget.charts()[0].plot.getAxis("left")._tickLevels[0]
-    assert [label for _, label in ticks] == ["UBND xã Y Tý", long_name[:39].rstrip() + "…"]
-    assert len(ticks[1][1]) <= charts.NAME_CHARS
+    assert [label for _, label in ticks] == ["UBND xã Y Tý", "Ủy ban nhân dân xã Quỳn…ài tỉnh Bắc Ninh"]
+    assert len(ticks[1][1]) <= charts.NAME_CHARS  # cut in the middle: both ends tell units apart
+    assert widget.charts()[0].tooltip(1).splitlines()[0] == long_name  # whole when pointed at
 
 
 def test_chart_grows_with_the_number_of_units(qtbot):
