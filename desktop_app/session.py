@@ -20,6 +20,7 @@ from typing import Any, Protocol
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets
+from desktop_app.models.shown import with_edits
 from desktop_app.models.tables.importer import ImportResult
 from desktop_app.models.workspace import Report, ReportSet, Shown, normal_path, reader, saved_targets
 
@@ -107,7 +108,7 @@ class Session:
         self._pending: dict[str, bool] = {}  # path being read -> only a re-read of a changed file
         self._comparing: set[str] = set()  # paths being read as the earlier period
         self._unreadable: set[str] = set()  # open files whose last read failed
-        self._edited: dict[str, str] = {}  # report key -> the paragraph as the user edited it
+        self._edited: dict[str, dict[str, str]] = {}  # report key -> indicator -> paragraph as edited
         self.changed = Listeners()  # the reports, the one on screen or their figures changed
         self.said = Listeners()  # (Message) for the status bar
         self.failed = Listeners()  # (lines) files that could not be read: shown where the user acted
@@ -329,15 +330,6 @@ class Session:
             self._keep_session()
             self.changed.emit()
 
-    def close_all(self) -> None:
-        if self.reports.all_paths():
-            self.reports.clear()
-            self._edited.clear()
-            self._unreadable.clear()
-            self.side_by_side = False
-            self._keep_session()
-            self.changed.emit()
-
     def mark_earlier(self, key: str) -> bool:
         """Keep report ``key`` as the earlier period of the open report after it."""
         if not self.reports.mark_earlier(key):
@@ -372,28 +364,31 @@ class Session:
         self.memory.save(HEADLINES, self.reports.headlines)
         self.changed.emit()
 
-    def set_paragraph(self, text: str | None) -> None:
-        """The chosen report's paragraph as the user edited it (None: as written from the figures);
-        exported and printed as it is."""
+    def set_paragraph(self, indicator: str, text: str | None) -> None:
+        """The chosen report's paragraph on ``indicator`` as the user edited it (None: as written
+        from the figures); exported and printed as it is."""
         report = self.report()
         if report is None:
             return
+        edits = self._edited.setdefault(report.key, {})
         if text is None:
-            self._edited.pop(report.key, None)
+            edits.pop(indicator, None)
         else:
-            self._edited[report.key] = text
+            edits[indicator] = text
 
-    def paragraph(self) -> str | None:
-        """The chosen report's paragraph as edited, or None."""
+    def edits(self) -> dict[str, str]:
+        """The chosen report's paragraphs as edited, by indicator."""
         report = self.report()
-        return self._edited.get(report.key) if report is not None else None
+        return dict(self._edited.get(report.key, {})) if report is not None else {}
 
-    def summary(self) -> Summary | None:
-        """The chosen report's figures, with the paragraph as edited: what is exported."""
+    def summary(self, lang: str = "vi") -> Summary | None:
+        """The chosen report's figures, with its paragraph as edited: what is exported."""
         report = self.report()
         summary = self.reports.summary(report.key) if report is not None else None
-        text = self.paragraph()
-        return dataclasses.replace(summary, edited_text=text) if summary and text is not None else summary
+        edits = self.edits()
+        if summary is None or not edits:
+            return summary
+        return dataclasses.replace(summary, edited_text=with_edits(summary, edits, lang))
 
 
 __all__ = ["KEYS", "Listeners", "Memory", "Message", "Runner", "Session", "sample_report"]

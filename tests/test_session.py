@@ -291,11 +291,24 @@ def test_the_headline_chosen_is_kept(session, runner, memory):
 def test_the_paragraph_as_edited_is_the_one_exported(session, runner):
     session.open(["/r/8.xlsx"])
     finish(session, runner, ImportResult(sheets={"/r/8.xlsx": [month_sheet(8)]}))
+    session.open(["/r/mot.xlsx"])  # signing and online dossiers of one report
+    one = month_sheet(8, "/r/mot.xlsx")
+    for unit in one.units:
+        unit.measures = {"signing": unit.measures["online_dossier"], **unit.measures}
+    finish(session, runner, ImportResult(sheets={"/r/mot.xlsx": [one]}))
     written = paragraph(session.summary())
-    session.set_paragraph("Về hồ sơ trực tuyến tháng 8/2023: đạt yêu cầu.")
-    assert paragraph(session.summary()) == "Về hồ sơ trực tuyến tháng 8/2023: đạt yêu cầu."
-    assert session.reports.summary().edited_text is None  # the figures themselves are untouched
-    session.set_paragraph(None)
+    signing, online = written.split("\n\n")
+    assert online.startswith("Về tỷ lệ hồ sơ trực tuyến")
+    session.set_paragraph("online_dossier", "Hồ sơ trực tuyến tháng 8/2023: đạt yêu cầu.")
+    assert session.edits() == {"online_dossier": "Hồ sơ trực tuyến tháng 8/2023: đạt yêu cầu."}
+    assert paragraph(session.summary()) == signing + "\n\nHồ sơ trực tuyến tháng 8/2023: đạt yêu cầu."
+    assert session.reports.summary(session.report().key).edited_text is None  # the figures untouched
+    first = session.reports.current()[0]
+    session.show(first.key)  # another report: its own paragraph, unedited
+    assert session.edits() == {}
+    session.show(one_key := session.reports.current()[1].key)
+    session.set_paragraph("online_dossier", None)
+    assert session.report().key == one_key
     assert paragraph(session.summary()) == written
 
 

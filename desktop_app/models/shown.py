@@ -3,11 +3,12 @@
 Side by side, the units of each report are rows of their own, one after the other, each report's
 figures computed from its own units only: nothing of one province or period is averaged, ranked
 or compared with another's. A unit is numbered across the parts (``units[i]``); ``part(i)`` says
-whose it is.
+whose it is. :func:`with_edits` is a report's paragraph with the user's edits of it, as exported.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.indicators.figures import Assessment
 from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.narrative import paragraph
 
 
 @dataclass(frozen=True)
@@ -101,3 +103,14 @@ class Shown:
     def has_targets(self, indicator: str) -> bool:
         """Whether any unit on screen has a target for ``indicator`` (a ranking has none)."""
         return any(a[indicator].target is not None for a in self.assessments if indicator in a)
+
+
+def with_edits(summary: Summary, edits: dict[str, str], lang: str = "vi") -> str:
+    """The report's paragraph as the outputs print it: each indicator's as the user edited it, or
+    as the figures write it, in the report's order, then what follows them (units new this month)."""
+    written = [paragraph(summary, lang, indicators=[info.key]) for info in summary.indicators]
+    whole = paragraph(dataclasses.replace(summary, edited_text=None), lang)
+    prefix = "\n\n".join(p for p in written if p)
+    tail = whole[len(prefix) :] if whole.startswith(prefix) else ""
+    parts = [edits.get(info.key, text) for info, text in zip(summary.indicators, written, strict=True)]
+    return "\n\n".join(p for p in parts if p) + tail

@@ -95,15 +95,6 @@ class MainWindow(QMainWindow):
         self.layout_memory.restore()
 
     @property
-    def remember(self) -> bool:
-        return self.session.remember
-
-    @remember.setter
-    def remember(self, on: bool) -> None:
-        """False in --screenshot runs: no recent files, session or geometry kept."""
-        self.session.remember = on
-
-    @property
     def reports(self) -> ReportSet:
         return self.session.reports
 
@@ -302,11 +293,11 @@ class MainWindow(QMainWindow):
             self.session.show(current[(at + step) % len(current)])
 
     def close_report(self) -> None:
-        """Tệp › Đóng báo cáo: the report chosen (side by side: every one)."""
-        if self.session.side_by_side:
-            self.session.close_all()
-        elif (report := self.session.report()) is not None:
-            self.session.close(report.key)
+        """Tệp › Đóng báo cáo (Ctrl+W): the report selected in the panel, else the one on screen."""
+        report = self.session.report()
+        key = self.reports_panel.selected() or (report.key if report else None)
+        if key:
+            self.session.close(key)
 
     def _notes(self) -> list[str]:
         """What the note line says once for everything on screen."""
@@ -325,8 +316,9 @@ class MainWindow(QMainWindow):
         self.charts.set_data(view, indicator, visible, self.lang, all_indicators=indicator is None)
         self.charts.set_selected(set(self.selection.units()))
         filters = (self.filters.level() or None, self.filters.group() or None)
-        self.summary_panel.set_view(view, indicator, self.lang, self.session.paragraph(), filters, visible)
+        self.summary_panel.set_view(view, indicator, self.lang, self.session.edits(), filters, visible)
         self.work.set_note(self._notes())
+        self.work.balance()
         files = self.reports.describe_files(
             self.session.shown_keys(), self.lang, tr(self.lang, "unknown_period")
         )
@@ -389,7 +381,7 @@ class MainWindow(QMainWindow):
         self.layout_memory.first_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.remember:
+        if self.session.remember:  # False in --screenshot runs: nothing kept, geometry neither
             self.layout_memory.save(self.filtering.indicator)
         self.runner.cancel()
         self.runner.wait(3000)

@@ -166,6 +166,7 @@ TEXT: dict[str, str] = {
     "summary.paragraph": N_("Đoạn văn báo cáo"),
     "summary.editable": N_("Có thể sửa trước khi sao chép, xuất Excel, PDF hoặc in."),
     "summary.side_by_side": N_("Mỗi báo cáo một đoạn; chọn một báo cáo để sửa đoạn văn của nó."),
+    "summary.pick": N_("Đoạn văn của mọi chỉ số, như khi xuất; chọn một chỉ số để sửa đoạn của nó."),
     "summary.restore": N_("Viết lại từ số liệu"),
     "summary.restore_tip": N_("Bỏ các chỗ đã sửa, lấy lại đoạn văn viết từ số liệu"),
     "summary.edited": N_("Đã sửa: bản sửa được sao chép, xuất và in."),

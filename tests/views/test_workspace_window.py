@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
 from desktop_app import settings as keys
+from desktop_app.models.output.narrative import paragraph
 from desktop_app.session import sample_report
 from desktop_app.settings import AppSettings
 from desktop_app.views.charts.level_chart import COLORS
@@ -136,6 +137,11 @@ def test_the_table_follows_the_indicator_of_a_seven_indicator_file(qtbot, window
                      "UBND phường Ghềnh Ráng", "UBND xã Phước Lộc"]  # fmt: skip
     rate = window.model.column_of("rate", "online_dossier")
     assert all(float(window.proxy.index(r, rate).data(COPY_ROLE).replace(",", ".")) < 50 for r in range(6))
+    # the paragraph of the indicator on screen, whole on a laptop's screen
+    window.work.show_tab("summary")
+    window.summary_panel.fit_paragraph()
+    qtbot.waitUntil(lambda: window.summary_panel.text.verticalScrollBar().maximum() == 0)
+    assert window.summary_panel.paragraph_text().startswith("Về tỷ lệ hồ sơ trực tuyến tháng 3/2025:")
 
 
 def test_a_ranking_without_targets_is_ordered_by_rate_in_one_colour(qtbot, window, desk):
@@ -168,7 +174,10 @@ def test_a_laptop_screen_with_last_month_compared(qtbot, window, desk):
     qtbot.waitUntil(lambda: window.summary_panel.text.verticalScrollBar().maximum() == 0)
     assert "tăng 8,51 điểm phần trăm so với tháng 7/2023" in window.summary_panel.paragraph_text()
     assert window.summary_panel.copy_button.text() == "Sao chép"
-    assert not window.summary_panel.text.isReadOnly()
+    # edited before it is exported: the report written is the one edited
+    window.summary_panel.text.setPlainText("Tỷ lệ hồ sơ trực tuyến tháng 8/2023 tăng so với tháng 7.")
+    assert paragraph(window.summary).startswith("Tỷ lệ hồ sơ trực tuyến tháng 8/2023 tăng so với tháng 7.")
+    assert paragraph(window.summary).endswith("Đơn vị mới so với tháng 7/2023: Xã Lãng Ngâm.")
 
 
 def test_long_names_are_cut_in_the_middle_with_the_whole_name_in_a_tooltip(qtbot, window, desk):

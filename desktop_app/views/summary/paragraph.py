@@ -51,12 +51,19 @@ class ParagraphEditor(QWidget):
         layout.addLayout(buttons)
         self.set_text("", None, True)
 
-    def set_text(self, generated: str, edited: str | None, editable: bool, lang: str = "vi") -> None:
+    def set_text(
+        self,
+        generated: str,
+        edited: str | None,
+        editable: bool,
+        lang: str = "vi",
+        hint: str = "summary.editable",
+    ) -> None:
         """Show the paragraph written from the figures, or the user's edit of it; ``editable``
-        False when several reports are side by side (an edit belongs to one report)."""
+        False when it is no one indicator's of one report (``hint``: the words saying why)."""
         self.lang = lang
         self.label.setText(tr(lang, "summary.paragraph"))
-        self.hint.setText(tr(lang, "summary.editable" if editable else "summary.side_by_side"))
+        self.hint.setText(tr(lang, hint))
         self.copy_button.setText(tr(lang, "summary.copy"))
         self.copy_button.setToolTip(tr(lang, "summary.copy_tip"))
         self.restore_button.setText(tr(lang, "summary.restore"))

@@ -65,4 +65,4 @@ class WindowDialogs:
 
     def export(self, kind: str) -> None:
         """Tệp › Xuất Excel / Xuất PDF / Xem trước khi in / In: the report chosen, as edited."""
-        exports.export(kind, self.parent, self.session.summary(), self.lang)
+        exports.export(kind, self.parent, self.session.summary(self.lang), self.lang)

@@ -69,21 +69,21 @@ def test_figures_per_level_and_overall(panel):
 
 def test_paragraph_is_the_narrative_and_can_be_edited(panel, qtbot):
     text = panel.paragraph_text()
-    assert text == paragraph(make_summary())  # as the exports write it
+    assert text == paragraph(make_summary(), indicators=["signing"])
     assert "Cấp tỉnh: tỷ lệ trung bình đạt 88,77 % (tỷ lệ chung 89,30 %)" in text
     assert "2 đơn vị chưa đạt chỉ tiêu 90 %: Sở Y tế (81,08 %), Sở Tài chính (81,41 %)" in text
     assert not panel.text.isReadOnly()
     assert not panel.editor.restore_button.isEnabled()
     with qtbot.waitSignal(panel.paragraphEdited) as edited:
         panel.text.setPlainText("Đoạn văn đã sửa.")
-    assert edited.args == ["Đoạn văn đã sửa."]
+    assert edited.args == ["signing", "Đoạn văn đã sửa."]
     assert panel.editor.restore_button.isEnabled()
     # the figures change (a new target): the edit stays until the user asks the figures' text back
-    panel.set_view(make_summary(), "signing", edited="Đoạn văn đã sửa.")
+    panel.set_view(make_summary(), "signing", edits={"signing": "Đoạn văn đã sửa."})
     assert panel.paragraph_text() == "Đoạn văn đã sửa."
     with qtbot.waitSignal(panel.paragraphEdited) as edited:
         panel.editor.restore_button.click()
-    assert edited.args == [None]
+    assert edited.args == ["signing", None]
     assert panel.paragraph_text() == text
 
 
@@ -107,18 +107,22 @@ def _two_indicators():
     return summarize([sheet], builtin_targets())
 
 
-def test_the_paragraph_keeps_the_reports_order_whichever_indicator_is_chosen(qtbot):
+def test_the_paragraph_is_the_indicators_and_all_of_them_as_exported(qtbot):
     widget = SummaryPanel()
     qtbot.addWidget(widget)
     summary = _two_indicators()
     widget.set_summary(summary, "online_dossier")
-    first, second = widget.paragraph_text().split("\n\n")
-    assert first.startswith("Về tỷ lệ văn bản đi được ký số")
-    assert second.startswith("Về tỷ lệ hồ sơ trực tuyến")
+    assert widget.paragraph_text() == paragraph(summary, indicators=["online_dossier"])
     rows = table_rows(widget)
     assert list(rows) == ["Cấp tỉnh", "Cấp huyện", "Toàn bộ"]
     # rates only in the province: no pooled rate there
     assert rows["Cấp tỉnh"][1:3] == ["72,50 %", "–"]
+    # "Tất cả chỉ số": every indicator's, in the report's order, with the one edited as edited
+    widget.set_view(summary, None, edits={"online_dossier": "Hồ sơ trực tuyến: đã sửa."})
+    first, second = widget.paragraph_text().split("\n\n")
+    assert first.startswith("Về tỷ lệ văn bản đi được ký số")
+    assert second == "Hồ sơ trực tuyến: đã sửa."
+    assert widget.text.isReadOnly()  # edited one indicator at a time
 
 
 def test_the_figures_follow_the_level_and_the_search(panel):
