@@ -229,7 +229,7 @@ def _screenshot(app: QApplication, window, files: list[str], out: Path | None, s
     of that paint (the start-up benchmark).
     """
     window.show_errors = False
-    window.remember = False
+    window.session.remember = False
     window.resize(1400, 900)
     failures: list[str] = []
 

@@ -52,7 +52,8 @@ def test_two_provinces_are_two_reports_never_averaged_together():
     bac_ninh = reports.summary(current[1].key)
     assert bac_ninh.stats("signing", "province").mean_rate == 75.0  # (50 + 100) / 2
     assert bac_ninh.stats("signing", "province").pooled_rate == 60.0  # 150 / 250
-    assert lao_cai.previous is None and bac_ninh.previous is None  # another province: no "last month"
+    assert lao_cai.previous is None
+    assert bac_ninh.previous is None
 
 
 def test_side_by_side_each_unit_keeps_its_report():
@@ -69,7 +70,7 @@ def test_side_by_side_each_unit_keeps_its_report():
 
 def test_closing_a_report_leaves_the_other_whole():
     reports = two_provinces()
-    lao_cai, bac_ninh = reports.current()
+    lao_cai, _bac_ninh = reports.current()
     assert reports.close(lao_cai.key)
     assert reports.paths() == ["/r/bac_ninh.xlsx"]
     assert [reports.label(r) for r in reports.current()] == ["Bắc Ninh · Tháng 8/2023"]

@@ -45,6 +45,7 @@ class StartPage(QWidget):
         self.open_button.setMinimumHeight(36)
         self.open_button.clicked.connect(self.openClicked)
         self.sample_button = QPushButton()
+        self.sample_button.setMinimumHeight(36)
         self.sample_button.clicked.connect(self.sampleClicked)
         self.drop = QLabel()  # the window takes dropped files anywhere; this says so
         self.drop.setAlignment(Qt.AlignmentFlag.AlignCenter)

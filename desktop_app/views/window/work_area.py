@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.views.strings import tr
 
@@ -21,7 +21,7 @@ TABS = ("table", "charts", "summary")
 class WorkArea(QWidget):
     """The table, the charts and the summary in tabs, or table and charts side by side."""
 
-    def __init__(self, table: QWidget, charts: QWidget, summary: QWidget, parent: QWidget | None = None):
+    def __init__(self, table: QTableView, charts: QWidget, summary: QWidget, parent: QWidget | None = None):
         super().__init__(parent)
         self.table, self.charts, self.summary = table, charts, summary
         self.note = QLabel()
@@ -35,6 +35,8 @@ class WorkArea(QWidget):
         self.splitter.setObjectName("splitter")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(table)
+        self.splitter.splitterMoved.connect(self._moved)
+        self._user_sized = False  # the user dragged table | charts: their sizes stay
         self.charts_page = QWidget()
         self._charts_layout = QVBoxLayout(self.charts_page)
         self._charts_layout.setContentsMargins(0, 0, 0, 0)
@@ -78,8 +80,9 @@ class WorkArea(QWidget):
             self.splitter.setStretchFactor(1, 2)
             if len(self.wide_sizes) == 2 and all(self.wide_sizes):
                 self.splitter.setSizes(self.wide_sizes)
+                self._user_sized = True
             else:
-                self.splitter.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
+                self.balance()
         else:
             self.wide_sizes = self.splitter.sizes()
             self._charts_layout.addWidget(self.charts)
@@ -87,6 +90,21 @@ class WorkArea(QWidget):
         self.charts.show()
         self.retranslate(self.lang)
         self.show_tab(current)
+
+    def balance(self) -> None:
+        """Side by side, until the user drags the splitter: the table as wide as its columns
+        (between two fifths and three fifths of the width), the charts the rest."""
+        if not self.wide or self._user_sized:
+            return
+        table = self.table
+        needed = table.horizontalHeader().length() + table.verticalScrollBar().sizeHint().width()
+        needed += 2 * table.frameWidth() + 4
+        width = sum(self.splitter.sizes()) or self.width()
+        left = min(max(needed, width * 2 // 5), width * 3 // 5)
+        self.splitter.setSizes([left, width - left])
+
+    def _moved(self, *_args: object) -> None:
+        self._user_sized = True
 
     def sizes(self) -> list[int]:
         """table | charts as the user left them side by side (kept for the next start)."""
