@@ -151,9 +151,6 @@ class ReportSet:
         shown = set(self.paths())
         return [p for p in self._sheets if p not in shown]
 
-    def earlier_ids(self) -> list[str]:
-        return sorted(self._earlier)
-
     def reports(self) -> list[Report]:
         """Every report: those shown, in the order opened, then the earlier periods."""
         if self._reports is None:
@@ -268,9 +265,6 @@ class ReportSet:
                 del self._sheets[path]
         self._earlier -= ids
         self._changed()
-
-    def close_paths(self, paths: Container[str]) -> None:
-        self._remove({sheet_id(s) for p, sheets in self._sheets.items() if p in paths for s in sheets})
 
     def mark_earlier(self, key: str) -> bool:
         """Keep a report as the earlier period of the report after it; False when no open report

@@ -33,7 +33,7 @@ from desktop_app.views.window.filter_bar import ALL_INDICATORS, SIDE_BY_SIDE, Fi
 from desktop_app.views.window.filtering import FilterControl
 from desktop_app.views.window.layout_memory import LayoutMemory
 from desktop_app.views.window.menus import WindowMenus
-from desktop_app.views.window.reports_panel import ReportsPanel, report_entries
+from desktop_app.views.window.reports_panel import ReportsDock, ReportsPanel, report_entries
 from desktop_app.views.window.start_page import StartPage
 from desktop_app.views.window.status_area import StatusArea
 from desktop_app.views.window.work_area import WorkArea
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.work)
         self.setCentralWidget(self.pages)
         self.reports_panel = ReportsPanel()
-        self.reports_dock = QDockWidget()
+        self.reports_dock = ReportsDock()
         self.reports_dock.setObjectName("reports")
         self.reports_dock.setWidget(self.reports_panel)
         self.reports_dock.setFeatures(
@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         menus["side_by_side"].toggled.connect(session.show_side_by_side)
         menus["show_reports"].setChecked(True)
         menus["show_reports"].toggled.connect(self.reports_dock.setVisible)
+        self.reports_dock.closed.connect(lambda: menus["show_reports"].setChecked(False))
         menus.recentChosen.connect(lambda path: session.open([path]))
         menus.recentCleared.connect(session.clear_recent)
         menus.languageChosen.connect(self.set_language)

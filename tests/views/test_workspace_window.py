@@ -271,3 +271,14 @@ def test_a_wide_window_puts_the_charts_beside_the_table(qtbot, window, desk):
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: not window.work.wide)
     assert window.work.tabs.count() == 3
+
+
+def test_the_reports_panel_closed_stays_closed_until_asked_back(qtbot, window, desk):
+    assert open_and_wait(qtbot, window, desk["bac_ninh_8"]) == []
+    assert window.reports_dock.isVisible()
+    window.reports_dock.close()  # its × button
+    assert not window.menu_actions["show_reports"].isChecked()
+    open_and_wait(qtbot, window, desk["lao_cai"])
+    assert not window.reports_dock.isVisible()  # a new report does not force it back
+    window.menu_actions["show_reports"].trigger()
+    assert window.reports_dock.isVisible()

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDockWidget,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -216,3 +217,14 @@ class ReportsPanel(QWidget):
         if entry.warnings:
             lines.append(esc(tr(lang, "warnings", n=entry.warnings)))
         return "<br>".join(lines)
+
+
+class ReportsDock(QDockWidget):
+    """The panel's dock; ``closed`` when the user closes it with its button (View › Danh sách
+    báo cáo đang mở opens it again)."""
+
+    closed = Signal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        super().closeEvent(event)
+        self.closed.emit()
