@@ -237,3 +237,13 @@ def print_report(
 
     if summary is not None:
         do_print(summary, parent, lang=lang, office=AppSettings().office(), contents=contents)
+
+
+# the window's menu actions that write or print the report, and the kind each one is
+ACTIONS = {"export_excel": "excel", "export_pdf": "pdf", "print_preview": "preview", "print": "print"}
+
+
+def export(kind: str, parent: QWidget, summary: Summary | None, lang: str) -> None:
+    """One of ACTIONS' kinds for ``summary`` (the report chosen, its paragraph as edited)."""
+    do = {"excel": export_excel, "pdf": export_pdf, "preview": print_preview, "print": print_report}
+    do[kind](parent, summary, lang)

@@ -112,6 +112,8 @@ def test_a_block_without_a_rate_between_two_with_one_keeps_the_numbering(tmp_pat
         ("Bà Rịa - Vũng Tàu", "province", None),
         ("Công an tỉnh", "province", None),
         ("UBND xã Xá Lượng", "commune", None),
+        ("Sở Lao động - Thương binh và Xã hội", "province", None),
+        ("Viện Nghiên cứu Phát triển kinh tế - xã hội tỉnh Bình Định", "province", None),
     ],
 )
 def test_levels_come_only_from_words_that_mean_a_level(tmp_path, name, level, group):
