@@ -108,8 +108,10 @@ def check_sheet(sheet: Sheet, read: SheetImport, html: bool) -> None:
         elif block.heading is not None:
             assert block.heading in reading.label, reading.label
         evidence = [
-            f for f in (u.figures[i] for u in sheet.units) if (f.rate and (not counted or f.numerator))
-        ]
+            f
+            for f in (u.figures[i] for u in sheet.units)
+            if f.rate and written_rate(f.rate_cell, block) and (not counted or f.numerator)
+        ]  # a rate the file rounds to 0 tells no scale
         if block.rate_leaf and evidence and not (html and block.written.startswith("format")):
             assert reading.scale == block.scale, (reading, block)
         for unit in sheet.units:
