@@ -30,6 +30,7 @@ TEXT: dict[str, str] = {
     "compared": N_("so với {period}"),
     "compared_unknown": N_("so với kỳ trước"),
     "compare_same": N_("{names}: đang mở là báo cáo kỳ này, không dùng để so sánh."),
+    "history_failed": N_("Không so sánh được với lịch sử. {line}"),
     "export_excel": N_("Xuất &Excel…"),
     "export_pdf": N_("Xuất &PDF…"),
     "print_preview": N_("&Xem trước khi in…"),
