@@ -276,6 +276,13 @@ class Session:
         self._keep_session()
         self.changed.emit()
 
+    def step(self, step: int) -> None:
+        """Xem › Báo cáo tiếp theo / trước: the next (``step`` 1) or previous report alone."""
+        current = [r.key for r in self.reports.current()]
+        if len(current) > 1:
+            at = current.index(self.key) if self.key in current else 0
+            self.show(current[(at + step) % len(current)])
+
     def show_side_by_side(self, on: bool = True) -> None:
         """So sánh các báo cáo: every report shown, one after the other, with its name."""
         on = on and len(self.reports.current()) > 1

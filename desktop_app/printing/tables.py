@@ -186,7 +186,8 @@ def trend_blocks(table: TrendTable, width: float, lang: str, names: dict[str, st
     share = min(0.12, 0.64 / max(len(periods), 1))
     columns = [Column(w["level"], 0.18, LEFT), Column(w["figure"], 0.18, LEFT)]
     columns += [Column(period, share) for period in periods]
-    cells, kinds = [], {}
+    cells: list[list[str]] = []
+    kinds: dict[int, str] = {}
     for line in table.lines:
         if line.level is None:
             kinds[len(cells)] = BOLD

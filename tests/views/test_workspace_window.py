@@ -196,7 +196,9 @@ def test_the_table_menu_copies_cells_with_headers_and_the_rows_as_shown(qtbot, w
         "&Sao chép",
         "Sao chép &kèm tiêu đề",
         "Sao chép các &dòng đang hiển thị",
+        "Xem &xu hướng của đơn vị",  # greyed while no history is kept
     ]
+    assert not window.menus["trend"].isEnabled()
     window.filters.level_combo.setCurrentIndex(window.filters.level_combo.findData("district"))
     window.menu_actions["copy_rows"].trigger()
     lines = QGuiApplication.clipboard().text().splitlines()
