@@ -67,6 +67,7 @@ class Session:
         self._comparing: set[str] = set()  # paths being read as the earlier period
         self._unreadable: set[str] = set()  # open files whose last read failed
         self._edited: dict[str, dict[str, str]] = {}  # report key -> indicator -> paragraph as edited
+        self._restored: set[str] = set()  # the last session's files, reopened at start
         self.changed = Listeners()  # the reports, the one on screen or their figures changed
         self.said = Listeners()  # (Message) for the status bar
         self.failed = Listeners()  # (lines) files that could not be read: shown where the user acted
@@ -110,11 +111,13 @@ class Session:
 
     def adopt(self, paths: list[str]) -> None:
         """The runner is already reading ``paths`` (started before the window was built); those
-        the last session kept as an earlier period are read as such again."""
+        the last session kept as an earlier period are read as such again, and the last session's
+        are not offered to the history again (they were when first opened)."""
         earlier = set(self.memory.load(SESSION_EARLIER))
         for path in paths:
             self._pending[path] = False
         self._comparing |= {p for p in paths if p in earlier}
+        self._restored |= set(paths) & set(self.memory.load(SESSION))
         self.said.emit(Message("loading", {"n": len(paths)}))
 
     def cancel(self) -> bool:
@@ -187,7 +190,8 @@ class Session:
         if problem is not None:
             self.said.emit(Message("history_failed", {"line": problem}, 15000))
         self.read_done.emit(failures)
-        if kept := {p: result.sheets[p] for p in opened if p != self.sample}:
+        restored, self._restored = self._restored, self._restored - set(result.paths)
+        if kept := {p: result.sheets[p] for p in opened if p != self.sample and p not in restored}:
             self.opened.emit(kept)
 
     def _show_new(self, before: set[str], opened: list[str]) -> None:

@@ -177,3 +177,16 @@ def test_no_earlier_month_kept_gives_no_last_rates(tmp_path, months):
     assert session.summary().previous is None
     assert session.history.recent(session.report().key, session.summary(), "online_dossier") is None
     assert session.trend_tables() == []
+
+
+def test_the_last_sessions_files_reopened_at_start_are_not_offered_again(database, months):
+    session, runner = new_session(database)
+    session.memory.save(keys.SESSION, [str(months[2])])  # open when the app was last closed
+    offered: list[dict] = []
+    session.opened.connect(offered.append)
+    session.adopt([str(months[2]), str(months[1])])  # the session's, and one named on the command line
+    finish(session, runner, read(months[2], months[1]))
+    assert [list(o) for o in offered] == [[str(months[1])]]
+    session.open([str(months[2])])  # opened again by hand later: offered
+    finish(session, runner, read(months[2]))
+    assert [list(o) for o in offered][-1] == [str(months[2])]

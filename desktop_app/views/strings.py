@@ -247,6 +247,22 @@ TEXT: dict[str, str] = {
         "Xem › So sánh các báo cáo (Ctrl+Shift+B) đặt các báo cáo cạnh nhau, có cột «Báo cáo» "
         "ghi tên từng báo cáo; số liệu của mỗi báo cáo vẫn tính riêng."
     ),
+    "guide.history_title": N_("Lịch sử và xu hướng"),
+    "guide.history": N_(
+        "Sau khi đọc, chương trình hỏi có lưu báo cáo vào lịch sử không (thanh phía trên bảng: Lưu, "
+        "Luôn lưu, Không lưu). Khi đã lưu các kỳ trước, báo cáo mở ra tự so sánh với kỳ gần nhất đã "
+        "lưu, không cần mở tệp tháng trước; bảng có cột «3 kỳ gần nhất». Bấm chuột phải vào một đơn "
+        "vị (trong bảng hoặc trên biểu đồ) › Xem xu hướng để xem tỷ lệ của đơn vị qua các kỳ. Công cụ › "
+        "Lịch sử… (Ctrl+H): các kỳ đã lưu, xóa một kỳ, xuất lịch sử, tên đơn vị qua các kỳ."
+    ),
+    "guide.word_title": N_("Báo cáo Word"),
+    "guide.word": N_(
+        "Tệp › Xuất báo cáo Word… (Ctrl+Shift+W) viết báo cáo theo thể thức Nghị định 30/2020/NĐ-CP "
+        "cho chỉ số đang xem (có thể chọn thêm chỉ số và cấp), với đoạn văn như đã sửa. Thông tin "
+        "cơ quan ban hành, số, nơi nhận và người ký nhập một lần ở Công cụ › Thông tin cơ quan…. "
+        "Cách chương trình đọc từng tệp (cột nào, tỷ lệ dạng phân số hay phần trăm, cảnh báo) có ở "
+        "thẻ «Cách đọc tệp» dưới danh sách báo cáo."
+    ),
     "guide.targets_title": N_("Đặt chỉ tiêu"),
     "guide.targets": N_(
         "Công cụ › Chỉ tiêu… (Ctrl+T): nhập chỉ tiêu của tỉnh cho từng chỉ số và từng cấp; bảng và "

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from desktop_app.models.history.trends import RecentRates
 
 TOOLTIP_CHARS = 2000  # the longest name a tooltip shows whole
+TIP_PX = 420  # the width of an indicator's tooltip
 # (report key, its summary, indicator) -> each unit's last rates from the history, or None
 Recent = Callable[[str, Summary, str], "RecentRates | None"]
 
@@ -140,13 +141,14 @@ def indicator_cells(
 
 def indicator_tips(view: Shown, lang: str) -> dict[str, str]:
     """Each indicator's name and how its files were read (models/output/assumptions.py), as rich
-    text so that the tooltip wraps its long lines."""
+    text in a table wide enough that the tooltip wraps its long lines into a readable block."""
     names = {info.key: info.name(lang) for info in view.indicators}
-    return {
-        key: f"<b>{html.escape(names.get(key, key))}</b><br>"
-        + "<br>".join(html.escape(line) for line in lines)
-        for key, lines in view.readings().items()
-    }
+    tips = {}
+    for key, lines in view.readings().items():
+        body = "<br>".join(html.escape(line) for line in [names.get(key, key), *lines])
+        body = body.replace("<br>", "</b><br>", 1)
+        tips[key] = f"<table width={TIP_PX}><tr><td><b>{body}</td></tr></table>"
+    return tips
 
 
 def recent_column(rates: RecentRates, indicator: str, lang: str) -> Column:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -132,12 +133,25 @@ class ReportsPanel(QWidget):
         buttons = QHBoxLayout()
         for button in (self.show_button, self.close_button, self.earlier_button):
             buttons.addWidget(button)
+        top, bottom = QWidget(), QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tree)
+        column.addLayout(buttons)
+        column.addWidget(self.side_by_side)
+        self.details_area.setContentsMargins(0, 0, 0, 0)
+        bottom.setLayout(self.details_area)
+        # the list | the details, parted by a splitter: "Cách đọc tệp" of a seven-indicator file
+        # needs more room than a list of two reports
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.tree, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(self.side_by_side)
-        layout.addLayout(self.details_area, 2)
+        layout.addWidget(self.splitter)
         self.retranslate("vi")
 
     def retranslate(self, lang: str) -> None:
