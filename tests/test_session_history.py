@@ -15,6 +15,7 @@ import pytest
 from desktop_app import session as keys
 from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.indicators.catalog import MEAN, POOLED
+from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.numbers import round2
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.tables.importer import ImportResult, import_file
@@ -159,6 +160,8 @@ def test_each_units_last_rates_and_each_levels_trend(database, months):
     tu_phap = next(i for i, u in enumerate(summary.units) if u.name == "SỞ TƯ PHÁP")
     assert [round2(r) for r in recent.rates[tu_phap]] == TU_PHAP_RATES  # 70,00 → 75,00 → 80,00
     assert session.history.recent(report.key, summary, "online_dossier") is recent  # kept
+    session.set_targets(builtin_targets())  # the figures assessed again: the same rates, kept
+    assert session.history.recent(report.key, session.summary(), "online_dossier") is recent
     (table,) = session.trend_tables()
     assert table.indicator == "online_dossier"
     assert table.periods == ("2023-07", "2023-08", "2023-09")  # September from the report open

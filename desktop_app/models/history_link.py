@@ -33,7 +33,7 @@ class HistoryLink:
     def __init__(self, reports: ReportSet, where: Callable[[], str | None]) -> None:
         self.reports = reports
         self.where = where
-        self._recent: dict[tuple[str, str], tuple[Summary, RecentRates | None]] = {}
+        self._recent: dict[tuple[str, str], tuple[tuple, RecentRates | None]] = {}
 
     def path(self) -> Path:
         from desktop_app.models.history.location import database_path
@@ -74,8 +74,11 @@ class HistoryLink:
         """Each unit of report ``key`` (its ``summary``) with its rate of ``indicator`` in the last
         stored periods before it and now; None without a history or an earlier stored period, or
         when the history cannot be read (:meth:`compare` says so)."""
+        # the same units with the same rates (new targets, a headline chosen): the same last rates
+        rates_now = tuple(a[indicator].rate if indicator in a else None for a in summary.assessments)
+        fingerprint = (tuple((u.name, u.level) for u in summary.units), rates_now)
         cached = self._recent.get((key, indicator))
-        if cached is not None and cached[0] is summary:
+        if cached is not None and cached[0] == fingerprint:
             return cached[1]
         rates = None
         if self.exists():
@@ -88,7 +91,7 @@ class HistoryLink:
                 rates = None
         if rates is not None and len(rates.periods) < 2:
             rates = None  # nothing stored before this report: no trend to show
-        self._recent[(key, indicator)] = (summary, rates)
+        self._recent[(key, indicator)] = (fingerprint, rates)
         return rates
 
     def trend_tables(
