@@ -13,13 +13,14 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
 
+from desktop_app.listeners import Listeners, Memory, Message, Runner
 from desktop_app.models.errors import ReportError
+from desktop_app.models.history_link import HistoryLink
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets
+from desktop_app.models.output.contents import TrendTable
 from desktop_app.models.shown import with_edits
 from desktop_app.models.tables.importer import ImportResult
 from desktop_app.models.workspace import Report, ReportSet, Shown, normal_path, reader, saved_targets
@@ -34,7 +35,8 @@ FAILED = "files/failed"  # files that ended the reader: not reopened by themselv
 SAMPLE_SEEN = "files/sample_seen"
 TARGETS = "targets/user_toml"
 HEADLINES = "ui/headlines"
-KEYS = (RECENT, SESSION, SESSION_EARLIER, FAILED, SAMPLE_SEEN, TARGETS, HEADLINES)
+HISTORY = "history/database"  # "": the data folder's (models/history/location.py)
+KEYS = (RECENT, SESSION, SESSION_EARLIER, FAILED, SAMPLE_SEEN, TARGETS, HEADLINES, HISTORY)
 MAX_RECENT = 10
 MAX_FAILED = 100
 SAMPLE = "samples/ky_so_lao_cai_2024_10.xlsx"  # the bundled sample report, under resources/
@@ -47,51 +49,6 @@ def sample_report() -> Path:
     return resource_path(SAMPLE)
 
 
-class Memory(Protocol):
-    """Where the session keeps what outlives it, by setting key."""
-
-    def load(self, key: str) -> Any: ...
-
-    def save(self, key: str, value: Any) -> None: ...
-
-
-class Runner(Protocol):
-    """Runs one task at a time off the GUI thread (workers.TaskRunner)."""
-
-    def start(self, fn: Callable[..., Any], name: str = "") -> object: ...
-
-    def cancel(self) -> None: ...
-
-    def is_busy(self) -> bool: ...
-
-
-class Listeners:
-    """Functions called, in order, when something happens: a signal without Qt."""
-
-    def __init__(self) -> None:
-        self._slots: list[Callable[..., object]] = []
-
-    def connect(self, slot: Callable[..., object]) -> None:
-        self._slots.append(slot)
-
-    def disconnect(self, slot: Callable[..., object]) -> None:
-        self._slots.remove(slot)
-
-    def emit(self, *args: object) -> None:
-        for slot in list(self._slots):
-            slot(*args)
-
-
-@dataclass(frozen=True)
-class Message:
-    """A status-bar line as data: a key of the window's words and its values ("" clears the line);
-    rendered in the language on screen by the window."""
-
-    key: str = ""
-    values: dict[str, object] = field(default_factory=dict)
-    timeout_ms: int = 0
-
-
 class Session:
     """What is open and what is being done; the window only shows it."""
 
@@ -102,6 +59,7 @@ class Session:
         self.remember = remember  # False in --screenshot runs: no recent files, no session kept
         self.reports = ReportSet(saved_targets(memory.load(TARGETS)))
         self.reports.headlines = memory.load(HEADLINES)
+        self.history = HistoryLink(self.reports, lambda: memory.load(HISTORY))
         self.key: str | None = None  # the report on screen (and exported)
         self.side_by_side = False  # "So sánh các báo cáo": every report shown, side by side
         self.retry: Callable[[str], bool] = lambda path: False  # the file watcher's, in the window
@@ -109,12 +67,14 @@ class Session:
         self._comparing: set[str] = set()  # paths being read as the earlier period
         self._unreadable: set[str] = set()  # open files whose last read failed
         self._edited: dict[str, dict[str, str]] = {}  # report key -> indicator -> paragraph as edited
+        self._restored: set[str] = set()  # the last session's files, reopened at start
         self.changed = Listeners()  # the reports, the one on screen or their figures changed
         self.said = Listeners()  # (Message) for the status bar
         self.failed = Listeners()  # (lines) files that could not be read: shown where the user acted
         self.recent_changed = Listeners()  # (paths)
         self.read_done = Listeners()  # (failure lines) a read ended, or was cancelled ([])
         self.files_read = Listeners()  # (paths) read just now: the watcher measures changes from here
+        self.opened = Listeners()  # ({path: sheets}) opened by the user: offered to the history
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -151,11 +111,13 @@ class Session:
 
     def adopt(self, paths: list[str]) -> None:
         """The runner is already reading ``paths`` (started before the window was built); those
-        the last session kept as an earlier period are read as such again."""
+        the last session kept as an earlier period are read as such again, and the last session's
+        are not offered to the history again (they were when first opened)."""
         earlier = set(self.memory.load(SESSION_EARLIER))
         for path in paths:
             self._pending[path] = False
         self._comparing |= {p for p in paths if p in earlier}
+        self._restored |= set(paths) & set(self.memory.load(SESSION))
         self.said.emit(Message("loading", {"n": len(paths)}))
 
     def cancel(self) -> bool:
@@ -209,8 +171,10 @@ class Session:
             self.memory.save(SAMPLE_SEEN, True)
         self._add_recent([p for p in opened if p != self.sample])
         self._keep_session()
+        problem = None  # the history's, said last: the line "Đã mở …" would hide it
         if result.sheets:
             self._show_new(before, opened)
+            problem = self.history.compare()
             self.files_read.emit(list(result.sheets))
             self.changed.emit()
             if not failures:
@@ -223,7 +187,12 @@ class Session:
             self.said.emit(Message())
             logger.warning("unreadable reports: %s", failures)
             self.failed.emit(failures)
+        if problem is not None:
+            self.said.emit(Message("history_failed", {"line": problem}, 15000))
         self.read_done.emit(failures)
+        restored, self._restored = self._restored, self._restored - set(result.paths)
+        if kept := {p: result.sheets[p] for p in opened if p != self.sample and p not in restored}:
+            self.opened.emit(kept)
 
     def _show_new(self, before: set[str], opened: list[str]) -> None:
         """A report just opened comes on screen; otherwise the one shown stays, if still open."""
@@ -305,10 +274,18 @@ class Session:
         """Put report ``key`` on screen alone (an earlier period becomes a report of its own)."""
         if self.reports.report(key) is None:
             return
-        self.reports.show_alone(key)
+        if self.reports.show_alone(key):
+            self._compare_history()
         self.key, self.side_by_side = key, False
         self._keep_session()
         self.changed.emit()
+
+    def step(self, step: int) -> None:
+        """Xem › Báo cáo tiếp theo / trước: the next (``step`` 1) or previous report alone."""
+        current = [r.key for r in self.reports.current()]
+        if len(current) > 1:
+            at = current.index(self.key) if self.key in current else 0
+            self.show(current[(at + step) % len(current)])
 
     def show_side_by_side(self, on: bool = True) -> None:
         """So sánh các báo cáo: every report shown, one after the other, with its name."""
@@ -327,6 +304,7 @@ class Session:
             self._unreadable &= set(self.reports.all_paths())
             if len(self.reports.current()) < 2:
                 self.side_by_side = False
+            self._compare_history()
             self._keep_session()
             self.changed.emit()
 
@@ -348,6 +326,26 @@ class Session:
 
     def is_sample(self, report: Report | None) -> bool:
         return report is not None and self.sample is not None and self.sample in report.paths()
+
+    # -- the history -------------------------------------------------------------------------------
+
+    def compare_history(self) -> None:
+        """The history changed (a report kept or removed, names merged, another database): each
+        report without an earlier period's file is compared with its latest earlier stored one."""
+        self._compare_history()
+        self.changed.emit()
+
+    def _compare_history(self) -> None:
+        if (line := self.history.compare()) is not None:
+            self.said.emit(Message("history_failed", {"line": line}, 15000))
+
+    def trend_tables(self) -> list[TrendTable]:
+        """Each level's trend of the chosen report's indicators, for its Excel and PDF exports."""
+        try:
+            return self.history.trend_tables(self.report(), self.summary(), self.reports.targets)
+        except ReportError as exc:
+            self.said.emit(Message("history_failed", {"line": exc.line()}, 15000))
+            return []
 
     # -- targets, headlines, the paragraph ---------------------------------------------------------
 

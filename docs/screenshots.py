@@ -5,8 +5,10 @@
     (docs/ keeps four of the 150 % ones: seven indicators, two provinces, the paragraph, charts)
 
 Every state is driven through the window and its session as a user would (open, switch report,
-choose an indicator, compare, side by side); the reports are written by the tests' builders and
-the bundled sample. Settings live in a temporary folder: nothing of the user's is read or kept.
+choose an indicator, compare, side by side, the history, the Lịch sử window, how a file was read);
+the reports are written by the tests' builders and the bundled sample, the history database is
+made in the same temporary folder. Settings and data live there: nothing of the user's is read or
+kept.
 """
 
 from __future__ import annotations
@@ -22,9 +24,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QPoint, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QImage  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 SIZES = ("1366x768", "1920x1080")
@@ -33,13 +35,24 @@ SIZES = ("1366x768", "1920x1080")
 def write_reports(folder: Path) -> dict[str, str]:
     """The month's desk: Lào Cai's signing sample, Bắc Ninh's two months, Bình Định's seven
     indicators, a ranking of provinces without a target."""
+    from desktop_app.models.history.store import HistoryStore
     from desktop_app.session import sample_report
+    from tests.fixtures.history_months import three_months
     from tests.fixtures.monthly import AUGUST, JULY, write_ii06a
-    from tests.views.report_files import write_on_time_ranking, write_seven
+    from tests.models.history.conftest import keep
+    from tests.views.report_files import write_entry_progress, write_on_time_ranking, write_seven
 
     lao_cai = folder / "ky_so_lao_cai_2024_10.xlsx"  # the sample's figures, opened as a file of one's own
     lao_cai.write_bytes(sample_report().read_bytes())
+    (folder / "thang").mkdir()
+    months = three_months(folder / "thang")  # Bắc Ninh, July to September 2023: the first two kept
+    with HistoryStore(folder / "lich_su.sqlite3", create=True) as store:
+        for month in months[:2]:
+            keep(store, month)
     return {
+        "history": str(folder / "lich_su.sqlite3"),
+        "bac_ninh_9": str(months[2]),
+        "progress": str(write_entry_progress(folder / "tien_do_nhap_ho_tich_2024_09.xlsx")),
         "lao_cai": str(lao_cai),
         "bac_ninh_8": str(write_ii06a(folder / "ii06a_bac_ninh_2023_08.xlsx", 8, AUGUST)),
         "bac_ninh_7": str(write_ii06a(folder / "ii06a_bac_ninh_2023_07.xlsx", 7, JULY)),
@@ -105,6 +118,43 @@ def states(files: dict[str, str]) -> dict[str, Callable]:
     def sample(window, app):
         open_and_wait(app, window, window.session.open_sample)
 
+    def history(window, app):
+        from desktop_app.settings import HISTORY_DATABASE
+
+        window.settings.set(HISTORY_DATABASE, files["history"])
+        open_and_wait(app, window, lambda: window.open_files([files["bac_ninh_9"]]))
+        window.set_indicator("online_dossier")
+
+    def history_trend(window, app):
+        history(window, app)
+        window.select_names(["SỞ TƯ PHÁP"])
+        dialog = window.history.show_trend()
+        dialog.resize(900, 640)
+        return dialog
+
+    def reading(window, app):
+        open_and_wait(app, window, lambda: window.open_files([files["progress"]]))
+        window.reports_panel.details_tabs.setCurrentIndex(1)
+
+    def menu(name: str):
+        def shown(window, app):
+            history(window, app)
+            menu = window.menus.menus[name]
+            menu.popup(window.mapToGlobal(QPoint(0, window.menuBar().height())))
+            return menu
+
+        return shown
+
+    def tooltip(window, app):
+        """The indicator chooser's tooltip: its name and how the file was read."""
+        from PySide6.QtWidgets import QToolTip
+
+        reading(window, app)
+        combo = window.filters.indicator_combo
+        QToolTip.showText(combo.mapToGlobal(QPoint(20, combo.height())), combo.toolTip(), combo)
+        settle(app)
+        return next(w for w in app.topLevelWidgets() if w.metaObject().className() == "QTipLabel")
+
     return {
         "1-start": lambda window, app: None,
         "2-sample": sample,
@@ -116,6 +166,12 @@ def states(files: dict[str, str]) -> dict[str, Callable]:
         "8-charts": charts,
         "9-ranking-without-targets": ranking,
         "10-seven-indicators-paragraph": seven_summary,
+        "11-history-compared": history,
+        "12-history-unit-trend": history_trend,
+        "13-how-the-file-was-read": reading,
+        "14-file-menu-word": menu("file"),
+        "15-tools-menu-history": menu("tools"),
+        "16-indicator-tooltip-reading": tooltip,
     }
 
 
@@ -154,23 +210,27 @@ def paletted(image: QImage) -> QImage:
 
 
 def shoot(app: QApplication, name: str, action: Callable, size: str, settings_dir: Path) -> Path:
-    from desktop_app.settings import AppSettings
+    from desktop_app.settings import HISTORY_SAVE, SAVE_NEVER, AppSettings
     from desktop_app.views.main_window import MainWindow
 
     for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(settings_dir / name / size))
-    window = MainWindow(AppSettings(), "vi")
+    settings = AppSettings()
+    if "history" not in name and "menu" not in name:  # the offer to keep a report: in its states only
+        settings.set(HISTORY_SAVE, SAVE_NEVER)
+    window = MainWindow(settings, "vi")
     window.show_errors = False
     width, height = (int(v) for v in size.split("x"))
     window.resize(width, height)
     window.show()
     settle(app)
-    action(window, app)
+    shown = action(window, app)  # a dialog or a menu the state opened is what is shot
     settle(app, 300)
     scale = os.environ.get("QT_SCALE_FACTOR", "")
     suffix = f"-{round(float(scale) * 100)}pct" if scale and float(scale) != 1 else ""
     out = OUT / f"{name}-{size}{suffix}.png"
-    paletted(window.grab().toImage()).save(str(out), "PNG", 9)
+    target = shown if isinstance(shown, QWidget) else window
+    paletted(target.grab().toImage()).save(str(out), "PNG", 9)
     window.close()
     window.deleteLater()
     settle(app, 50)
@@ -189,6 +249,7 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
+        os.environ["CHI_SO_DATA_DIR"] = str(Path(tmp) / "data")  # no history of the user's
         files = write_reports(Path(tmp))
         for size in args.size or SIZES:
             for name, action in states(files).items():

@@ -32,6 +32,7 @@ DEFAULTS = {
     keys.SAMPLE_SEEN: False,
     keys.TARGETS: "",
     keys.HEADLINES: {},
+    keys.HISTORY: "",
 }
 
 

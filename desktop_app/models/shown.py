@@ -16,6 +16,7 @@ from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.indicators.figures import Assessment
 from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.assumptions import describe
 from desktop_app.models.output.narrative import paragraph
 
 
@@ -99,6 +100,18 @@ class Shown:
     @property
     def warnings(self) -> list[str]:
         return [w for p in self.parts for w in p.summary.collection.warnings]
+
+    def readings(self) -> dict[str, list[str]]:
+        """How each indicator was read from the files on screen, in words (one line per way it was
+        read: reports side by side may differ)."""
+        out: dict[str, list[str]] = {}
+        for part in self.parts:
+            for sheet in part.summary.collection.sheets:
+                for key, reading in sheet.readings.items():
+                    lines = out.setdefault(key, [])
+                    if (line := describe(reading)) not in lines:
+                        lines.append(line)
+        return out
 
     def has_targets(self, indicator: str) -> bool:
         """Whether any unit on screen has a target for ``indicator`` (a ranking has none)."""

@@ -11,18 +11,17 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Container
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.merge import collect, province_name, province_of, report_groups, unit_pairs
+from desktop_app.models.indicators.merge import collect, report_groups, unit_pairs
 from desktop_app.models.indicators.summary import Summary, assess
 from desktop_app.models.indicators.targets import Targets, builtin_targets, parse_targets
 from desktop_app.models.output.words import capitalised, period_text
+from desktop_app.models.report import Report, attachable, make_report, period_order, sheet_id
 from desktop_app.models.shown import Shown
 from desktop_app.models.tables.importer import Cancelled, ImportResult, Progress, import_files
 from desktop_app.models.tables.measures import SheetImport
-from desktop_app.models.tables.period import period_bounds
 
 logger = logging.getLogger(__name__)
 
@@ -58,65 +57,6 @@ def saved_targets(text: str) -> Targets:
         return builtin_targets()
 
 
-def sheet_id(sheet: SheetImport) -> str:
-    """A sheet's key while it is open: its file and its sheet's name."""
-    return f"{sheet.path}\n{sheet.sheet}"
-
-
-def period_order(period: str | None) -> tuple[str, str, str]:
-    """Periods in time order: by last month, then first ("2024-Q3" after "2024-08")."""
-    if not period:
-        return ("", "", "")
-    start, end = period_bounds(period)
-    return end or period, start or period, period
-
-
-@dataclass(eq=False)
-class Report:
-    """One report: sheets of one province and one period that complete each other."""
-
-    key: str  # the id of its first sheet
-    sheets: list[SheetImport]
-    province: str | None  # "Lào Cai", when the title block names it
-    period: str | None
-    earlier: bool = False  # kept as the earlier period of another report, not shown on its own
-    previous: list[Report] = field(default_factory=list)  # the earlier period compared with
-    of: Report | None = None  # an earlier report: the report it is compared with
-    _context: str | None = None  # the province as matched (folded)
-
-    def paths(self) -> list[str]:
-        return list(dict.fromkeys(s.path for s in self.sheets))
-
-    def ids(self) -> set[str]:
-        return {sheet_id(s) for s in self.sheets}
-
-    def indicators(self) -> list[str]:
-        """The indicator keys its sheets report, in the files' order."""
-        return list(dict.fromkeys(k for s in self.sheets for u in s.units for k in u.measures))
-
-    def issuer(self) -> str:
-        """The issuing body as the title block writes it ("UBND TỈNH LÀO CAI"), first line."""
-        lines = [line.strip() for s in self.sheets for line in s.issuer.splitlines() if line.strip()]
-        return lines[0] if lines else ""
-
-    def base_label(self, lang: str = "vi") -> str:
-        """ "Lào Cai · Tháng 10/2024"; the file's name in place of a province the title block does
-        not name (a ranking of provinces)."""
-        where = self.province or Path(self.sheets[0].path).stem
-        return " · ".join(p for p in (where, capitalised(period_text(self.period, lang))) if p)
-
-
-def _attachable(older: Report, newer: Report) -> bool:
-    """Whether ``older`` can be the earlier period of ``newer``: the same province as far as the
-    files tell, and an earlier period when both are known."""
-    a, b = older._context, newer._context
-    if a is not None and b is not None and a != b:
-        return False
-    if older.period and newer.period:
-        return period_order(older.period) < period_order(newer.period)
-    return True
-
-
 class ReportSet:
     """Every sheet read, by file; which are kept as an earlier period; the reports they make.
 
@@ -132,6 +72,8 @@ class ReportSet:
         self._headlines: dict[str, str] = {}  # indicator -> the average the user chose to lead
         self._reports: list[Report] | None = None
         self._summaries: dict[str, Summary] = {}
+        self._stored: dict[str, list[SheetImport]] = {}  # report key -> its earlier period, kept
+        self._unstored: set[str] = set()  # reports whose comparison was dropped: none kept either
 
     # -- what is open ------------------------------------------------------------------------------
 
@@ -167,7 +109,24 @@ class ReportSet:
     def clear(self) -> None:
         self._sheets.clear()
         self._earlier.clear()
+        self._stored.clear()
         self._changed()
+
+    # -- the earlier period kept in the history ----------------------------------------------------
+
+    def wanting_earlier(self) -> list[Report]:
+        """The reports shown that no earlier period's file is open for (and whose comparison was
+        not dropped): those the history may give one."""
+        unstored = self._unstored
+        return [r for r in self.current() if r.key not in unstored and all(e.stored for e in r.previous)]
+
+    def set_stored(self, found: dict[str, list[SheetImport]]) -> None:
+        """Each report's earlier period as the history keeps it, by the report's key (the tables
+        rebuilt from the database): compared with while no earlier file is open for it."""
+        found = {k: v for k, v in found.items() if k not in self._unstored}
+        if found or self._stored:
+            self._stored = found
+            self._changed()
 
     # -- changes -----------------------------------------------------------------------------------
 
@@ -229,7 +188,7 @@ class ReportSet:
                 if r is not newer
                 and id(r) not in taken
                 and r.period
-                and _attachable(r, newer)
+                and attachable(r, newer)
                 and len(unit_pairs(r.sheets) & pairs) >= EARLIER_OVERLAP * len(unit_pairs(r.sheets))
             ]
             if not older:
@@ -254,6 +213,8 @@ class ReportSet:
             if not any(earlier in r.previous for r in others):
                 ids |= earlier.ids()
         self._remove(ids)
+        self._stored.pop(key, None)
+        self._unstored.discard(key)
         return True
 
     def _remove(self, ids: set[str]) -> None:
@@ -272,7 +233,7 @@ class ReportSet:
         report = self.report(key)
         if report is None or report.earlier:
             return False
-        if not any(_attachable(report, r) for r in self.current() if r is not report):
+        if not any(attachable(report, r) for r in self.current() if r is not report):
             return False
         self._earlier |= report.ids()
         self._changed()
@@ -288,14 +249,18 @@ class ReportSet:
         return True
 
     def drop_previous(self, key: str | None = None) -> bool:
-        """Bỏ so sánh: close the earlier period of report ``key`` (default: of every report);
-        whether there was one."""
+        """Bỏ so sánh: close the earlier period of report ``key`` (default: of every report), and
+        compare it with nothing from the history either; whether there was one."""
         reports = self.current() if key is None else [r for r in self.current() if r.key == key]
-        ids = {i for r in reports for e in r.previous for i in e.ids()}
+        ids = {i for r in reports for e in r.previous if not e.stored for i in e.ids()}
         if not key:
             ids |= {i for r in self.reports() if r.earlier for i in r.ids()}
-        if not ids:
+        stored = [r.key for r in reports if any(e.stored for e in r.previous)]
+        if not ids and not stored:
             return False
+        self._unstored |= {r.key for r in reports}
+        for k in stored:
+            self._stored.pop(k, None)
         self._remove(ids)
         return True
 
@@ -375,20 +340,16 @@ class ReportSet:
         sheets = self.sheets()
         shown = [s for s in sheets if sheet_id(s) not in self._earlier]
         kept = [s for s in sheets if sheet_id(s) in self._earlier]
-        current = [_report(group) for group in report_groups(shown)]
-        earlier = [_report(group, earlier=True) for group in report_groups(kept)]
+        current = [make_report(group) for group in report_groups(shown)]
+        earlier = [make_report(group, earlier=True) for group in report_groups(kept)]
         for report in current:
-            fits = [e for e in earlier if _attachable(e, report)]
+            fits = [e for e in earlier if attachable(e, report)]
             if fits:
                 last = max(period_order(e.period) for e in fits)
                 report.previous = [e for e in fits if period_order(e.period) == last]
                 for e in report.previous:
                     e.of = e.of or report
+            elif stored := self._stored.get(report.key):
+                report.previous = [make_report(stored, earlier=True, stored=True)]
+                report.previous[0].of = report
         return current + earlier
-
-
-def _report(sheets: list[SheetImport], earlier: bool = False) -> Report:
-    period = next((s.period for s in sheets if s.period), None)
-    province = next((p for s in sheets if (p := province_name(s))), None)
-    context = next((c for s in sheets if (c := province_of(s))), None)
-    return Report(sheet_id(sheets[0]), sheets, province, period, earlier, _context=context)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
 from desktop_app import settings as keys
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.words import period_text
 from desktop_app.models.shown import Shown
 from desktop_app.models.workspace import ReportSet
 from desktop_app.session import Message, Session, sample_report
@@ -31,12 +30,13 @@ from desktop_app.views.table.selection import TableSelection
 from desktop_app.views.window.dialogs import WindowDialogs
 from desktop_app.views.window.filter_bar import ALL_INDICATORS, SIDE_BY_SIDE, FilterBar
 from desktop_app.views.window.filtering import FilterControl
+from desktop_app.views.window.history_actions import HistoryActions
 from desktop_app.views.window.layout_memory import LayoutMemory
 from desktop_app.views.window.menus import WindowMenus
 from desktop_app.views.window.reports_panel import ReportsDock, ReportsPanel, report_entries
 from desktop_app.views.window.start_page import StartPage
-from desktop_app.views.window.status_area import StatusArea
-from desktop_app.views.window.work_area import WorkArea
+from desktop_app.views.window.status_area import StatusArea, compared_text
+from desktop_app.views.window.work_area import WorkArea, note_lines
 from desktop_app.workers import TaskRunner
 
 logger = logging.getLogger(__name__)
@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.charts, self.summary_panel = ChartsPanel(), SummaryPanel()
         self._build()
         self.menus = self.menu_actions = WindowMenus(self)
-        self.table.menu_actions = [self.menus[n] for n in ("copy", "copy_headers", "copy_rows")]
+        self.table.menu_actions = [self.menus[n] for n in ("copy", "copy_headers", "copy_rows", "trend")]
         self.filtering = FilterControl(
             self.filters, self.model, self.proxy, self.table, self.settings.get(keys.INDICATOR)
         )
@@ -84,7 +84,11 @@ class MainWindow(QMainWindow):
             self.reports_dock,
             self.summary_panel.fit_paragraph,
         )
-        self.dialogs = WindowDialogs(self, self.session)
+        self.dialogs = WindowDialogs(self, self.session, self.current_indicator, self.settings)
+        selected = lambda: self.selection.first(self.view)  # noqa: E731
+        self.history = HistoryActions(self, self.session, self.settings, selected, self.current_indicator)
+        self.work.add_bar(self.history.bar)
+        self.model.recent = self.history.recent
         self._bind_session()
         self._bind_menus()
         self._bind_widgets()
@@ -152,9 +156,12 @@ class MainWindow(QMainWindow):
             "copy_headers": lambda: self.selection.copy(headers=True),
             "copy_rows": self.selection.copy_rows,
             "find": self.filtering.focus_search,
-            "next_report": lambda: self.step_report(1),
-            "previous_report": lambda: self.step_report(-1),
+            "next_report": lambda: session.step(1),
+            "previous_report": lambda: session.step(-1),
             "targets": self.dialogs.edit_targets,
+            "office": self.dialogs.edit_office,
+            "history": self.history.open_dialog,
+            "trend": self.history.show_trend,
             "guide": self.dialogs.show_guide,
             "about": self.dialogs.show_about,
         }
@@ -184,6 +191,9 @@ class MainWindow(QMainWindow):
             lambda *_: self.charts.set_selected(set(self.selection.units()))
         )
         self.charts.unitClicked.connect(self.selection.select_unit)
+        self.charts.trendRequested.connect(
+            lambda i: self.history.show_trend(self.selection.unit(self.view, i))
+        )
         self.summary_panel.headlineChosen.connect(session.set_headline)
         self.summary_panel.paragraphEdited.connect(session.set_paragraph)
         self.reports_panel.showRequested.connect(session.show)
@@ -198,7 +208,16 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.dialogs.lang = self.lang
-        for part in (self.menus, self.filters, self.status, self.start_page, self.reports_panel, self.work):
+        parts = (
+            self.menus,
+            self.filters,
+            self.status,
+            self.start_page,
+            self.reports_panel,
+            self.work,
+            self.history,
+        )
+        for part in parts:
             part.retranslate(self.lang)
         self.reports_dock.setWindowTitle(tr(self.lang, "reports.title"))
 
@@ -250,6 +269,7 @@ class MainWindow(QMainWindow):
         report = session.report()
         compared = bool(report and report.previous)
         self.menus.set_enabled(self.view is not None, compared, len(current), session.is_sample(report))
+        self.history.update(self.view is not None, self.menus["trend"], self.charts)
         self.menus["side_by_side"].blockSignals(True)
         self.menus["side_by_side"].setChecked(session.side_by_side)
         self.menus["side_by_side"].blockSignals(False)
@@ -286,28 +306,12 @@ class MainWindow(QMainWindow):
         elif key:
             self.session.show(key)
 
-    def step_report(self, step: int) -> None:
-        """Xem › Báo cáo tiếp theo / trước: the next report on screen, alone."""
-        current = [r.key for r in self.reports.current()]
-        if len(current) > 1:
-            at = current.index(self.session.key) if self.session.key in current else 0
-            self.session.show(current[(at + step) % len(current)])
-
     def close_report(self) -> None:
         """Tệp › Đóng báo cáo (Ctrl+W): the report selected in the panel, else the one on screen."""
         report = self.session.report()
         key = self.reports_panel.selected() or (report.key if report else None)
         if key:
             self.session.close(key)
-
-    def _notes(self) -> list[str]:
-        """What the note line says once for everything on screen."""
-        notes = [tr(self.lang, "sample_note")] if self.session.is_sample(self.session.report()) else []
-        key, view = self.current_indicator(), self.view
-        if key is not None and view is not None and not view.has_targets(key):
-            name = next((i.name(self.lang) for i in view.indicators if i.key == key), key)
-            notes.append(tr(self.lang, "no_target_note", name=name))
-        return notes
 
     def update_views(self) -> None:
         """Charts, summary and status bar for the rows the filters leave."""
@@ -318,24 +322,18 @@ class MainWindow(QMainWindow):
         self.charts.set_selected(set(self.selection.units()))
         filters = (self.filters.level() or None, self.filters.group() or None)
         self.summary_panel.set_view(view, indicator, self.lang, self.session.edits(), filters, visible)
-        self.work.set_note(self._notes())
+        sample = self.session.is_sample(self.session.report())
+        self.work.set_note(note_lines(view, indicator, sample, self.lang))
         self.work.balance()
         files = self.reports.describe_files(
             self.session.shown_keys(), self.lang, tr(self.lang, "unknown_period")
         )
         labels = [p.label for p in view.parts] if view else []
         total, warnings = (len(view.units), len(view.warnings)) if view else (0, 0)
-        self.status.show_counts(self.lang, len(visible), total, files, labels, warnings, self._compared())
+        compared = compared_text(view, self.session.report(), self.lang)
+        self.status.show_counts(self.lang, len(visible), total, files, labels, warnings, compared)
         if view is None and not self.runner.is_busy():
             self.statusBar().showMessage(tr(self.lang, "no_data"))
-
-    def _compared(self) -> str:
-        """ "so với tháng 7/2023" when the report on screen has an earlier period, else ""."""
-        view = self.view
-        if view is None or view.side_by_side or view.first.previous is None:
-            return ""
-        period = period_text(view.first.previous_period, self.lang)
-        return tr(self.lang, "compared", period=period) if period else tr(self.lang, "compared_unknown")
 
     def selected_names(self) -> list[str]:
         return self.selection.names(self.view)

@@ -30,8 +30,10 @@ TEXT: dict[str, str] = {
     "compared": N_("so với {period}"),
     "compared_unknown": N_("so với kỳ trước"),
     "compare_same": N_("{names}: đang mở là báo cáo kỳ này, không dùng để so sánh."),
+    "history_failed": N_("Không so sánh được với lịch sử. {line}"),
     "export_excel": N_("Xuất &Excel…"),
     "export_pdf": N_("Xuất &PDF…"),
+    "export_word": N_("Xuất báo cáo &Word…"),
     "print_preview": N_("&Xem trước khi in…"),
     "print": N_("&In…"),
     "quit": N_("T&hoát"),
@@ -49,6 +51,11 @@ TEXT: dict[str, str] = {
     "show_reports": N_("Danh sách báo cáo đang &mở"),
     "language": N_("&Ngôn ngữ"),
     "targets": N_("Chỉ &tiêu…"),
+    "office": N_("Thông tin &cơ quan…"),
+    "history": N_("&Lịch sử…"),
+    "trend": N_("Xem &xu hướng của đơn vị"),
+    "trend_tip": N_("Tỷ lệ của đơn vị đang chọn qua các kỳ lưu trong lịch sử"),
+    "compared_stored": N_("so với {period} (lịch sử)"),
     "guide": N_("&Hướng dẫn sử dụng"),
     "about": N_("&Giới thiệu"),
     "report": N_("Báo cáo:"),
@@ -110,6 +117,16 @@ TEXT: dict[str, str] = {
     "reports.units": N_("{n} đơn vị"),
     "reports.compared": N_("So sánh với: {names}"),
     "reports.earlier_of": N_("Là kỳ trước của: {name}"),
+    "reports.stored": N_("{period} (lưu trong lịch sử)"),
+    "reports.about": N_("Thông tin"),
+    "reports.reading": N_("Cách đọc tệp"),
+    "reports.reading_none": N_("Chưa chọn báo cáo."),
+    "reports.warnings": N_("Cảnh báo khi đọc:"),
+    "reports.no_warnings": N_("Không có cảnh báo."),
+    "reports.more_warnings": N_("… và {n} cảnh báo khác (nút cảnh báo ở thanh trạng thái)."),
+    "reports.no_reading": N_("Không có chỉ số nào đọc từ bảng này."),
+    "table.recent": N_("{n} kỳ gần nhất"),
+    "table.recent_tip": N_("Tỷ lệ của đơn vị ở các kỳ: {periods} (kỳ trước lấy từ lịch sử)"),
     "read_failed": N_("Không đọc được báo cáo"),
     "read_failed_intro": N_("Các tệp sau không đọc được; số liệu đang hiển thị được giữ nguyên:"),
     "waiting_file": N_("Tệp «{name}» đang được ghi, sẽ đọc lại sau giây lát…"),
@@ -229,6 +246,22 @@ TEXT: dict[str, str] = {
         "động; trong danh sách báo cáo, «Là kỳ trước» dùng một báo cáo đang mở làm kỳ trước. "
         "Xem › So sánh các báo cáo (Ctrl+Shift+B) đặt các báo cáo cạnh nhau, có cột «Báo cáo» "
         "ghi tên từng báo cáo; số liệu của mỗi báo cáo vẫn tính riêng."
+    ),
+    "guide.history_title": N_("Lịch sử và xu hướng"),
+    "guide.history": N_(
+        "Sau khi đọc, chương trình hỏi có lưu báo cáo vào lịch sử không (thanh phía trên bảng: Lưu, "
+        "Luôn lưu, Không lưu). Khi đã lưu các kỳ trước, báo cáo mở ra tự so sánh với kỳ gần nhất đã "
+        "lưu, không cần mở tệp tháng trước; bảng có cột «3 kỳ gần nhất». Bấm chuột phải vào một đơn "
+        "vị (trong bảng hoặc trên biểu đồ) › Xem xu hướng để xem tỷ lệ của đơn vị qua các kỳ. Công cụ › "
+        "Lịch sử… (Ctrl+H): các kỳ đã lưu, xóa một kỳ, xuất lịch sử, tên đơn vị qua các kỳ."
+    ),
+    "guide.word_title": N_("Báo cáo Word"),
+    "guide.word": N_(
+        "Tệp › Xuất báo cáo Word… (Ctrl+Shift+W) viết báo cáo theo thể thức Nghị định 30/2020/NĐ-CP "
+        "cho chỉ số đang xem (có thể chọn thêm chỉ số và cấp), với đoạn văn như đã sửa. Thông tin "
+        "cơ quan ban hành, số, nơi nhận và người ký nhập một lần ở Công cụ › Thông tin cơ quan…. "
+        "Cách chương trình đọc từng tệp (cột nào, tỷ lệ dạng phân số hay phần trăm, cảnh báo) có ở "
+        "thẻ «Cách đọc tệp» dưới danh sách báo cáo."
     ),
     "guide.targets_title": N_("Đặt chỉ tiêu"),
     "guide.targets": N_(

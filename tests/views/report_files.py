@@ -1,6 +1,7 @@
 """Report files for the window's workflows, written as staff receive them: Bình Định's
-seven-indicator tracker and a ranking of provinces by an indicator without a target; with the
-Lào Cai sample and Bắc Ninh's two months (tests/fixtures/monthly.py) they make the month's desk."""
+seven-indicator tracker, a ranking of provinces by an indicator without a target and a data-entry
+progress table nobody here has seen (issue #14's example); with the Lào Cai sample and Bắc Ninh's
+two months (tests/fixtures/monthly.py) they make the month's desk."""
 
 from __future__ import annotations
 
@@ -100,3 +101,23 @@ def write_on_time_ranking(path: Path) -> Path:
     for n, (name, rate) in enumerate(sorted(on_time_rates().items()), start=1):
         rows.append([n, name, rate])
     return write_xlsx(path, {"Xếp hạng": (rows, [])})
+
+
+# A data-entry progress table: its rate column holds fractions in General format, one above 1
+# (500 entered of 426 required: 117,37 %), a zero whole with a rate of 0 written (no data), a test
+# row of #N/A, and a sheet of instructions beside it.
+PROGRESS = [
+    ["BÁO CÁO TIẾN ĐỘ NHẬP DỮ LIỆU HỘ TỊCH"],
+    ["Tháng 9 năm 2024"],
+    [],
+    ["STT", "Tỉnh", "Số cần nhập", "Tổng đã nhập", "Tỷ lệ"],
+    [1, "Hà Tĩnh", 426, 500, 1.1737],
+    [2, "Nghệ An", 1000, 950, 0.95],
+    [3, "Thanh Hóa", 0, 582, 0],
+    [4, "Khu vực 1 (test)", "#N/A", "#N/A", "#N/A"],
+]
+
+
+def write_entry_progress(path: Path) -> Path:
+    notes = [["Hướng dẫn điền biểu"], ["Cột (5) = (4) / (3)"]]
+    return write_xlsx(path, {"Số liệu": (PROGRESS, []), "Hướng dẫn": (notes, [])})

@@ -196,7 +196,9 @@ def test_the_table_menu_copies_cells_with_headers_and_the_rows_as_shown(qtbot, w
         "&Sao chép",
         "Sao chép &kèm tiêu đề",
         "Sao chép các &dòng đang hiển thị",
+        "Xem &xu hướng của đơn vị",  # greyed while no history is kept
     ]
+    assert not window.menus["trend"].isEnabled()
     window.filters.level_combo.setCurrentIndex(window.filters.level_combo.findData("district"))
     window.menu_actions["copy_rows"].trigger()
     lines = QGuiApplication.clipboard().text().splitlines()
@@ -229,10 +231,12 @@ def test_shortcuts_are_shown_in_the_menus(window):
 def test_the_user_guide_covers_the_months_work(window):
     window.menu_actions["guide"].trigger()
     text = window.dialogs.guide.text.toPlainText()
-    for heading in ("1. Mở báo cáo", "2. Đọc số liệu", "3. So sánh", "4. Đặt chỉ tiêu",
-                    "5. Xuất Excel, PDF và đoạn văn", "6. In"):  # fmt: skip
+    for heading in ("1. Mở báo cáo", "2. Đọc số liệu", "3. So sánh", "4. Lịch sử và xu hướng",
+                    "5. Đặt chỉ tiêu", "6. Xuất Excel, PDF và đoạn văn", "7. Báo cáo Word",
+                    "8. In"):  # fmt: skip
         assert heading in text
     assert "Ctrl+Shift+O" in text
+    assert "Công cụ › Thông tin cơ quan…" in text
 
 
 def test_the_first_start_page_opens_files_and_the_sample_says_it_is_one(qtbot, window, desk):

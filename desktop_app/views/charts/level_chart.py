@@ -62,10 +62,12 @@ class LevelBarChart(QWidget):
     """One level of one indicator: units as horizontal bars, highest rate at the top."""
 
     unitClicked = Signal(int, bool)
+    trendRequested = Signal(int)  # "Xem xu hướng" on a bar's menu: its unit
 
     def __init__(self, level: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.level, self.lang = level, "vi"
+        self.trend_text = ""  # that menu item's words; "" while no history is kept: no item
         self.unit_rows: list[int] = []
         self._units: list[tuple[str, Assessment]] = []  # (name, assessment) per bar
         self._groups: list[str | None] = []  # the group of each bar's unit
@@ -360,15 +362,19 @@ class LevelBarChart(QWidget):
         """Put the chart with its title on the clipboard, to paste into a report."""
         QGuiApplication.clipboard().setPixmap(self.grab())
 
-    def build_menu(self) -> QMenu:
-        """The right-click menu: save as PNG, copy image."""
+    def build_menu(self, bar: int | None = None) -> QMenu:
+        """The right-click menu: on a bar, its unit's trend; save as PNG, copy image."""
         menu = QMenu(self)
+        if bar is not None and self.trend_text:
+            unit = self.unit_rows[bar]
+            menu.addAction(self.trend_text, lambda: self.trendRequested.emit(unit))
+            menu.addSeparator()
         menu.addAction(tr(self.lang, "chart.save"), self._ask_save)
         menu.addAction(tr(self.lang, "chart.copy"), self.copy_image)
         return menu
 
     def _show_menu(self, pos) -> None:
-        menu = self.build_menu()
+        menu = self.build_menu(self.bar_at(self.plot.mapToScene(pos)))
         menu.exec(self.plot.mapToGlobal(pos))
         menu.deleteLater()
 

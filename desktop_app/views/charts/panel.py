@@ -22,9 +22,11 @@ class ChartsPanel(QWidget):
     (an index into the view's units)."""
 
     unitClicked = Signal(int, bool)
+    trendRequested = Signal(int)  # a bar's "Xem xu hướng": its unit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.trend_text = ""  # the bars' "Xem xu hướng" ("" without a history: none)
         self._charts: dict[ChartKey, LevelBarChart] = {}
         self._order: list[ChartKey] = []  # the charts shown, top to bottom
         self._starts: dict[str, int] = {}  # report key -> where its units start in the view
@@ -58,8 +60,18 @@ class ChartsPanel(QWidget):
         if key not in self._charts:
             chart = LevelBarChart(key[2])
             chart.unitClicked.connect(lambda unit, add, report=key[0]: self._clicked(report, unit, add))
+            chart.trendRequested.connect(
+                lambda unit, report=key[0]: self.trendRequested.emit(self._starts.get(report, 0) + unit)
+            )
+            chart.trend_text = self.trend_text
             self._charts[key] = chart
         return self._charts[key]
+
+    def set_trend_text(self, text: str) -> None:
+        """The words of each bar's "Xem xu hướng" ("": none, no history is kept)."""
+        self.trend_text = text
+        for chart in self._charts.values():
+            chart.trend_text = text
 
     def _clicked(self, report: str, unit: int, add: bool) -> None:
         self.unitClicked.emit(self._starts.get(report, 0) + unit, add)

@@ -6,11 +6,12 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from desktop_app.views.strings import tr
 
-SECTIONS = ("open", "read", "compare", "targets", "export", "print")
+SECTIONS = ("open", "read", "compare", "history", "targets", "export", "word", "print")
 
 
 def guide_html(lang: str = "vi") -> str:
-    """The guide: open, read, compare, set targets, export, print; a heading and a paragraph each."""
+    """The guide: open, read, compare, the history, set targets, export, the Word báo cáo, print; a
+    heading and a paragraph each."""
     parts = [f"<h2>{tr(lang, 'guide.title')}</h2>"]
     for n, name in enumerate(SECTIONS, start=1):
         parts.append(f"<h3>{n}. {tr(lang, f'guide.{name}_title')}</h3>")

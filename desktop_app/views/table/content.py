@@ -5,14 +5,20 @@ each row keeping its own report's figures."""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.models.output.words import level_label, word
+from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.output.words import capitalised, level_label, period_text, word
 from desktop_app.models.shown import Shown
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import fold, shown
 from desktop_app.views.strings import tr
 from desktop_app.views.table.columns import (
+    CENTER,
     HEADERS,
     LEFT,
     LEVEL_TINTS,
@@ -27,7 +33,13 @@ from desktop_app.views.table.columns import (
     stack,
 )
 
+if TYPE_CHECKING:
+    from desktop_app.models.history.trends import RecentRates
+
 TOOLTIP_CHARS = 2000  # the longest name a tooltip shows whole
+TIP_PX = 420  # the width of an indicator's tooltip
+# (report key, its summary, indicator) -> each unit's last rates from the history, or None
+Recent = Callable[[str, Summary, str], "RecentRates | None"]
 
 
 def heads(lang: str) -> dict[str, str]:
@@ -93,12 +105,17 @@ def _unit_columns(view: Shown, lang: str, name_rank: list[int]) -> list[Column]:
     return columns
 
 
-def indicator_cells(view: Shown, indicator: str | None, lang: str) -> list[Column]:
-    """The columns of ``indicator`` for every report on screen; None: every indicator's rate."""
+def indicator_cells(
+    view: Shown, indicator: str | None, lang: str, recent: Recent | None = None
+) -> list[Column]:
+    """The columns of ``indicator`` for every report on screen; None: every indicator's rate.
+    ``recent`` gives a report's last rates from the history ("3 kỳ gần nhất"), when there is one.
+    A rate column's header says how the indicator was read from its files."""
     h = heads(lang)
     infos = {info.key: info for info in view.indicators}
     chosen = list(infos) if indicator is None else [indicator] if indicator in infos else []
     judged = {key: view.has_targets(key) for key in chosen}
+    tips = indicator_tips(view, lang)
     per_part = []
     for part in view.parts:
         summary, columns = part.summary, []
@@ -112,9 +129,53 @@ def indicator_cells(view: Shown, indicator: str | None, lang: str) -> list[Colum
             else:
                 columns += indicator_columns(summary, key, short, label, lang, h, judged[key])
                 columns += monthly_columns(summary, key, short, label, lang, h)
+                if recent is not None and (rates := recent(part.key, summary, key)) is not None:
+                    columns.append(recent_column(rates, key, lang))
+        for column in columns:
+            if column.kind == "rate" and column.indicator in tips:
+                column.tooltip = tips[column.indicator]
         per_part.append(columns)
     sizes = [p.end - p.start for p in view.parts]
     return stack(per_part, sizes)
 
 
-__all__ = ["TOOLTIP_CHARS", "UnitCells", "heads", "indicator_cells"]
+def indicator_tips(view: Shown, lang: str) -> dict[str, str]:
+    """Each indicator's name and how its files were read (models/output/assumptions.py), as rich
+    text in a table wide enough that the tooltip wraps its long lines into a readable block."""
+    names = {info.key: info.name(lang) for info in view.indicators}
+    tips = {}
+    for key, lines in view.readings().items():
+        body = "<br>".join(html.escape(line) for line in [names.get(key, key), *lines])
+        body = body.replace("<br>", "</b><br>", 1)
+        tips[key] = f"<table width={TIP_PX}><tr><td><b>{body}</td></tr></table>"
+    return tips
+
+
+def recent_column(rates: RecentRates, indicator: str, lang: str) -> Column:
+    """ "64,51 → 70,12 → 73,02": each unit's rate in the last periods the history keeps and now,
+    sorted by how much it moved over them."""
+    from desktop_app.models.history.trends import recent_text
+
+    text = [recent_text(r, lang) for r in rates.rates]
+    periods = " → ".join(capitalised(period_text(p, lang)) or p for p in rates.periods)
+    head = tr(lang, "table.recent", n=len(rates.periods))
+    keys = [_moved(r) for r in rates.rates]
+    return Column(
+        "recent", indicator, head, tr(lang, "table.recent_tip", periods=periods), text, text, keys, CENTER
+    )
+
+
+def _moved(rates: list[float | None]) -> float | None:
+    known = [r for r in rates if r is not None]
+    return known[-1] - known[0] if len(known) > 1 else None
+
+
+__all__ = [
+    "TOOLTIP_CHARS",
+    "Recent",
+    "UnitCells",
+    "heads",
+    "indicator_cells",
+    "indicator_tips",
+    "recent_column",
+]

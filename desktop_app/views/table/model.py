@@ -21,7 +21,7 @@ from desktop_app.views.table.columns import (
     Column,
     inverse,
 )
-from desktop_app.views.table.content import UnitCells, indicator_cells
+from desktop_app.views.table.content import Recent, UnitCells, indicator_cells
 from desktop_app.views.table.proxy import UnitFilterProxy
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # float, or the rank of a name in Vietnamese order
@@ -71,6 +71,7 @@ class IndicatorTableModel(QAbstractTableModel):
         self._order: list[int] = []  # row -> unit index
         self._row_of: list[int] = []  # unit index -> row
         self._sort: tuple[str, Qt.SortOrder] | None = None  # a kind of column and the order
+        self.recent: Recent | None = None  # the units' last rates from the history (the window's)
         self.generation = 0  # bumped on every new view: the proxy's filter mask follows it
         self._build()
 
@@ -119,7 +120,9 @@ class IndicatorTableModel(QAbstractTableModel):
             self.beginRemoveColumns(QModelIndex(), first, len(self._columns) - 1)
             del self._columns[first:]
             self.endRemoveColumns()
-        new = indicator_cells(self._view, indicator, self._lang) if self._view is not None else []
+        new = (
+            indicator_cells(self._view, indicator, self._lang, self.recent) if self._view is not None else []
+        )
         if new:
             self.beginInsertColumns(QModelIndex(), first, first + len(new) - 1)
             self._columns += new
@@ -174,7 +177,10 @@ class IndicatorTableModel(QAbstractTableModel):
             self._cells, self._columns, self._order, self._row_of = None, [], [], []
             return
         self._cells = UnitCells(view, self._lang, self._cells)
-        self._columns = [*self._cells.columns, *indicator_cells(view, self._indicator, self._lang)]
+        self._columns = [
+            *self._cells.columns,
+            *indicator_cells(view, self._indicator, self._lang, self.recent),
+        ]
         self._order = list(range(len(view.units)))
         self._row_of = list(range(len(view.units)))
         if self._sort is not None:

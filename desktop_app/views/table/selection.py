@@ -25,6 +25,17 @@ class TableSelection:
             return []
         return [view.units[u].name for u in self.units() if u < len(view.units)]
 
+    def unit(self, view: Shown | None, index: int) -> tuple[str, str] | None:
+        """Unit ``index`` of the view: its name and level (None when there is no such unit)."""
+        if view is None or not 0 <= index < len(view.units):
+            return None
+        return view.units[index].name, view.units[index].level
+
+    def first(self, view: Shown | None) -> tuple[str, str] | None:
+        """The first unit selected: its name and level (Xem xu hướng), or None."""
+        units = self.units()
+        return self.unit(view, units[0]) if units else None
+
     def select_names(self, view: Shown | None, names: list[str]) -> None:
         """Select the rows of the units with these names (after a reload or a new view)."""
         if view is None or not names:

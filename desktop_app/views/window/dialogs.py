@@ -1,12 +1,18 @@
 """The window's dialogs over the session: open files, the earlier period's files, targets (live,
-Cancel puts the old ones back), warnings, About, the user guide, the exports."""
+Cancel puts the old ones back), warnings, About, the user guide, the exports and the office's
+details."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.models.indicators.targets import builtin_targets
+from desktop_app.models.output.contents import ReportContents
 from desktop_app.session import Session
+from desktop_app.settings import AppSettings
 from desktop_app.views import exports
 from desktop_app.views.dialogs.files import ask_reports
 from desktop_app.views.dialogs.messages import WarningsDialog, show_about
@@ -15,8 +21,16 @@ from desktop_app.views.dialogs.messages import WarningsDialog, show_about
 class WindowDialogs:
     """Dialogs opened over ``parent`` that act on ``session``, in the window's language."""
 
-    def __init__(self, parent: QWidget, session: Session) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        session: Session,
+        indicator: Callable[[], str | None] = lambda: None,
+        settings: AppSettings | None = None,
+    ) -> None:
         self.parent, self.session = parent, session
+        self.indicator = indicator  # the indicator on screen (None: every indicator)
+        self.settings = settings
         self.lang = "vi"
         self.warnings: WarningsDialog | None = None
         self.guide: QDialog | None = None
@@ -30,7 +44,8 @@ class WindowDialogs:
     def compare(self) -> None:
         """Tệp › So sánh với kỳ trước…: the earlier period's report files."""
         report = self.session.report()
-        near = ([p for e in report.previous for p in e.paths()] or report.paths()) if report else []
+        files = [e for e in report.previous if not e.stored] if report else []  # not the history's
+        near = ([p for e in files for p in e.paths()] or report.paths()) if report else []
         paths = ask_reports(self.parent, self.lang, "compare_title", near)
         if paths:
             self.session.compare_with(paths)
@@ -64,5 +79,26 @@ class WindowDialogs:
         self.guide.show()
 
     def export(self, kind: str) -> None:
-        """Tệp › Xuất Excel / Xuất PDF / Xem trước khi in / In: the report chosen, as edited."""
-        exports.export(kind, self.parent, self.session.summary(self.lang), self.lang)
+        """Tệp › Xuất Excel / Xuất PDF / Xuất báo cáo Word / Xem trước khi in / In: the report
+        chosen, each indicator's paragraph as edited; Excel and PDF with each level's trend when a
+        history exists; the Word báo cáo of the indicator on screen (the dialog can add others)."""
+        session = self.session
+        summary = session.summary(self.lang)
+        edits = session.edits()
+        trends = tuple(session.trend_tables()) if summary is not None and kind != "word" else ()
+        extra: dict[str, Any] = {}
+        if kind == "word":
+            key = self.indicator()
+            edited = edits.get(key) if key else summary and summary.edited_text
+            extra = {"indicators": [key] if key else None, "edited_text": edited, "paragraphs": edits}
+        elif kind == "excel":
+            extra = {"trends": trends}
+        elif kind == "pdf":
+            extra = {"trends": trends, "paragraphs": edits}
+        else:
+            extra = {"contents": ReportContents(paragraphs=edits, trends=trends)}
+        exports.export(kind, self.parent, summary, self.lang, **extra)
+
+    def edit_office(self) -> None:
+        """Công cụ › Thông tin cơ quan…: the details that head and sign the báo cáo."""
+        exports.edit_office(self.parent, self.lang, self.settings)

@@ -65,6 +65,7 @@ class FilterBar(QToolBar):
         self.show_groups(False)
         self.show_reports(False)
         self.report_combo.activated.connect(lambda _i: self.reportChosen.emit(self.report()))
+        self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_tip())
         self.indicator_combo.currentIndexChanged.connect(
             lambda _i: self.indicatorChosen.emit(self.indicator())
         )
@@ -110,9 +111,12 @@ class FilterBar(QToolBar):
         for action in self.report_actions:
             action.setVisible(shown)
 
-    def set_indicators(self, indicators: list[IndicatorInfo], chosen: str, lang: str) -> str:
+    def set_indicators(
+        self, indicators: list[IndicatorInfo], chosen: str, lang: str, tips: dict[str, str] | None = None
+    ) -> str:
         """Refill the indicator combo ("Tất cả chỉ số" first when there are several), keeping
-        ``chosen`` when present, else the first indicator; the key now chosen."""
+        ``chosen`` when present, else the first indicator; the key now chosen. ``tips``: each
+        indicator's tooltip (its name and how it was read), else its name."""
         combo = self.indicator_combo
         combo.blockSignals(True)
         combo.clear()
@@ -120,12 +124,19 @@ class FilterBar(QToolBar):
             combo.addItem(tr(lang, "all_indicators"), ALL_INDICATORS)
         for info in indicators:
             combo.addItem(info.name(lang), info.key)
-            combo.setItemData(combo.count() - 1, info.name(lang), Qt.ItemDataRole.ToolTipRole)
+            tip = (tips or {}).get(info.key) or info.name(lang)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(chosen)
         first = 1 if len(indicators) > 1 else 0
         combo.setCurrentIndex(index if index >= 0 else first if combo.count() > first else 0)
         combo.blockSignals(False)
+        self._show_tip()
         return self.indicator()
+
+    def _show_tip(self) -> None:
+        """The combo's own tooltip is the indicator chosen's: its name and how it was read."""
+        combo = self.indicator_combo
+        combo.setToolTip(combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
 
     def report(self) -> str:
         return self.report_combo.currentData() or ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop_app.models.shown import Shown
+from desktop_app.views.table.content import indicator_tips
 from desktop_app.views.table.frozen_view import FrozenTableView
 from desktop_app.views.table.model import IndicatorTableModel
 from desktop_app.views.table.proxy import UnitFilterProxy
@@ -54,7 +55,8 @@ class FilterControl(QObject):
     def set_view(self, view: Shown | None, lang: str) -> None:
         """A new view: the indicators it has (the one chosen kept), its columns, its groups."""
         self.view = view
-        self.indicator = self.bar.set_indicators(view.indicators if view else [], self.chosen, lang)
+        tips = indicator_tips(view, lang) if view else {}
+        self.indicator = self.bar.set_indicators(view.indicators if view else [], self.chosen, lang, tips)
         self.model.set_view(view, lang, self.current())
         self.proxy.indicator_changed()
         self.bar.show_groups(bool(view and view.has_groups))

@@ -25,6 +25,7 @@ ACTIONS: dict[str, Shortcut] = {
     "drop_compare": None,
     "export_excel": "Ctrl+E",
     "export_pdf": "Ctrl+Shift+E",
+    "export_word": "Ctrl+Shift+W",
     "print_preview": "Ctrl+Shift+P",
     "print": Key.Print,
     "quit": "Ctrl+Q",
@@ -40,20 +41,33 @@ ACTIONS: dict[str, Shortcut] = {
     "tab_summary": "Ctrl+3",
     "show_reports": None,
     "targets": "Ctrl+T",
+    "office": None,
+    "history": "Ctrl+H",
+    "trend": None,
     "guide": Key.HelpContents,
     "about": None,
 }
 CHECKABLE = ("side_by_side", "show_reports")
 MENUS: dict[str, tuple[str | None, ...]] = {
     "file": ("open", "recent", "open_sample", "reload", "close_report", None, "compare", "drop_compare",
-             None, "export_excel", "export_pdf", None, "print_preview", "print", None, "quit"),
+             None, "export_excel", "export_pdf", "export_word", None, "print_preview", "print", None,
+             "quit"),
     "edit": ("copy", "copy_headers", "copy_rows", None, "find"),
     "view": ("side_by_side", "next_report", "previous_report", None, "tab_table", "tab_charts",
              "tab_summary", "show_reports", None, "language"),
-    "tools": ("targets",),
+    "tools": ("targets", "office", None, "history", "trend"),
     "help": ("guide", None, "about"),
 }  # fmt: skip
-DATA_ACTIONS = ("reload", "close_report", "compare", "export_excel", "export_pdf", "print_preview", "print")
+DATA_ACTIONS = (
+    "reload",
+    "close_report",
+    "compare",
+    "export_excel",
+    "export_pdf",
+    "export_word",
+    "print_preview",
+    "print",
+)
 
 
 class WindowMenus(QObject):

@@ -1,6 +1,7 @@
 """The reports panel: every open report with its file, sheet, issuing body, indicators and period;
 each can be shown alone, closed, or kept as the earlier period of the report after it, and all can
-be put side by side. Under the list, the details of the report selected."""
+be put side by side. Under the list, the details of the report selected and how its files were
+read ("Cách đọc tệp")."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,6 +32,7 @@ from desktop_app.models.output.words import capitalised, period_text
 from desktop_app.models.workspace import Report
 from desktop_app.session import Session
 from desktop_app.views.strings import tr
+from desktop_app.views.window.reading_notes import ReadingNotes, SheetReading, sheet_reading
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -48,6 +53,7 @@ class ReportEntry:
     parent: str | None = None  # an earlier period: the report it is compared with
     sample: bool = False
     compared: list[str] = field(default_factory=list)  # the earlier periods' names
+    readings: list[SheetReading] = field(default_factory=list)  # how each sheet was read
 
 
 def report_entry(report: Report, label: str, lang: str, sample: bool, labels: dict[str, str]) -> ReportEntry:
@@ -65,8 +71,16 @@ def report_entry(report: Report, label: str, lang: str, sample: bool, labels: di
         report.earlier,
         report.of.key if report.earlier and report.of is not None else None,
         sample,
-        [labels.get(e.key, e.key) for e in report.previous],
+        [_earlier_name(e, labels, lang) for e in report.previous],
+        [sheet_reading(s) for s in report.sheets],
     )
+
+
+def _earlier_name(earlier: Report, labels: dict[str, str], lang: str) -> str:
+    """An earlier report's name; one from the history: its period, said to be kept there."""
+    if earlier.stored:
+        return tr(lang, "reports.stored", period=capitalised(period_text(earlier.period, lang)))
+    return labels.get(earlier.key, earlier.key)
 
 
 def report_entries(session: Session, lang: str) -> list[ReportEntry]:
@@ -105,18 +119,39 @@ class ReportsPanel(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setAlignment(Qt.AlignmentFlag.AlignTop)
-        # per-report details added later (how each indicator was read) go in this layout
-        self.details_area = QVBoxLayout()
-        self.details_area.addWidget(self.details)
+        self.reading = ReadingNotes()  # how each file and sheet of the selected report was read
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.details)
+        self.details_tabs = QTabWidget()
+        self.details_tabs.setDocumentMode(True)
+        self.details_tabs.addTab(scroll, "")
+        self.details_tabs.addTab(self.reading, "")
+        self.details_area = QVBoxLayout()  # the selected report's details, in tabs
+        self.details_area.addWidget(self.details_tabs)
         buttons = QHBoxLayout()
         for button in (self.show_button, self.close_button, self.earlier_button):
             buttons.addWidget(button)
+        top, bottom = QWidget(), QWidget()
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.tree)
+        column.addLayout(buttons)
+        column.addWidget(self.side_by_side)
+        self.details_area.setContentsMargins(0, 0, 0, 0)
+        bottom.setLayout(self.details_area)
+        # the list | the details, parted by a splitter: "Cách đọc tệp" of a seven-indicator file
+        # needs more room than a list of two reports
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.tree, 3)
-        layout.addLayout(buttons)
-        layout.addWidget(self.side_by_side)
-        layout.addLayout(self.details_area, 2)
+        layout.addWidget(self.splitter)
         self.retranslate("vi")
 
     def retranslate(self, lang: str) -> None:
@@ -128,6 +163,8 @@ class ReportsPanel(QWidget):
         self.earlier_button.setText(tr(lang, "reports.earlier"))
         self.earlier_button.setToolTip(tr(lang, "reports.earlier_tip"))
         self.side_by_side.setText(tr(lang, "side_by_side"))
+        self.details_tabs.setTabText(0, tr(lang, "reports.about"))
+        self.details_tabs.setTabText(1, tr(lang, "reports.reading"))
         self._show_details()
 
     def set_reports(self, entries: list[ReportEntry], on_screen: list[str], side_by_side: bool) -> None:
@@ -194,6 +231,7 @@ class ReportsPanel(QWidget):
     def _show_details(self) -> None:
         entry = self._entries.get(self.selected() or "")
         self.details.setText(self._details_html(entry) if entry else tr(self.lang, "reports.none"))
+        self.reading.set_sheets(entry.readings if entry else [], self.lang)
         for button in (self.show_button, self.close_button):
             button.setEnabled(entry is not None)
         self.earlier_button.setEnabled(entry is not None and not entry.earlier)

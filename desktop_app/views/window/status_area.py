@@ -6,7 +6,22 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
+from desktop_app.models.output.words import period_text
+from desktop_app.models.report import Report
+from desktop_app.models.shown import Shown
 from desktop_app.views.strings import tr
+
+
+def compared_text(view: Shown | None, report: Report | None, lang: str) -> str:
+    """ "so với tháng 7/2023" when the report on screen has an earlier period ("… (lịch sử)" when
+    the history gave it), else ""."""
+    if view is None or view.side_by_side or view.first.previous is None:
+        return ""
+    period = period_text(view.first.previous_period, lang)
+    if not period:
+        return tr(lang, "compared_unknown")
+    stored = report is not None and any(e.stored for e in report.previous)
+    return tr(lang, "compared_stored" if stored else "compared", period=period)
 
 
 class StatusArea:

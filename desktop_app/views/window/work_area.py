@@ -11,11 +11,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.models.shown import Shown
 from desktop_app.views.strings import tr
 
 WIDE_PX = 1560  # from this width the charts go beside the table
 NARROW_PX = 1460  # and back into a tab under this one (no flicker while dragging the edge)
 TABS = ("table", "charts", "summary")
+
+
+def note_lines(view: Shown | None, indicator: str | None, sample: bool, lang: str) -> list[str]:
+    """What the note line says once for everything on screen: a sample is a sample, an indicator
+    has no target."""
+    notes = [tr(lang, "sample_note")] if sample else []
+    if indicator is not None and view is not None and not view.has_targets(indicator):
+        name = next((i.name(lang) for i in view.indicators if i.key == indicator), indicator)
+        notes.append(tr(lang, "no_target_note", name=name))
+    return notes
 
 
 class WorkArea(QWidget):
@@ -53,6 +64,7 @@ class WorkArea(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.note)
         layout.addWidget(self.tabs)
+        self._layout = layout
         self.lang = "vi"
 
     def retranslate(self, lang: str) -> None:
@@ -61,6 +73,10 @@ class WorkArea(QWidget):
         if not self.wide:
             self.tabs.setTabText(1, tr(lang, "tab.charts"))
         self.tabs.setTabText(self.tabs.indexOf(self.summary), tr(lang, "tab.summary"))
+
+    def add_bar(self, bar: QWidget) -> None:
+        """A bar over the tabs, under the note: an offer answered when the user likes."""
+        self._layout.insertWidget(self._layout.indexOf(self.tabs), bar)
 
     def set_note(self, lines: list[str]) -> None:
         """What applies to everything on screen, said once (""/[]: nothing)."""

@@ -74,10 +74,8 @@ def test_exporting_the_history(qtbot, filled, tmp_path):
     dialog = open_dialog(qtbot, filled)
     written = dialog.export_to(tmp_path / "xuat.xlsx")
     book = load_workbook(written, read_only=True)
-    try:
-        rows = list(book.active.iter_rows(values_only=True))
-    finally:
-        book.close()  # a read-only workbook holds its file open until closed
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()  # read-only keeps the file open until closed
     assert len(rows) == 1 + 7 + 8 + 8
 
 
