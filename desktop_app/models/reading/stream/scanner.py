@@ -27,7 +27,7 @@ from desktop_app.models.reading.limits import MAX_COL, MAX_ROW
 from desktop_app.models.reading.stream.cell_values import Decoder
 from desktop_app.models.text import clean
 
-CHUNK = 16 << 20  # inflated bytes searched at a time when reading columns
+CHUNK = 2 << 20  # inflated bytes searched at a time when reading columns (memory: a few of them)
 HEAD_BLOCK = 256 << 10  # when reading the first rows
 MAX_ROW_BYTES = 64 << 20  # a piece with no row end in it is not a sheet this reader follows
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
