@@ -6,12 +6,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
+from desktop_app.models.indicators.figure_columns import FigureColumns
 from desktop_app.models.indicators.figures import Assessment, GroupStats, group_stats
 from desktop_app.models.indicators.history import compare
 from desktop_app.models.indicators.merge import Collection, Unit, collect
-from desktop_app.models.indicators.ranks import rank_units
-from desktop_app.models.indicators.status import status_of
+from desktop_app.models.indicators.status import STATUSES
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.tables.measures import SheetImport
@@ -90,33 +92,68 @@ def named(indicators: list[IndicatorInfo], labels: dict[str, str]) -> list[Indic
     ]
 
 
+def unit_figures(
+    units: list[Unit], targets: Targets
+) -> tuple[list[dict[str, Assessment]], dict[str, FigureColumns]]:
+    """Every unit's figures per indicator (its target, status and rank among its level's units),
+    worked out an indicator at a time; and the indicators' columns, for the level figures."""
+    rows: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        for key in unit.measures:
+            rows.setdefault(key, []).append(i)
+    columns = {key: FigureColumns.judge(key, [units[i] for i in at], targets) for key, at in rows.items()}
+    made = {}
+    for key, column in columns.items():
+        given = [u.measures[key].given_rate for u in column.units]
+        statuses = [STATUSES[code] for code in column.status.tolist()]
+        rank, of = column.ranks()
+        figures = zip(
+            column.rates,
+            column.numerators,
+            column.denominators,
+            given,
+            column.targets,
+            statuses,
+            rank,
+            of,
+            strict=True,
+        )
+        made[key] = iter([Assessment(r, n, d, g, t, s, k, o) for r, n, d, g, t, s, k, o in figures])
+    rows_of = [
+        dict(zip(u.measures, map(next, map(made.__getitem__, u.measures)), strict=True)) for u in units
+    ]
+    return rows_of, columns
+
+
+def level_figures(
+    collection: Collection, columns: dict[str, FigureColumns], targets: Targets
+) -> tuple[list[GroupStats], list[GroupStats], list[GroupStats]]:
+    """Per indicator: each level's figures, each group's inside its level, and every unit's."""
+    levels, groups, overall = [], [], []
+    for info in collection.indicators:
+        column = columns.get(info.key) or FigureColumns.judge(info.key, [], targets)
+        minimum = targets.min_denominator(info.key)
+        level_rows = column.level_rows()
+        for level in sorted(level_rows, key=level_order):
+            here = level_rows[level]
+            levels.append(column.stats(here, level, minimum=minimum))
+            group_rows: dict[str, list[int]] = {}
+            for row in here.tolist():
+                if group := column.units[row].group:
+                    group_rows.setdefault(group, []).append(row)
+            for group, inside in group_rows.items():
+                groups.append(column.stats(np.array(inside, dtype=np.int64), level, group, minimum))
+        overall.append(column.stats(np.arange(len(column.units)), None, minimum=minimum))
+    return levels, groups, overall
+
+
 def assess(collection: Collection, targets: Targets, headlines: dict[str, str] | None = None) -> Summary:
     """Apply targets: every unit's statuses, ranks and change, then level, group and overall figures;
     an indicator the targets name ("label") is called so everywhere."""
     if targets.labels:
         collection = dataclasses.replace(collection, indicators=named(collection.indicators, targets.labels))
-    assessments: list[dict[str, Assessment]] = []
-    for unit in collection.units:
-        row = {}
-        for key, m in unit.measures.items():
-            target = targets.target_for(key, unit.level)
-            status = status_of(m.rate, target, m.denominator, targets.min_denominator(key))
-            row[key] = Assessment(m.rate, m.numerator, m.denominator, m.given_rate, target, status)
-        assessments.append(row)
-    rank_units(collection.units, assessments)
-    levels, groups, overall = [], [], []
-    for info in collection.indicators:
-        members = [
-            (u, a[info.key]) for u, a in zip(collection.units, assessments, strict=True) if info.key in a
-        ]
-        minimum = targets.min_denominator(info.key)
-        for level in sorted({u.level for u, _ in members}, key=level_order):
-            here = [m for m in members if m[0].level == level]
-            levels.append(group_stats(info.key, level, here, minimum=minimum))
-            for group in dict.fromkeys(u.group for u, _ in here if u.group):
-                inside = [m for m in here if m[0].group == group]
-                groups.append(group_stats(info.key, level, inside, group, minimum))
-        overall.append(group_stats(info.key, None, members, minimum=minimum))
+    assessments, columns = unit_figures(collection.units, targets)
+    levels, groups, overall = level_figures(collection, columns, targets)
     summary = Summary(collection, assessments, levels, overall, groups=groups)
     summary.headlines = dict(headlines or {})
     if collection.previous is not None:
