@@ -28,7 +28,7 @@ from desktop_app.models.reading.stream.cell_values import Decoder
 from desktop_app.models.text import clean
 
 CHUNK = 2 << 20  # inflated bytes searched at a time when reading columns (memory: a few of them)
-HEAD_BLOCK = 256 << 10  # when reading the first rows
+HEAD_BLOCK = 64 << 10  # when reading the first rows
 MAX_ROW_BYTES = 64 << 20  # a piece with no row end in it is not a sheet this reader follows
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ROOT = re.compile(rb"<(\w+:)?worksheet[\s>]")
@@ -153,6 +153,7 @@ def head_rows(
     ended, else at least one more than was read."""
     pattern = cells_pattern()
     cells: dict[tuple[int, int], object] = {}
+    values: dict[bytes, object] = {}  # each distinct cell XML decoded once
     seen = dimension = 0
     for data, end in pieces(zf, member, HEAD_BLOCK):
         if not dimension and (found := _DIMENSION.search(data, 0, 4096)):
@@ -161,8 +162,10 @@ def head_rows(
             row, col, cell = _reference(match)
             seen = max(seen, row + 1)
             if row < max_rows:
-                value = decode(cell)
-                cells[(row, col)] = None if value is None else typed(as_text(value))
+                if cell not in values:
+                    value = decode(cell)
+                    values[cell] = None if value is None else typed(as_text(value))
+                cells[(row, col)] = values[cell]
         if seen > max_rows:
             seen = max(seen, dimension)
             break
@@ -263,14 +266,21 @@ class _Columns:
         """A column's key ids as cleaned text, dictionary-encoded (null where empty)."""
         texts: dict[str, int] = {}  # in the order they first appear, as a text read gives them
         lookup = np.full(len(self.keys) + 1, -1, dtype=np.int64)
-        keys, first_at = np.unique(at[at >= 0], return_index=True)
-        for key in keys[np.argsort(first_at, kind="stable")].tolist():
+        rows = np.flatnonzero(at >= 0)
+        first = np.full(len(self.keys), -1, dtype=np.int64)
+        first[at[rows][::-1]] = rows[::-1]  # written last to first: each key's first row stays
+        present = np.flatnonzero(first >= 0)
+        for key in present[np.argsort(first[present], kind="stable")].tolist():
             if text := clean(as_text(decode(self.keys[key]))):
                 lookup[key] = texts.setdefault(text, len(texts))
         indices = lookup[at]  # -1 (no cell) picks the last entry, -1 too
-        return pa.DictionaryArray.from_arrays(
-            pa.array(indices.astype(np.int32), mask=indices < 0), pa.array(list(texts), pa.string())
+        valid = np.packbits(indices >= 0, bitorder="little")
+        codes = pa.Array.from_buffers(
+            pa.int32(),
+            len(indices),
+            [pa.py_buffer(valid), pa.py_buffer(np.maximum(indices, 0).astype(np.int32))],
         )
+        return pa.DictionaryArray.from_arrays(codes, pa.array(list(texts), pa.string()))
 
 
 def read_columns(
