@@ -105,9 +105,10 @@ def unit_figures(
     made = {}
     for key, column in columns.items():
         given = [u.measures[key].given_rate for u in column.units]
-        statuses = [STATUSES[code] for code in column.status.tolist()]
+        statuses = list(map(STATUSES.__getitem__, column.status.tolist()))
         rank, of = column.ranks()
-        figures = zip(
+        figures = map(
+            Assessment,
             column.rates,
             column.numerators,
             column.denominators,
@@ -116,9 +117,8 @@ def unit_figures(
             statuses,
             rank,
             of,
-            strict=True,
         )
-        made[key] = iter([Assessment(r, n, d, g, t, s, k, o) for r, n, d, g, t, s, k, o in figures])
+        made[key] = iter(list(figures))
     rows_of = [
         dict(zip(u.measures, map(next, map(made.__getitem__, u.measures)), strict=True)) for u in units
     ]

@@ -4,12 +4,14 @@ columns asked for, and fastexcel again for any sheet written in a way the stream
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import workbook as wb_module
 from desktop_app.models.reading.stream import scanner
 from desktop_app.models.reading.workbook import Workbook
@@ -240,3 +242,20 @@ def test_column_letters_and_references():
         "XFD",
     ]
     assert [scanner.column_index(s) for s in ("A", "Z", "AA", "XFD")] == [0, 25, 26, 16383]
+
+
+def test_a_sheet_damaged_past_its_head_fails_with_the_one_message(tmp_path, large):
+    """The blocks are inflated by a thread: what zlib raises there reaches the caller as the
+    file's ReportError, and the thread ends."""
+    rows = "".join(f'<row r="{r}"><c r="B{r}"><v>{r * 7919 % 10007}</v></c></row>' for r in range(1, 4000))
+    path = xlsx(tmp_path / "hong.xlsx", rows)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    data[middle : middle + 64] = bytes(64)  # zeros in the middle of the deflate stream
+    path.write_bytes(bytes(data))
+    with Workbook.open(path) as book, pytest.raises(ReportError, match="Tệp bị hỏng"):
+        book.columns("Sheet1", 0, 0, 2, only={1})
+    assert not [t for t in threading.enumerate() if t.name == "inflate"]
