@@ -4,6 +4,7 @@ unit: statuses (status_of), ranks (competition_ranks), rounding (round2) and a l
 
 from __future__ import annotations
 
+import gc
 import heapq
 import random
 
@@ -15,7 +16,10 @@ from desktop_app.models.indicators.figures import Assessment, group_stats
 from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.ranks import competition_places, competition_ranks
 from desktop_app.models.indicators.status import BELOW, STATUSES, at_100, is_judged, status_codes, status_of
+from desktop_app.models.indicators.summary import summarize
+from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.numbers import round2, round2_all
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.models.text import vietnamese_sort_key
 
 TRICKY = [0.79995, 96.245, 79.995, 99.995, 100.0, 100.004, 100.005, 2.675, 0.0, 45.0, 1e12, -3.145]
@@ -95,3 +99,18 @@ def test_a_levels_figures_are_the_unit_by_unit_ones(seed, size):
         expected["lowest"],
         expected["below_units"],
     )
+
+
+def test_assessing_leaves_the_garbage_collector_as_it_was():
+    """The collector is held while the assessments are made, and given back as it was found."""
+    units = [UnitRecord(f"Xã {i}", "commune", {"signing": Measure(i, 10, i * 10)}) for i in range(11)]
+    sheets = [SheetImport("a.xlsx", "S", "unit_table", "2024-10", "", "", units, {})]
+    summarize(sheets, builtin_targets())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        summary = summarize(sheets, builtin_targets())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert summary.stats("signing", "commune").at_100 == ["Xã 10"]
