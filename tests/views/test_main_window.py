@@ -287,10 +287,9 @@ def test_row_selection_outlines_bars(window):
     show_hand_made(window)
     window.select_names(["Sở Tài chính"])
     province = window.charts.charts()[0]
-    outlined = [pen.color().alpha() > 0 for pen in province.bars.opts["pens"]]
-    assert outlined == [row == 1 for row in province.unit_rows]
+    assert province.bars.outlined() == [row == 1 for row in province.unit_rows]
     window.table.clearSelection()
-    assert not any(pen.color().alpha() > 0 for pen in province.bars.opts["pens"])
+    assert not any(province.bars.outlined())
 
 
 # -- the rest of the window ----------------------------------------------------------------------

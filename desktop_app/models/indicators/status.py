@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from desktop_app.models.numbers import round2
+from desktop_app.models.numbers import round2, round2_all
 
 MET, BELOW, NO_DATA, NO_TARGET = "met", "below", "no_data", "no_target"
 FEW_DATA = "few_data"  # "ít phát sinh": too few dossiers to judge (targets' min_denominator)
 STATUSES = (MET, BELOW, FEW_DATA, NO_DATA, NO_TARGET)
 FULL, OVER = "full", "over"  # shades of a figure besides its status
+SHADES = (*STATUSES, FULL, OVER)
+STATUS_CODE = {status: code for code, status in enumerate(STATUSES)}
 
 
 def status_of(
@@ -82,3 +84,16 @@ def shade(rate: float | None, status: str) -> str:
     if status == MET and is_full(rate):
         return FULL
     return status
+
+
+def shade_codes(rates: np.ndarray, statuses: np.ndarray) -> np.ndarray:
+    """:func:`shade` of many figures at once: their rates (NaN where there is none) and statuses
+    (as their index in STATUSES); each shade as its index in SHADES."""
+    given = ~np.isnan(rates)
+    shown = np.zeros(len(rates))
+    shown[given] = round2_all(rates[given])
+    met, below = statuses == STATUS_CODE[MET], statuses == STATUS_CODE[BELOW]
+    over = given & (shown > 100)
+    full = met & given & (shown >= 100)
+    codes = [SHADES.index(BELOW), SHADES.index(OVER), SHADES.index(FULL)]
+    return np.select([below, over, full], codes, default=statuses).astype(np.int8)

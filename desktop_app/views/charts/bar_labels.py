@@ -27,13 +27,17 @@ class BarValueLabels(pg.GraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self._font = font
         self._rates = np.zeros(0)
-        self._colors: list[QColor] = []
+        self._shades = np.zeros(0, dtype=np.int8)  # each bar's colour, as an index into _palette
+        self._palette: list[QColor] = []
         self._texts: dict[int, str] = {}
         self._xmax, self.lang = 100.0, "vi"
 
-    def set_values(self, rates: np.ndarray, colors: list[QColor], xmax: float, lang: str) -> None:
+    def set_values(
+        self, rates: np.ndarray, shades: np.ndarray, palette: list[QColor], xmax: float, lang: str
+    ) -> None:
+        """Each bar's rate, and its colour as ``palette[shades[bar]]`` (the patch under the text)."""
         self.prepareGeometryChange()
-        self._rates, self._colors, self._xmax, self.lang = rates, colors, xmax, lang
+        self._rates, self._shades, self._palette, self._xmax, self.lang = rates, shades, palette, xmax, lang
         self._texts = {}
         self.update()
 
@@ -63,7 +67,8 @@ class BarValueLabels(pg.GraphicsObject):
             x = end.x() - width - 5 if fits else end.x() + 4
             # a patch of the bar's colour (or paper) under the text hides the lines crossing it
             painter.fillRect(
-                QRectF(x - 2, end.y() - high / 2, width + 4, high), self._colors[i] if fits else paper
+                QRectF(x - 2, end.y() - high / 2, width + 4, high),
+                self._palette[self._shades[i]] if fits else paper,
             )
             painter.setPen(inside if fits else outside)
             painter.drawText(QPointF(x, end.y() + half), text)

@@ -10,10 +10,11 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFileDialog,
+    QGraphicsView,
     QLabel,
     QMenu,
     QSizePolicy,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.models.indicators.status import NO_DATA, shade
+from desktop_app.models.indicators.status import NO_DATA, SHADES, STATUS_CODE, shade_codes
 from desktop_app.models.indicators.summary import Assessment, Summary
 from desktop_app.models.numbers import format_rate, format_target
 from desktop_app.models.output.words import capitalised, level_label, period_text, status_label, word
@@ -30,6 +31,7 @@ from desktop_app.views.charts.bar_labels import BarValueLabels
 from desktop_app.views.charts.bar_marks import BAR_HEIGHT, BarMarks, group_colors, legend_html
 from desktop_app.views.charts.bar_order import NAME_CHARS, elide, ordered
 from desktop_app.views.charts.bar_pointer import BarPointer
+from desktop_app.views.charts.bars import LevelBars
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.strings import tr
 
@@ -52,7 +54,13 @@ ALL_NAMES_UP_TO = 300  # longer charts name only the bars in view
 
 
 class _StillPlot(pg.PlotWidget):
-    """A plot that never zooms: the mouse wheel scrolls the panel holding the charts."""
+    """A plot that never zooms: the mouse wheel scrolls the panel holding the charts. Its white
+    background is not cached: the cache is a picture of the whole plot, 120 MB and 60 ms to fill
+    again for 3,000 bars each time their number changes."""
+
+    def __init__(self) -> None:
+        super().__init__(background="w")
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
 
     def wheelEvent(self, event) -> None:
         event.ignore()
@@ -88,7 +96,7 @@ class LevelBarChart(QWidget):
         self.note.setStyleSheet(f"color: {GREY};")
         self.note.setWordWrap(True)
         self.note.hide()
-        self.plot: pg.PlotWidget = _StillPlot(background="w")
+        self.plot: pg.PlotWidget = _StillPlot()
         self._setup_plot()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
@@ -112,17 +120,8 @@ class LevelBarChart(QWidget):
             axis.setTextPen("#212121")
             axis.setTickFont(font)
         plot.getAxis("left").setStyle(tickLength=0)
-        # every pen has the same width, so the item's bounds hold the selection outline
-        # an unselected bar has no outline at all (a transparent pen still costs its stroke)
-        self._pens = {False: QPen(QColor(0, 0, 0, 0), 3), True: QPen(QColor(SELECTED_COLOR), 3)}
-        self._pens[False].setStyle(Qt.PenStyle.NoPen)
-        for pen in self._pens.values():
-            pen.setCosmetic(True)
-        self._brushes = {k: pg.mkBrush(v) for k, v in COLORS.items()}
-        self._colors = {k: QColor(v) for k, v in COLORS.items()}
-        self.bars = pg.BarGraphItem(
-            x0=0, y=np.zeros(0), width=np.zeros(0), height=BAR_HEIGHT, brushes=[], **self._pen_opts([])
-        )
+        self._palette = [QColor(COLORS.get(name, GREY)) for name in SHADES]
+        self.bars = LevelBars(BAR_HEIGHT, self._palette, QColor(SELECTED_COLOR))
         self.values = BarValueLabels(font)
         self.values.setZValue(15)  # above the lines, so they never cross a rate
         self.marks = BarMarks(BAR_HEIGHT)
@@ -184,16 +183,10 @@ class LevelBarChart(QWidget):
         self._units = [(shown(names[i].name, 500), a) for i, a in rated]
         self._groups = [names[i].group for i in self.unit_rows]
         xmax = max(100.0, float(rates.max()) if n else 0.0)
-        keys = [shade(a.rate, a.status) for _, a in rated]
-        self.bars.setOpts(
-            x0=0,
-            y=np.arange(n, dtype=float),
-            width=rates,
-            height=BAR_HEIGHT,
-            brushes=[self._brushes[k] for k in keys],
-            **self._pen_opts(self.unit_rows),
-        )
-        self.values.set_values(rates, [self._colors[k] for k in keys], xmax, lang)
+        statuses = np.fromiter((STATUS_CODE[a.status] for _, a in rated), dtype=np.int8, count=n)
+        shades = shade_codes(rates, statuses)  # a bar's colour: its index in SHADES
+        self.bars.set_bars(rates, shades, self._selected_bars())
+        self.values.set_values(rates, shades, self._palette, xmax, lang)
         colours = group_colors(groups) if by_group else {}
         self._mark(summary, [a for _, a in rated], colours, xmax)
         self._labels = [elide(name) for name, _ in self._units]
@@ -338,18 +331,16 @@ class LevelBarChart(QWidget):
 
     def brushes(self) -> list[QColor]:
         """The colour of each bar, in bar order."""
-        return [b.color() for b in self.bars.opts["brushes"]]
+        return self.bars.colors()
 
-    def _pen_opts(self, rows: list[int]) -> dict:
-        if not rows:  # pyqtgraph cannot take an empty list of pens
-            return {"pens": None, "pen": self._pens[False]}
-        return {"pens": [self._pens[i in self._selected] for i in rows]}
+    def _selected_bars(self) -> np.ndarray:
+        selected = self._selected
+        return np.fromiter((i in selected for i in self.unit_rows), dtype=bool, count=len(self.unit_rows))
 
     def set_selected(self, rows: set[int]) -> None:
         """Outline the bars of the units ``rows`` (indices into summary.units)."""
         self._selected = set(rows)
-        if self.unit_rows:
-            self.bars.setOpts(**self._pen_opts(self.unit_rows))
+        self.bars.set_selected(self._selected_bars())
 
     def save_png(self, path: str) -> bool:
         """Write the chart with its title to ``path`` as PNG; False if it could not be written."""

@@ -63,8 +63,7 @@ def test_bars_are_the_rates_highest_first(panel):
     province = chart(panel, "province")
     assert province.unit_rows == [1, 0, 2, 3]
     rates = [100, 362 / 391 * 100, 127 / 156 * 100, 120 / 148 * 100]
-    assert list(province.bars.opts["width"]) == pytest.approx(rates)
-    assert list(province.bars.opts["y"]) == [0, 1, 2, 3]
+    assert list(province.bars.widths) == pytest.approx(rates)  # bar k on row k, from the top
     assert chart(panel, "district").unit_rows == [4, 5]
 
 
@@ -113,7 +112,7 @@ def test_target_and_mean_labels_stay_inside_the_plot_at_either_end(qtbot, target
 def test_level_without_data_has_no_bars_and_names_its_units(panel):
     commune = chart(panel, "commune")
     assert commune.unit_rows == []
-    assert len(commune.bars.opts["width"]) == 0
+    assert len(commune.bars.widths) == 0
     assert commune.target_line is None
     assert commune.mean_line is None
     assert commune.plot.isHidden()
@@ -188,7 +187,7 @@ def test_tooltip_names_the_unit_rate_and_target(panel):
 
 
 def _bar_scene_pos(bar_chart: LevelBarChart, bar: int, dy: float = 0.0) -> QPointF:
-    width = bar_chart.bars.opts["width"][bar]
+    width = bar_chart.bars.widths[bar]
     return bar_chart.plot.getViewBox().mapViewToScene(QPointF(width / 2, bar + dy))
 
 
@@ -223,15 +222,33 @@ def test_click_between_bars_selects_nothing(panel, qtbot):
 
 def test_set_selected_outlines_those_bars(panel):
     province = chart(panel, "province")
-    plain = province.bars.opts["pens"][0].color().alpha()
+    assert province.bars.outlined() == [False] * 4
     panel.set_selected({0, 5})
-    outlined = [pen.color().alpha() > 0 for pen in province.bars.opts["pens"]]
-    assert plain == 0
+    outlined = province.bars.outlined()
     assert outlined == [False, True, False, False]  # unit 0 is the second bar
-    assert [pen.color().alpha() > 0 for pen in chart(panel, "district").bars.opts["pens"]] == [False, True]
+    assert chart(panel, "district").bars.outlined() == [False, True]
     # the selection survives a redraw
     panel.set_data(make_summary(), "signing")
-    assert [p.color().alpha() > 0 for p in province.bars.opts["pens"]] == outlined
+    assert chart(panel, "province").bars.outlined() == outlined
+
+
+@shows_window
+def test_bars_are_painted_in_their_colours_the_selected_outlined(panel, qtbot):
+    panel.show()
+    qtbot.waitExposed(panel)
+    province = chart(panel, "province")
+    panel.set_selected({2})  # Sở Tài chính, the third bar
+    image = province.plot.grab().toImage()
+
+    def pixel(bar: int, x: float, dy: float = 0.0) -> QColor:
+        point = province.plot.mapFromScene(province.plot.getViewBox().mapViewToScene(QPointF(x, bar + dy)))
+        return image.pixelColor(point)
+
+    for bar, colour in enumerate([DARK_GREEN, GREEN, RED, RED]):
+        assert pixel(bar, 10) == colour  # inside the bar, left of its rate
+        edge = pixel(bar, 10, dy=-charts.BAR_HEIGHT / 2)  # on its upper edge
+        assert (edge == QColor(charts.SELECTED_COLOR)) == (bar == 2)
+    assert pixel(1, 99) != GREEN  # past the end of the second bar (92,58 %)
 
 
 def test_english_labels(panel):
