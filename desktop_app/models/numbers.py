@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -125,6 +126,22 @@ def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:
         return empty
     text = f"{round2(value):.2f}"
     return (text.replace(".", ",") if lang == "vi" else text) + " %"
+
+
+def format_rates(values: Sequence[float | None], lang: str = "vi", empty: str = "") -> list[str]:
+    """:func:`format_rate` of many values at once, rounded in NumPy (:func:`round2_all`)."""
+    import numpy as np
+
+    given = np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
+    at = np.flatnonzero(given)
+    rates = np.array([values[i] for i in at.tolist()], dtype=float)
+    texts = [f"{v:.2f}" for v in round2_all(rates).tolist()]
+    if lang == "vi":
+        texts = [t.replace(".", ",") for t in texts]
+    out = [empty] * len(values)
+    for i, text in zip(at.tolist(), texts, strict=True):
+        out[i] = text + " %"
+    return out
 
 
 def format_target(value: float, lang: str = "vi") -> str:

@@ -5,10 +5,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
@@ -22,10 +24,12 @@ from desktop_app.models.indicators.status import (
     NO_DATA,
     NO_TARGET,
     OVER,
-    shade,
+    SHADES,
+    STATUS_CODE,
+    shade_codes,
 )
 from desktop_app.models.indicators.summary import Assessment, Summary
-from desktop_app.models.numbers import format_change, format_count, format_points, format_rate
+from desktop_app.models.numbers import format_change, format_count, format_points, format_rate, format_rates
 from desktop_app.models.output.words import period_text, status_label, word
 from desktop_app.models.text import vietnamese_sort_key
 from desktop_app.views.strings import tr
@@ -73,7 +77,7 @@ class Column:
     tooltip: str
     display: list[str]
     copy: list[str]
-    keys: list[Any]  # sort keys; None sorts last
+    keys: Sequence[Any]  # sort keys; None sorts last
     align: int = RIGHT
     status: list[str | None] | None = None
     background: list[QBrush | None] = field(default_factory=list)
@@ -84,8 +88,9 @@ class Column:
 
 
 @dataclass
-class _Cells:
-    """One indicator's assessments over every unit, and the looks every column of it shares."""
+class IndicatorCells:
+    """One indicator's assessments over every unit, and the looks every column of it shares: made
+    once for all its columns, a column at a time."""
 
     key: str
     short: str
@@ -103,7 +108,7 @@ class _Cells:
         header: str,
         display: list[str],
         copy: list[str],
-        keys: list[Any],
+        keys: Sequence[Any],
         align: int = RIGHT,
         looks: bool = False,
     ) -> Column:
@@ -123,39 +128,47 @@ class _Cells:
             copy_header=f"{self.short} {header}",
         )
 
+    def values(self, name: str) -> list[Any]:
+        """A figure of every unit's assessment (None where the unit has none)."""
+        return [getattr(a, name) if a is not None else None for a in self.found]
 
-def _cells(summary: Summary, key: str, short: str, label: str, lang: str) -> _Cells:
+
+def figure_cells(summary: Summary, key: str, short: str, label: str, lang: str) -> IndicatorCells:
     found = [a.get(key) for a in summary.assessments]
     status = [a.status if a is not None else None for a in found]
+    rates = np.array([a.rate if a is not None else None for a in found], dtype=float)  # None: NaN
+    unassessed = len(SHADES)  # a unit without this indicator: no looks (the last of looks)
+    codes = np.fromiter(
+        (STATUS_CODE[s] if s is not None else unassessed for s in status), dtype=np.int8, count=len(status)
+    )
+    shades = shade_codes(rates, codes).tolist()  # as the domain shades each figure (indicators/status.py)
     brushes = {
         s: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg))) for s, (bg, fg) in STATUS_COLOURS.items()
     }
-    colour_key = [_colour_key(a) for a in found]
+    looks: list[tuple[QBrush | None, QBrush | None]] = [brushes.get(s, (None, None)) for s in SHADES]
+    looks.append((None, None))
     warning = _warning_icon()
-    return _Cells(
+    return IndicatorCells(
         key,
         short,
         label,
         lang,
         found,
         status,
-        [brushes[c][0] if c in brushes else None for c in colour_key],
-        [brushes[c][1] if c in brushes else None for c in colour_key],
+        [looks[c][0] for c in shades],
+        [looks[c][1] for c in shades],
         [warning if s == BELOW else None for s in status],
     )
 
 
-def rate_column(
-    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str], named: bool = False
-) -> Column:
+def rate_column(c: IndicatorCells, h: dict[str, str], named: bool = False) -> Column:
     """Tỷ lệ, coloured by status; ``named``: headed by the indicator's short name, the one
     column of each indicator under "Tất cả chỉ số"."""
-    c = _cells(summary, key, short, label, lang)
-    rates = [a.rate if a is not None else None for a in c.found]
-    rate_text = [format_rate(r, lang) for r in rates]
+    rates = c.values("rate")
+    rate_text = format_rates(rates, c.lang)
     column = c.column("rate", h["rate"], rate_text, _unpercent(rate_text), rates, looks=True)
     if named:
-        column.header = two_lines(short)
+        column.header = two_lines(c.short)
     return column
 
 
@@ -168,26 +181,26 @@ def two_lines(text: str) -> str:
     return " ".join(words[:half]) + "\n" + " ".join(words[half:])
 
 
-def indicator_columns(
-    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str], judged: bool = True
-) -> list[Column]:
+def indicator_columns(c: IndicatorCells, h: dict[str, str], judged: bool = True) -> list[Column]:
     """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá; without a target
     anywhere (``judged`` False: a ranking), no Chỉ tiêu and no Đánh giá repeating that on each row."""
-    c = _cells(summary, key, short, label, lang)
-    columns = [rate_column(summary, key, short, label, lang, h)]
+    lang = c.lang
+    columns = [rate_column(c, h)]
     group = "." if lang == "vi" else ","
     for part in ("numerator", "denominator"):
-        values = [getattr(a, part) if a is not None else None for a in c.found]
+        values = c.values(part)
         if any(v is not None for v in values):
-            text = [format_count(v, lang) for v in values]
+            shown = {v: format_count(v, lang) for v in set(values)}  # counts repeat: each made once
+            text = [shown[v] for v in values]
             columns.append(c.column(part, h[part], text, [t.replace(group, "") for t in text], values))
     if not judged:
         return columns
-    targets = [a.target if a is not None else None for a in c.found]
-    shown = {t: format_rate(t, lang) for t in set(targets)}  # a handful of distinct targets
-    target_text = [shown[t] for t in targets]
+    targets = c.values("target")
+    written = {t: format_rate(t, lang) for t in set(targets)}  # a handful of distinct targets
+    target_text = [written[t] for t in targets]
     columns.append(c.column("target", h["target"], target_text, _unpercent(target_text), targets))
-    status_text = [status_label(s, lang) if s is not None else "" for s in c.status]
+    labels = {s: status_label(s, lang) if s is not None else "" for s in set(c.status)}
+    status_text = [labels[s] for s in c.status]
     order = [_STATUS_ORDER.get(s) if s is not None else None for s in c.status]
     columns.append(c.column("status", h["status"], status_text, status_text, order, CENTER, looks=True))
     return columns
@@ -196,12 +209,9 @@ def indicator_columns(
 MONTHLY = ("rank", "change")  # the kinds of column shown for the indicator chosen only
 
 
-def monthly_columns(
-    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str]
-) -> list[Column]:
+def monthly_columns(summary: Summary, c: IndicatorCells, h: dict[str, str]) -> list[Column]:
     """Xếp hạng, and +/- điểm when an earlier period is loaded: the monthly report's figures of the
     indicator chosen in the toolbar (for every indicator they would double the table's width)."""
-    c = _cells(summary, key, short, label, lang)
     columns = [_rank_column(c, h)]
     if summary.previous is not None:
         columns.append(_change_column(summary, c, h))
@@ -211,16 +221,16 @@ def monthly_columns(
 _STATUS_ORDER = {BELOW: 0, MET: 1, NO_TARGET: 2, FEW_DATA: 3, NO_DATA: 4}
 
 
-def _rank_column(c: _Cells, h: dict[str, str]) -> Column:
+def _rank_column(c: IndicatorCells, h: dict[str, str]) -> Column:
     """ "59/63": the unit's place among the rated units of its level, sorted by the place; copied
     as the place alone, since a spreadsheet reads "2/3" as a date."""
-    ranks = [a.rank if a is not None else None for a in c.found]
+    ranks = c.values("rank")
     text = [f"{a.rank}/{a.rank_of}" if a is not None and a.rank is not None else "" for a in c.found]
     copy = ["" if r is None else str(r) for r in ranks]
     return c.column("rank", h["rank"], text, copy, ranks, CENTER)
 
 
-def _change_column(summary: Summary, c: _Cells, h: dict[str, str]) -> Column:
+def _change_column(summary: Summary, c: IndicatorCells, h: dict[str, str]) -> Column:
     """ "▲ 8,51" / "▼ 2,10" in points since the earlier period, "mới" for a unit it did not have;
     last period's rate in the tooltip. Sorted by the number; new units last."""
     lang = c.lang
@@ -299,11 +309,6 @@ def group_column(units: list[Unit], header: str, background: list[QBrush | None]
     order = ranks([name_key(g) for g in groups])
     keys = [rank if g else None for rank, g in zip(order, groups, strict=True)]
     return Column("group", None, header, "", groups, groups, keys, LEFT, background=background)
-
-
-def _colour_key(a: Assessment | None) -> str | None:
-    """How the domain shades the figure (its status, full or over)."""
-    return None if a is None else shade(a.rate, a.status)
 
 
 def _unpercent(texts: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ each row keeping its own report's figures."""
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QBrush, QColor
@@ -24,6 +24,7 @@ from desktop_app.views.table.columns import (
     LEVEL_TINTS,
     RIGHT,
     Column,
+    figure_cells,
     group_column,
     indicator_columns,
     monthly_columns,
@@ -50,40 +51,73 @@ def heads(lang: str) -> dict[str, str]:
 
 
 class UnitCells:
-    """The per-unit lists of a view, computed once per view: names for search and sort, levels and
-    groups for the filters, the unit columns and the name tooltips."""
+    """The per-unit lists of a view: levels and groups for the filters and the unit columns, made
+    with the view; the names folded for search, their Vietnamese order and the name tooltips, made
+    when first asked for (a search, a sort, a pointer resting on a name), and kept while the view
+    shows the same units."""
 
     names: list[str]
-    folded: list[str]
-    name_rank: list[int]
+    _folded: list[str] | None
+    _name_rank: list[int] | None
 
     def __init__(self, view: Shown, lang: str, before: UnitCells | None = None) -> None:
         units = view.units
         names = [u.name for u in units]
-        if before is not None and before.names == names:
-            self.folded, self.name_rank = before.folded, before.name_rank  # the same units re-assessed
-        else:
-            self.folded = [fold(name) for name in names]
-            self.name_rank = ranks([name_key(name) for name in names])
+        same = before is not None and before.names == names  # the same units re-assessed
+        self._folded = before._folded if same and before is not None else None
+        self._name_rank = before._name_rank if same and before is not None else None
         self.names = names
+        self._sources = [u.sources for u in units]
         self.levels = [u.level for u in units]
         self.groups = [u.group or "" for u in units]
-        sources = ["; ".join(u.sources) for u in units]
-        self.tooltips = [
-            f"{shown(name, TOOLTIP_CHARS)}\n{source}" if source else shown(name, TOOLTIP_CHARS)
-            for name, source in zip(names, sources, strict=True)
-        ]
-        self.columns = _unit_columns(view, lang, self.name_rank)
+        self.columns = _unit_columns(view, lang, Later(lambda: self.name_rank))
+
+    @property
+    def folded(self) -> list[str]:
+        if self._folded is None:
+            self._folded = [fold(name) for name in self.names]
+        return self._folded
+
+    @property
+    def name_rank(self) -> list[int]:
+        if self._name_rank is None:
+            self._name_rank = ranks([name_key(name) for name in self.names])
+        return self._name_rank
+
+    def tooltip(self, unit: int) -> str:
+        """The unit's whole name, and the files and rows it comes from."""
+        name, source = shown(self.names[unit], TOOLTIP_CHARS), "; ".join(self._sources[unit])
+        return f"{name}\n{source}" if source else name
 
 
-def _unit_columns(view: Shown, lang: str, name_rank: list[int]) -> list[Column]:
+class Later(Sequence):
+    """A list made when first read (the names' Vietnamese order: a sort's keys)."""
+
+    def __init__(self, make: Callable[[], Sequence]) -> None:
+        self._make = make
+        self._items: Sequence | None = None
+
+    def _list(self) -> Sequence:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    def __getitem__(self, index):
+        return self._list()[index]
+
+    def __len__(self) -> int:
+        return len(self._list())
+
+
+def _unit_columns(view: Shown, lang: str, name_rank: Sequence[int]) -> list[Column]:
     h = heads(lang)
     units, n = view.units, len(view.units)
     tints = {level: QBrush(QColor(colour)) for level, colour in LEVEL_TINTS.items()}
-    tint: list[QBrush | None] = [tints.get(u.level, tints["unknown"]) for u in units]
+    levels = [u.level for u in units]
+    tint: list[QBrush | None] = [tints.get(level, tints["unknown"]) for level in levels]
     stt = [str(i - p.start + 1) for p in view.parts for i in range(p.start, p.end)]
-    display = [shown(u.name) for u in units]  # a 1 MB name must not stall the table
     names = [u.name for u in units]
+    display = [shown(name) for name in names]  # a 1 MB name must not stall the table
     # no row with a level: no level column, and the unit column headed by the files' own word
     unit_head = view.unit_word or h["name"]
     columns = [
@@ -95,10 +129,12 @@ def _unit_columns(view: Shown, lang: str, name_rank: list[int]) -> list[Column]:
         keys = [k for k, p in enumerate(view.parts) for _ in range(p.start, p.end)]
         columns.append(Column("report", None, h["report"], "", labels, labels, keys, LEFT, background=tint))
     if view.has_levels:
-        text = [
-            level_label(u.level, lang, p.summary.level_names) for p in view.parts for u in p.summary.units
-        ]
-        keys = [level_order(u.level) for u in units]
+        text = []
+        for p in view.parts:  # a handful of levels: each named once
+            named = {level: level_label(level, lang, p.summary.level_names) for level in set(levels)}
+            text += [named[u.level] for u in p.summary.units]
+        order = {level: level_order(level) for level in set(levels)}
+        keys = [order[level] for level in levels]
         columns.append(Column("level", None, h["level"], "", text, text, keys, LEFT, background=tint))
     if view.has_groups:
         columns.append(group_column(units, h["group"], tint))
@@ -124,11 +160,12 @@ def indicator_cells(
             if key not in present:
                 continue
             short, label = infos[key].name(lang, short=True), infos[key].name(lang)
+            cells = figure_cells(summary, key, short, label, lang)
             if indicator is None:
-                columns.append(rate_column(summary, key, short, label, lang, h, named=True))
+                columns.append(rate_column(cells, h, named=True))
             else:
-                columns += indicator_columns(summary, key, short, label, lang, h, judged[key])
-                columns += monthly_columns(summary, key, short, label, lang, h)
+                columns += indicator_columns(cells, h, judged[key])
+                columns += monthly_columns(summary, cells, h)
                 if recent is not None and (rates := recent(part.key, summary, key)) is not None:
                     columns.append(recent_column(rates, key, lang))
         for column in columns:

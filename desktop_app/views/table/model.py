@@ -233,7 +233,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == COPY_ROLE:
             return column.copy[unit]
         if role == Qt.ItemDataRole.ToolTipRole and column.kind == "name" and self._cells:
-            return self._cells.tooltips[unit]
+            return self._cells.tooltip(unit)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltips:
             return column.tooltips[unit] or None
         if role == Qt.ItemDataRole.ToolTipRole and column.kind in ("report", "group"):
@@ -282,12 +282,14 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._sort
 
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
-        """Units by the column's keys, equal keys by name (Vietnamese order) whichever way."""
+        """Units by the column's keys, equal keys by name (Vietnamese order) whichever way; STT
+        (distinct keys) without the names' order."""
         keys = self._columns[column].keys
-        by_name = self._cells.name_rank if self._cells else list(range(len(keys)))
-        present = sorted((u for u in range(len(keys)) if keys[u] is not None), key=by_name.__getitem__)
-        missing = [u for u in range(len(keys)) if keys[u] is None]
-        if self._columns[column].kind == "stt":
-            present = [u for u in range(len(keys)) if keys[u] is not None]
+        units = range(len(keys))
+        if self._columns[column].kind == "stt" or self._cells is None:
+            present = [u for u in units if keys[u] is not None]
+        else:
+            present = sorted((u for u in units if keys[u] is not None), key=self._cells.name_rank.__getitem__)
+        missing = [u for u in units if keys[u] is None]
         present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         return present + missing

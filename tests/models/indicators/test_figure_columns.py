@@ -1,6 +1,7 @@
 """The figures of many units worked out a column at a time are the ones the rules give unit by
-unit: statuses (status_of), ranks (competition_ranks), rounding (round2) and a level's figures
-(means, pooled rates, counts, the units at 100 %, the lowest, those below target)."""
+unit: statuses (status_of), ranks (competition_ranks), rounding (round2), a level's figures
+(means, pooled rates, counts, the units at 100 %, the lowest, those below target), and how the
+table and charts shade and write them (shade, format_rate)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,21 @@ from hypothesis import strategies as st
 from desktop_app.models.indicators.figures import Assessment, group_stats
 from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.ranks import competition_places, competition_ranks
-from desktop_app.models.indicators.status import BELOW, STATUSES, at_100, is_judged, status_codes, status_of
+from desktop_app.models.indicators.status import (
+    BELOW,
+    SHADES,
+    STATUS_CODE,
+    STATUSES,
+    at_100,
+    is_judged,
+    shade,
+    shade_codes,
+    status_codes,
+    status_of,
+)
 from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets
-from desktop_app.models.numbers import round2, round2_all
+from desktop_app.models.numbers import format_rate, format_rates, round2, round2_all
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.models.text import vietnamese_sort_key
 
@@ -114,3 +126,31 @@ def test_assessing_leaves_the_garbage_collector_as_it_was():
     finally:
         gc.enable()
     assert summary.stats("signing", "commune").at_100 == ["Xã 10"]
+
+
+def test_shade_codes_shade_a_column_as_shade_does_each_figure():
+    rng = random.Random(11)
+    rates = [
+        None,
+        *TRICKY,
+        *(rng.uniform(0, 130) for _ in range(5_000)),
+        *(k / 1000 for k in range(99_000, 101_000)),
+    ]
+    cases = [(rate, status) for rate in rates for status in STATUSES]
+    codes = shade_codes(
+        np.array([rate for rate, _ in cases], dtype=float), np.array([STATUS_CODE[s] for _, s in cases])
+    )
+    assert [SHADES[c] for c in codes.tolist()] == [shade(rate, status) for rate, status in cases]
+
+
+def test_format_rates_write_a_column_as_format_rate_writes_each_rate():
+    rng = random.Random(12)
+    rates = [
+        None,
+        *TRICKY,
+        *(rng.uniform(0, 130) for _ in range(20_000)),
+        *(k / 1000 for k in range(130_001)),
+    ]
+    for lang in ("vi", "en"):
+        assert format_rates(rates, lang) == [format_rate(r, lang) for r in rates]
+    assert format_rates([None, 96.245], empty="—") == ["—", "96,25 %"]
