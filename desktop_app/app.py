@@ -1,6 +1,9 @@
 """Start the window: QApplication, logging to a file, a crash dialog, the command line of the GUI.
 
 ``python -m desktop_app [FILE…] [--screenshot OUT.png] [--lang vi|en]``
+
+Nothing of Qt is imported with this module: :func:`run` starts the reader process first, so the
+reader loads its own modules while Qt and the window load (0.3–0.5 s each).
 """
 
 from __future__ import annotations
@@ -14,23 +17,16 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from typing import TYPE_CHECKING
 
 from desktop_app import __version__
 from desktop_app.models.resources import resource_path
-from desktop_app.models.translation import _, localise_argparse, set_language
-from desktop_app.settings import (
-    APPLICATION,
-    FAILED_FILES,
-    LANGUAGES,
-    ORGANIZATION,
-    SAMPLE_SEEN,
-    SESSION_FILES,
-    AppSettings,
-)
+from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.settings import AppSettings
 
 logger = logging.getLogger(__name__)
 
@@ -51,6 +47,8 @@ def data_dir() -> Path:
     """The user's data folder for this app (log.txt lives there)."""
     if os.environ.get(DATA_DIR_VARIABLE):
         return Path(os.environ[DATA_DIR_VARIABLE])
+    from PySide6.QtCore import QStandardPaths
+
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location) if location else Path.home() / ".chi-so-mot-cua"
 
@@ -86,6 +84,8 @@ class CrashHandler:
             sys.__excepthook__(kind, error, tb)
             return
         logger.critical("unexpected error", exc_info=(kind, error, tb))
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
         app = QApplication.instance()
         if not self.interactive or app is None:
             if sys.stderr is not None:  # pythonw and a windowed build have no console
@@ -130,6 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _names() -> None:
     """Organisation and application names, which QSettings and the data folder are named by."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.settings import APPLICATION, ORGANIZATION
+
     if not QCoreApplication.organizationName():  # tests set their own, pointing at tmp_path
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
@@ -137,6 +141,10 @@ def _names() -> None:
 
 
 def _application(argv0: str) -> QApplication:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication, QIcon
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         # 125 % and 150 % screens (common on office laptops) scale exactly, not rounded to 100/200 %
@@ -153,6 +161,8 @@ def start_files(args_files: list[str], settings: AppSettings) -> tuple[list[str]
     that still exist (those kept as an earlier period too), except those that ended the reader
     last time; else, on the very first start, the sample (said to be one); else none: the start
     page."""
+    from desktop_app.settings import FAILED_FILES, SAMPLE_SEEN, SESSION_FILES
+
     if args_files:
         return args_files, []
     failed_before: list[str] = settings.get(FAILED_FILES)
@@ -172,6 +182,13 @@ def run(argv: list[str]) -> int:
     wanted = argv[argv.index("--lang") + 1] if "--lang" in argv[:-1] else "vi"
     localise_argparse(set_language(wanted))
     args, qt_args = build_parser().parse_known_args(argv)
+    from desktop_app.models.tables.importer import shared_reader
+
+    shared_reader().start()  # it loads the readers while Qt and the window load
+    # the window's Qt-free half (the session, the figures, NumPy) before Qt: once PySide6 is
+    # loaded, it looks into every module imported after it
+    import desktop_app.session  # noqa: F401
+
     _names()
     # the crash handler before anything that reads a file of the user's (settings, reports)
     log_path = setup_logging(data_dir())
@@ -186,8 +203,8 @@ def run(argv: list[str]) -> int:
 
 
 def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
-    from desktop_app.models.tables.importer import shared_reader
     from desktop_app.models.workspace import normal_path, reader
+    from desktop_app.settings import AppSettings
     from desktop_app.views.single_instance import InstanceServer, send_to_running
     from desktop_app.workers import TaskRunner
 
@@ -195,7 +212,6 @@ def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
     if alone and send_to_running([normal_path(p) for p in args.files]):
         logger.info("handed %s to the window already open", args.files)
         return 0
-    shared_reader().start()  # the reader process loads its readers while the window is built
     settings = AppSettings()
     files, skipped = start_files(args.files, settings)
     files = [normal_path(p) for p in files]
@@ -228,6 +244,8 @@ def _screenshot(app: QApplication, window, files: list[str], out: Path | None, s
     Without ``out`` only the paint is waited for; ``stamp`` names a file that gets the moment
     of that paint (the start-up benchmark).
     """
+    from PySide6.QtCore import QTimer
+
     window.show_errors = False
     window.session.remember = False
     window.resize(1400, 900)

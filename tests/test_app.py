@@ -66,6 +66,37 @@ def test_screenshot_saves_the_painted_window(tmp_path, signing_xlsx):
     assert not (tmp_path / "config").exists()  # a screenshot run remembers nothing
 
 
+def test_the_window_paints_before_the_charts_code_loads(tmp_path):
+    """At 1400×900 the charts are a tab of their own: the window paints the sample's table
+    without pyqtgraph, which loads once the window is up."""
+    code = (
+        "import sys\n"
+        "from desktop_app.__main__ import main\n"
+        "from desktop_app.app import sample_report\n"
+        "main([str(sample_report())])\n"
+        "print('pyqtgraph' in sys.modules)\n"
+    )
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        CHI_SO_DATA_DIR=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        CHI_SO_QUIT_AFTER_PAINT=str(tmp_path / "painted.txt"),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "painted.txt").exists()
+    assert done.stdout.split() == ["False"]
+
+
 def test_screenshot_of_a_bad_file_fails_with_one_line(tmp_path):
     bad = tmp_path / "x.xlsx"
     bad.write_bytes(b"not excel")

@@ -53,12 +53,12 @@ class HistoryLink:
         """Give each open report that no earlier period's file is open for the latest period
         before it that the history keeps; None, or the line saying why the history cannot be read
         (then no report is compared with it)."""
-        from desktop_app.models.history.records import earlier_sheets
-
         self._recent.clear()  # the history or the reports changed: the last rates are redone
         wanting = self.reports.wanting_earlier()
         found: dict[str, list[SheetImport]] = {}
         if wanting and self.exists():
+            from desktop_app.models.history.records import earlier_sheets  # none kept: never loaded
+
             try:
                 with self._open() as store:
                     for report in wanting:

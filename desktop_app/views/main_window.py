@@ -7,8 +7,8 @@ import logging
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
 from desktop_app import settings as keys
@@ -40,6 +40,7 @@ from desktop_app.views.window.work_area import WorkArea, note_lines
 from desktop_app.workers import TaskRunner
 
 logger = logging.getLogger(__name__)
+WARM_UP_MS = 300  # after the first paint: what the figures on screen did not need loads then
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         self.settings = app_settings or AppSettings()
         self.lang = apply_language(lang or self.settings.language())
         self.show_errors = True  # False in --screenshot runs: failures go to stderr instead
+        self._painted = False
         self.runner = runner or TaskRunner()  # given: start-up began reading before we were built
         self.runner.setParent(self)
         self.session = Session(self.settings, self.runner, str(sample_report()))
@@ -378,6 +380,12 @@ class MainWindow(QMainWindow):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.layout_memory.first_shown()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted and not self.runner.is_busy():  # on screen, the files read
+            self._painted = True  # the charts' code can load now
+            QTimer.singleShot(WARM_UP_MS, self.charts.warm_up)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.remember:  # False in --screenshot runs: nothing kept, geometry neither

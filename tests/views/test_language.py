@@ -36,6 +36,7 @@ def texts_of(widget: QWidget) -> list[str]:
 
 
 def window_texts(window: MainWindow) -> list[str]:
+    charts = window.charts.charts()  # first: the charts tab draws its charts when shown (or asked)
     out = texts_of(window)
     out += [menu.title() for menu in window.menu_actions.menus.values()]
     out += [a.text() for menu in window.menu_actions.menus.values() for a in menu.actions()]
@@ -48,7 +49,7 @@ def window_texts(window: MainWindow) -> list[str]:
     panel = window.summary_panel.table
     out += [panel.horizontalHeaderItem(c).text() for c in range(panel.columnCount())]
     out += [panel.verticalHeaderItem(r).text() for r in range(panel.rowCount())]
-    out += [chart.title.text() for chart in window.charts.charts()]
+    out += [chart.title.text() for chart in charts]
     return out
 
 

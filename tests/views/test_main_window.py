@@ -283,6 +283,21 @@ def test_chart_click_selects_the_row(window):
     assert window.selected_names() == ["Sở Tư pháp"]
 
 
+def test_the_charts_tab_draws_the_charts_when_chosen(window, qtbot):
+    from desktop_app.views.charts.level_chart import LevelBarChart
+
+    show_hand_made(window)
+    window.work.arrange(False)  # the charts in a tab of their own, as on a laptop
+    window.work.show_tab("table")
+    window.set_indicator("online_dossier")
+    assert window.charts.findChildren(LevelBarChart) == []  # none drawn in a tab not shown
+    window.work.show_tab("charts")
+    qtbot.waitUntil(window.charts.isVisible)
+    titles = [c.title.text() for c in window.charts.findChildren(LevelBarChart) if c.isVisible()]
+    assert len(titles) == 3
+    assert all(t.endswith("Tỷ lệ hồ sơ trực tuyến") for t in titles)
+
+
 def test_row_selection_outlines_bars(window):
     show_hand_made(window)
     window.select_names(["Sở Tài chính"])

@@ -34,7 +34,11 @@ logger = logging.getLogger(__name__)
 
 MEMORY_VARIABLE = "CHI_SO_READER_MEMORY_MB"  # the child's memory cap, for every file
 TIMEOUT_VARIABLE = "CHI_SO_READER_TIMEOUT_S"  # the wall-clock limit of one file
-PRELOAD = ("python_calamine", "fastexcel", "pyarrow", "pyarrow.compute", "numpy")
+# what the child loads before anything is asked (a first request waits for none of it): the
+# readers of every workbook first, the large sheets' (Arrow: 0.2 s) once it has been idle a while
+PRELOAD = ("python_calamine", "openpyxl", "numpy")
+PRELOAD_IDLE = ("fastexcel", "pyarrow", "pyarrow.compute")
+IDLE_S = 2.0  # no request for this long: the window is up, the large sheets' readers can load
 POLL_S = 0.05  # how often the parent looks at the child, the clock and a cancel
 MiB = 1 << 20
 Progress = Callable[[float], None]
@@ -88,7 +92,7 @@ class _NoPandas:
             raise ModuleNotFoundError(f"{name} is not loaded in the reader process", name=name)
 
 
-def _serve(conn: Connection, target: str, log_path: str | None) -> None:
+def _serve(conn: Connection, target: str, log_path: str | None, preload: tuple[str, ...] = ()) -> None:
     """The child: answer requests until told to stop (or until the parent goes away)."""
     os.environ["RUST_BACKTRACE"] = "0"
     # Arrow's own allocator reserves address space a gigabyte at a time; under the cap one such
@@ -101,10 +105,15 @@ def _serve(conn: Connection, target: str, log_path: str | None) -> None:
     sys.meta_path.insert(0, _NoPandas())
     module, name = target.split(":")
     function = getattr(importlib.import_module(module), name)
-    for reader in PRELOAD:  # while the parent gets ready: the first request does not wait for them
-        with contextlib.suppress(ImportError):
-            importlib.import_module(reader)
+    now, idle = [*preload, *PRELOAD], list(PRELOAD_IDLE)
     while True:
+        # while the parent gets ready, what its first request will need; a request already
+        # waiting is answered first (it loads what it needs itself)
+        while now and not conn.poll(0):
+            _load(now.pop(0))
+        if idle and not now and not conn.poll(IDLE_S):
+            _load(idle.pop(0))
+            continue
         try:
             request = conn.recv()
         except (EOFError, OSError):
@@ -117,6 +126,11 @@ def _serve(conn: Connection, target: str, log_path: str | None) -> None:
         held = process_limits.memory_in_use(os.getpid())
         process_limits.set_own_memory(memory + (held[0] if held else 0))
         conn.send(_answer(function, path, conn))
+
+
+def _load(module: str) -> None:
+    with contextlib.suppress(ImportError):
+        importlib.import_module(module)
 
 
 def _answer(function: Callable[..., Any], path: str, conn: Connection) -> tuple[str, Any]:
@@ -139,9 +153,12 @@ GROWTH_BYTES = 256 << 20  # address space a warm child may gain over a day of re
 class IsolatedWorker:
     """One child process at a time, started on first use and kept warm between requests."""
 
-    def __init__(self, target: str, log_path: str | Path | None = None) -> None:
+    def __init__(
+        self, target: str, log_path: str | Path | None = None, preload: tuple[str, ...] = ()
+    ) -> None:
         self.target = target
         self.log_path = str(log_path) if log_path else None
+        self.preload = preload  # modules the target's first call needs, loaded before it is asked
         self._lock = threading.Lock()
         self._process: Any = None
         self._conn: Connection | None = None
@@ -159,7 +176,9 @@ class IsolatedWorker:
         self._discard()
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child, self.target, self.log_path), daemon=True)
+        process = context.Process(
+            target=_serve, args=(child, self.target, self.log_path, self.preload), daemon=True
+        )
         process.start()
         child.close()
         self._process, self._conn = process, parent

@@ -12,11 +12,10 @@ from typing import TYPE_CHECKING
 from desktop_app.models.errors import ReportError
 from desktop_app.models.reading.copies import readable
 from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
-from desktop_app.models.reading.workbook import Workbook
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.translation import N_, _
 
-if TYPE_CHECKING:  # the tables' rules load when a file is read: the reader process starts first
+if TYPE_CHECKING:  # the readers and the tables' rules load when a file is read: in the reader process
     from desktop_app.models.tables.sheet import Book, Reasons
 
 logger = logging.getLogger(__name__)
@@ -33,6 +32,8 @@ def import_file(
     path: str | Path, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> list[SheetImport]:
     """Every table in the file; ReportError when there is none or the file cannot be read."""
+    from desktop_app.models.reading.workbook import Workbook
+
     path = Path(path)
     with Workbook.open(path) as book:
         return import_book(book, path, progress, cancelled)
@@ -110,6 +111,8 @@ def os_message(exc: OSError) -> str:
 
 
 READER = "desktop_app.models.tables.importer:read_report"  # what the reader process runs
+# what its first read needs, loaded as soon as it starts: the workbook readers, the tables' rules
+READER_NEEDS = ("desktop_app.models.reading.workbook", "desktop_app.models.tables.sheet")
 READER_FAILED = N_("tệp quá lớn hoặc hỏng, không đọc được.")
 _shared: IsolatedWorker | None = None
 
@@ -127,7 +130,7 @@ def shared_reader() -> IsolatedWorker:
     """The reader process of this program (the command line's), started on first use."""
     global _shared
     if _shared is None:
-        _shared = IsolatedWorker(READER)
+        _shared = IsolatedWorker(READER, preload=READER_NEEDS)
         atexit.register(_shared.stop)
     return _shared
 

@@ -1,20 +1,30 @@
 """The charts panel: one LevelBarChart per level of the indicator on screen (per indicator under
 "Tất cả chỉ số", per report when reports are side by side), stacked in a scroll area; "Theo nhóm"
-orders each chart's bars by the group (district) their units sit under, when the files say."""
+orders each chart's bars by the group (district) their units sit under, when the files say.
+
+Charts are drawn when the panel is on screen (or when asked for): a panel in a tab not shown
+keeps only what to draw, and pyqtgraph is not even loaded until the charts are first needed, so
+the window paints without it (``warm_up`` loads it after that)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.shown import Shown, ShownPart
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import vietnamese_sort_key
-from desktop_app.views.charts.level_chart import GREY, LevelBarChart
 from desktop_app.views.strings import tr
 
+if TYPE_CHECKING:
+    from desktop_app.views.charts.level_chart import LevelBarChart
+
 ChartKey = tuple[str, str, str]  # (report key, indicator, level)
+GREY = "#757575"  # the words "no chart": the charts' own grey
 
 
 class ChartsPanel(QWidget):
@@ -33,6 +43,8 @@ class ChartsPanel(QWidget):
         self._selected: set[int] = set()
         self._name_ranks: dict[int, tuple[object, list[int]]] = {}  # the units' Vietnamese order
         self._shown: tuple = (None, None, None, "vi", False)  # the arguments of the last set_data
+        self._stale = False  # set_data while off screen: drawn when shown or asked for
+        self._drawn_lang = "vi"
         self.by_group = QCheckBox(tr("vi", "chart.by_group"))
         self.by_group.hide()
         self.by_group.toggled.connect(lambda _on: self.set_data(*self._shown))
@@ -53,11 +65,19 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.scroll_area)
 
     def charts(self) -> list[LevelBarChart]:
-        """The charts shown, top to bottom."""
+        """The charts shown, top to bottom (drawn now if they were waiting to be)."""
+        self._draw_pending()
         return [self._charts[key] for key in self._order]
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load the charts' code (pyqtgraph) now, while nothing waits for it."""
+        import desktop_app.views.charts.level_chart  # noqa: F401
 
     def _chart(self, key: ChartKey) -> LevelBarChart:
         if key not in self._charts:
+            from desktop_app.views.charts.level_chart import LevelBarChart
+
             chart = LevelBarChart(key[2])
             chart.unitClicked.connect(lambda unit, add, report=key[0]: self._clicked(report, unit, add))
             chart.trendRequested.connect(
@@ -85,14 +105,30 @@ class ChartsPanel(QWidget):
         all_indicators: bool = False,
     ) -> None:
         """Redraw for ``indicator`` (``all_indicators``: every one); ``rows`` are the units
-        visible in the table (indices into the view's units; None: all)."""
+        visible in the table (indices into the view's units; None: all). Off screen, the charts
+        are drawn when the panel shows or :meth:`charts` is asked."""
         self._shown = (view, indicator, rows, lang, all_indicators)
         shown = Shown.of(view) if isinstance(view, Summary) else view
         self.by_group.setText(tr(lang, "chart.by_group"))
         self.by_group.setToolTip(tr(lang, "chart.by_group_tip"))
-        has_groups = shown is not None and shown.has_groups
-        self.by_group.setVisible(has_groups)
-        grouped = has_groups and self.by_group.isChecked()
+        self.by_group.setVisible(shown is not None and shown.has_groups)
+        self._empty.setText(tr(lang, "chart.empty"))
+        self._stale = True
+        if self.isVisible() or (lang != self._drawn_lang and self._charts):  # none left in another language
+            self._draw_pending()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._draw_pending()
+        super().showEvent(event)
+
+    def _draw_pending(self) -> None:
+        if not self._stale:
+            return
+        self._stale = False
+        view, indicator, rows, lang, all_indicators = self._shown
+        self._drawn_lang = lang
+        shown = Shown.of(view) if isinstance(view, Summary) else view
+        grouped = shown is not None and shown.has_groups and self.by_group.isChecked()
         order: list[ChartKey] = []
         if shown is not None:
             keys = [i.key for i in shown.indicators] if all_indicators else [indicator] if indicator else []
@@ -104,7 +140,6 @@ class ChartsPanel(QWidget):
             kept = {id(p.summary.collection) for p in shown.parts}
             self._name_ranks = {k: v for k, v in self._name_ranks.items() if k in kept}
         self._place(order)
-        self._empty.setText(tr(lang, "chart.empty"))
         self._empty.setVisible(not order)
 
     def _draw(
@@ -156,8 +191,8 @@ class ChartsPanel(QWidget):
         return rank
 
     def _refresh_names(self) -> None:
-        for chart in self.charts():
-            chart.refresh_names()
+        for key in self._order:  # those drawn: scrolling draws nothing new
+            self._charts[key].refresh_names()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

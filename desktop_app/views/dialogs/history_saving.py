@@ -20,10 +20,9 @@ from desktop_app.models.output.words import period_text
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.settings import HISTORY_SAVE, SAVE_ALWAYS, SAVE_NEVER, AppSettings
 from desktop_app.views.dialogs.history import Confirm, ask_yes_no, history_database
-from desktop_app.views.dialogs.history_words import hw
+from desktop_app.views.dialogs.history_words import ALWAYS, NO, YES, hw
 from desktop_app.views.dialogs.unit_names import NameMergeDialog
 
-YES, ALWAYS, NO = "yes", "always", "no"
 Ask = Callable[[str], str]  # the question -> YES, ALWAYS or NO
 Merge = Callable[[list[SimilarName]], list[Alias]]  # close names -> the pairs confirmed
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from desktop_app.models.translation import N_, translate
 
+YES, ALWAYS, NO = "yes", "always", "no"  # the answers to "Lưu … vào lịch sử?"
+
 WORDS: dict[str, str] = {
     "title": N_("Lịch sử"),
     "database": N_("Cơ sở dữ liệu lịch sử:"),

@@ -16,19 +16,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushButton
 
-from desktop_app.models.history.similar import SimilarName
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.session import Session
 from desktop_app.settings import HISTORY_SAVE, SAVE_ALWAYS, SAVE_NEVER, AppSettings
 from desktop_app.views.charts.panel import ChartsPanel
-from desktop_app.views.dialogs.history import Confirm, HistoryDialog
-from desktop_app.views.dialogs.history_saving import ALWAYS, NO, YES, HistorySaver
-from desktop_app.views.dialogs.history_words import hw
+from desktop_app.views.dialogs.history_words import ALWAYS, NO, YES, hw
 from desktop_app.views.strings import tr
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the history's windows load when first opened, after the window has painted
+    from desktop_app.models.history.similar import SimilarName
     from desktop_app.models.history.trends import RecentRates
+    from desktop_app.views.dialogs.history import Confirm, HistoryDialog
+    from desktop_app.views.dialogs.history_saving import HistorySaver
 
 Unit = tuple[str, str]  # a unit's name and level
 Files = dict[str, list[SheetImport]]
@@ -98,6 +98,8 @@ class HistoryActions(QObject):
     # -- keeping -----------------------------------------------------------------------------------
 
     def _saver(self, answer: str = YES) -> HistorySaver:
+        from desktop_app.views.dialogs.history_saving import HistorySaver
+
         return HistorySaver(
             self.window,
             self.settings,
@@ -153,6 +155,8 @@ class HistoryActions(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         if self.dialog is None:
+            from desktop_app.views.dialogs.history import HistoryDialog
+
             self.dialog = HistoryDialog(
                 self.settings, self.session.reports.targets, self.lang, self.window, confirm=self.confirm
             )

@@ -54,6 +54,19 @@ def chart(panel: ChartsPanel, level: str) -> LevelBarChart:
     return next(c for c in panel.charts() if c.level == level)
 
 
+def test_charts_off_screen_are_drawn_when_shown_or_asked_for(qtbot):
+    """A panel in a tab not shown keeps what to draw; its charts are made when it shows."""
+    widget = ChartsPanel()
+    qtbot.addWidget(widget)
+    widget.set_data(make_summary(), "signing")
+    assert widget.findChildren(LevelBarChart) == []
+    widget.show()
+    assert [c.level for c in widget.findChildren(LevelBarChart)] == ["province", "district", "commune"]
+    widget.hide()
+    widget.set_data(make_summary(), "signing", rows=[0, 2])  # filtered while off screen
+    assert [c.unit_rows for c in widget.charts()] == [[0, 2]]  # asked for: drawn now
+
+
 def test_one_chart_per_level_present_in_level_order(panel):
     assert [c.level for c in panel.charts()] == ["province", "district", "commune"]
     assert chart(panel, "province").title.text() == "Cấp tỉnh – Tỷ lệ văn bản đi được ký số"
