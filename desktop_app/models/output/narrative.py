@@ -156,7 +156,7 @@ def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
         parts.append(word(lang, "para.all_met", target=target).rstrip())
     if s.few_data:
         minimum = format_count(s.minimum, lang) if s.minimum is not None else ""
-        parts.append(word(lang, "para.few_data", n=s.few_data, minimum=minimum))
+        parts.append(word(lang, "para.few_data", n=s.few_data, minimum=minimum, minimum_count=s.minimum))
     if s.no_data:
         parts.append(word(lang, "para.units_no_data", n=s.no_data))
     return "; ".join(parts) + "."
