@@ -15,9 +15,10 @@ from desktop_app.models.indicators.names import unit_key
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
 from desktop_app.models.text import fold, shown
-from desktop_app.models.translation import _
+from desktop_app.models.translation import _, n_
 
 Context = tuple[str | None, str | None]  # (period, province)
+MAX_REPEATS_NAMED = 20  # a sheet's repeated names warned about one by one; the rest are counted
 Shape = tuple[Context, frozenset[str]]  # a context and the indicators held
 
 
@@ -127,14 +128,17 @@ class _Merger:
     def add_sheet(self, sheet: SheetImport) -> None:
         here = (sheet.period, province_of(sheet))
         seen_here: set[str] = set()
+        repeats = 0
         for record in sheet.units:
             key = unit_key(record.name)
             if key in seen_here:
-                self.warnings.append(
-                    _("Đơn vị «{unit}» xuất hiện nhiều lần trong {source} (dòng {row}).").format(
-                        unit=shown(record.name), source=record.source, row=record.row
+                repeats += 1
+                if repeats <= MAX_REPEATS_NAMED:
+                    self.warnings.append(
+                        _("Đơn vị «{unit}» xuất hiện nhiều lần trong {source} (dòng {row}).").format(
+                            unit=shown(record.name), source=record.source, row=record.row
+                        )
                     )
-                )
             twins = self.by_key.setdefault(key, _Twins())
             same_report, shape = twins.candidates(here, set(record.measures))
             if shape is None:
@@ -169,6 +173,15 @@ class _Merger:
             target.sources.append(record.source)
             twins.put(order, target, context)
             seen_here.add(key)
+        if repeats > MAX_REPEATS_NAMED:  # a list of thousands of lines is read by nobody
+            more = repeats - MAX_REPEATS_NAMED
+            self.warnings.append(
+                n_(
+                    "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
+                    "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
+                    more,
+                ).format(count=more, source=sheet.units[0].source)
+            )
 
 
 def _merge(sheets: list[SheetImport]) -> Collection:
