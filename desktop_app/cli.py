@@ -31,6 +31,7 @@ from desktop_app.models.output.office import OfficeDetails, load_office
 from desktop_app.models.output.report_json import summary_document
 from desktop_app.models.output.text_report import text_report
 from desktop_app.models.tables.importer import import_files, shared_reader
+from desktop_app.models.text import printable
 from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
 
 logger = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf", "docx": ".docx"}
 
 def say(line: str) -> None:
     """One line for the user on stderr (stdout carries the report or the JSON)."""
-    print(line, file=sys.stderr)  # noqa: T201 - the command line's lines
+    print(printable(line), file=sys.stderr)  # noqa: T201 - the command line's lines
 
 
 def build_parser() -> argparse.ArgumentParser:

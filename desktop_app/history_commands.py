@@ -19,14 +19,16 @@ from desktop_app.models.indicators.targets import effective_targets
 from desktop_app.models.output.words import period_text
 from desktop_app.models.tables.importer import import_files
 from desktop_app.models.tables.period import period_from_text
+from desktop_app.models.text import printable
 from desktop_app.models.translation import _
 
 
 def say(line: str) -> None:
-    print(line, file=sys.stderr)  # noqa: T201 - the command line's lines
+    print(printable(line), file=sys.stderr)  # noqa: T201 - the command line's lines
 
 
 def out(text: str) -> None:
+    text = printable(text)  # names kept in the database came from files
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 

@@ -17,7 +17,7 @@ from desktop_app.models.numbers import format_count, format_points, format_rate,
 from desktop_app.models.output.moves import in_province, moves_sentence
 from desktop_app.models.output.words import level_label, period_text, word
 from desktop_app.models.tables.levels import is_province_name, level_from_name
-from desktop_app.models.text import shown, vietnamese_sort_key
+from desktop_app.models.text import printable, shown, vietnamese_sort_key
 
 MAX_LISTED = 10
 
@@ -234,7 +234,7 @@ def paragraph(
                 names=_names(summary.new_units, lang),
             )
         )
-    return "\n\n".join(out)
+    return printable("\n\n".join(out))
 
 
 def split_by_indicator(text: str, summary: Summary, lang: str = "vi") -> dict[str, str]:

@@ -21,7 +21,7 @@ from desktop_app.models.output.excel.table_sheet import Heading, write_table_she
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import period_text, word
-from desktop_app.models.text import clean
+from desktop_app.models.text import clean, printable
 
 logger = logging.getLogger(__name__)
 
@@ -65,8 +65,8 @@ def build_workbook(summary: Summary, heading: Heading, lang: str = "vi") -> Work
     write_chart_sheet(book.create_sheet(t["sheet_charts"]), summary, lang)
     write_summary_sheet(book.create_sheet(t["sheet_summary"]), summary, heading.period, lang)
     book.active = 0
-    book.properties.title = heading.title
-    book.properties.subject = heading.period or None
+    book.properties.title = printable(heading.title)
+    book.properties.subject = printable(heading.period) or None
     book.properties.creator = CREATOR
     book.properties.lastModifiedBy = CREATOR
     return book
