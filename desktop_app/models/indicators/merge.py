@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from desktop_app.models.indicators.catalog import IndicatorInfo, indicator_info, known_indicators
 from desktop_app.models.indicators.comparison import split_history
 from desktop_app.models.indicators.names import unit_key
+from desktop_app.models.numbers import format_count
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
 from desktop_app.models.text import fold, shown
-from desktop_app.models.translation import _, n_
+from desktop_app.models.translation import _, language, n_
 
 Context = tuple[str | None, str | None]  # (period, province)
 MAX_REPEATS_NAMED = 20  # a sheet's repeated names warned about one by one; the rest are counted
@@ -180,7 +181,7 @@ class _Merger:
                     "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
                     "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
                     more,
-                ).format(count=more, source=sheet.units[0].source)
+                ).format(count=format_count(more, language()), source=sheet.units[0].source)
             )
 
 

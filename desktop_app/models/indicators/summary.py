@@ -113,8 +113,11 @@ def assess(collection: Collection, targets: Targets, headlines: dict[str, str] |
         for level in sorted({u.level for u, _ in members}, key=level_order):
             here = [m for m in members if m[0].level == level]
             levels.append(group_stats(info.key, level, here, minimum=minimum))
-            for group in dict.fromkeys(u.group for u, _ in here if u.group):
-                inside = [m for m in here if m[0].group == group]
+            by_group: dict[str, list[tuple[Unit, Assessment]]] = {}
+            for member in here:  # one pass, not one per group: linear however many groups
+                if member[0].group:
+                    by_group.setdefault(member[0].group, []).append(member)
+            for group, inside in by_group.items():
                 groups.append(group_stats(info.key, level, inside, group, minimum))
         overall.append(group_stats(info.key, None, members, minimum=minimum))
     summary = Summary(collection, assessments, levels, overall, groups=groups)
