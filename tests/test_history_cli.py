@@ -108,7 +108,9 @@ def test_remove_export_and_the_name_book(tmp_path, months):
 
     xlsx = tmp_path / "lich_su.xlsx"
     assert run("history", "export", xlsx, "--db", db).returncode == 0
-    rows = list(load_workbook(xlsx, read_only=True).active.iter_rows(values_only=True))
+    book = load_workbook(xlsx, read_only=True)  # a read-only book holds its file until closed
+    rows = list(book.active.iter_rows(values_only=True))
+    book.close()
     assert rows[0][:3] == ("Kỳ báo cáo", "Từ tháng", "Đến tháng")
     assert len(rows) == 1 + 7 + 8
     first = tuple(rows[1][i] for i in (0, 9, 11, 14, 15, 16, 19))
