@@ -30,7 +30,7 @@ LOCALE = ROOT / "resources" / "locale"
 TEMPLATE = LOCALE / "chi_so.pot"
 CATALOGS = {("en", "chi_so"): True, ("vi", "argparse"): False}  # (language, domain): from the template?
 QT_SOURCE = ROOT / "resources" / "translations" / "qt_vi.ts"
-_EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)  # stable files between runs
+_EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # stable files between runs
 KEYWORDS = {"_": None, "N_": None, "C_": ((1, "c"), 2), "n_": (1, 2), "NP_": (1, 2)}
 
 

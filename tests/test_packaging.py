@@ -8,9 +8,13 @@ import json
 import shutil
 import struct
 import sys
-import tomllib
 import zipfile
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 import pytest
 from PySide6.QtGui import QImage

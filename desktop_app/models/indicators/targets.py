@@ -5,9 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 import math
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 from desktop_app.models.errors import NOT_FOUND, ReportError, regular_file_size
 from desktop_app.models.indicators.catalog import known_indicators
@@ -86,7 +91,8 @@ class Targets:
 
 
 def parse_targets(text: str, path: str | Path | None = None) -> Targets:
-    """The TOML format of DOMAIN.md; anything off is a ReportError naming the key."""
+    """The TOML format of resources/targets.toml (its comments say it); anything off is a
+    ReportError naming the key, and the nearest known one for a misspelt key or level."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
