@@ -29,3 +29,19 @@ def test_a_sheet_names_its_first_warnings_and_counts_the_rest(tmp_path: Path) ->
 def test_a_few_warnings_are_all_named(tmp_path: Path) -> None:
     (sheet,) = import_file(_parts_above_wholes(tmp_path, 3))
     assert [w.split(" (")[0] for w in sheet.warnings] == ["Xã Số 1", "Xã Số 2", "Xã Số 3"]
+
+
+def test_counts_in_warnings_take_their_english_form() -> None:
+    from desktop_app.models.tables.checks import _listed, over_100
+    from desktop_app.models.tables.measures import Measure, UnitRecord
+
+    units = [UnitRecord("Sở Y tế", "province", {"tl_chi": Measure(None, None, 120.0, 120.0)})]
+    with using("en"):
+        (line,) = over_100(units, {"tl_chi": "TL chi"}, {"tl_chi"})
+        # the rate keeps the reading's decimal comma: warnings are strings made when the file is read
+        assert line.startswith("TL chi: 1 unit above 100 % (kept as in the file): Sở Y tế (120")
+        assert _listed([f"U{i}" for i in range(11)]).endswith("U9 and 1 more unit")
+        assert _listed([f"U{i}" for i in range(12)]).endswith("U9 and 2 more units")
+    assert over_100(units, {"tl_chi": "TL chi"}, {"tl_chi"}) == [
+        "TL chi: 1 đơn vị vượt 100 % (giữ nguyên như trong tệp): Sở Y tế (120,00 %)."
+    ]
