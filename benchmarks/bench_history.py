@@ -63,7 +63,31 @@ def main() -> None:
         start = time.perf_counter()
         last_rates(store, summary, "online_dossier")
         print(f"last three rates of every unit: {time.perf_counter() - start:.2f} s")
+    window_costs(db, files[-1])
     print(f"database size: {db.stat().st_size / 1e6:.1f} MB")
+
+
+def window_costs(db: Path, latest: Path) -> None:
+    """What the window adds to a read with a history (models/history_link.py): the comparison
+    with the latest month kept, the table's last rates, the exports' trend tables."""
+    from desktop_app.models.history_link import HistoryLink
+    from desktop_app.models.tables.importer import ImportResult
+    from desktop_app.models.workspace import ReportSet
+
+    reports = ReportSet(builtin_targets())
+    reports.merge(ImportResult(sheets={str(latest): import_file(latest)}))
+    link = HistoryLink(reports, lambda: str(db))
+    start = time.perf_counter()
+    link.compare()
+    report = reports.current()[0]
+    summary = reports.summary(report.key)
+    print(f"window: compared with the month kept, after a read: {time.perf_counter() - start:.2f} s")
+    start = time.perf_counter()
+    link.recent(report.key, summary, "online_dossier")
+    print(f"window: the table's last three rates (once per indicator): {time.perf_counter() - start:.2f} s")
+    start = time.perf_counter()
+    link.trend_tables(report, summary, builtin_targets())
+    print(f"window: trend tables for an export: {time.perf_counter() - start:.2f} s")
 
 
 if __name__ == "__main__":

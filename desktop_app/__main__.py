@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's reader process starts here, then returns
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in COMMANDS:
+        if argv[:1] == ["summarize"] or argv[:2] == ["history", "import"]:
+            from desktop_app.models.tables.importer import shared_reader
+
+            shared_reader().start()  # the reader process loads its readers while the command line loads
         from desktop_app.cli import main as cli_main
 
         return cli_main(argv)

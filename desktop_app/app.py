@@ -27,6 +27,7 @@ from desktop_app.settings import (
     FAILED_FILES,
     LANGUAGES,
     ORGANIZATION,
+    SAMPLE_SEEN,
     SESSION_FILES,
     AppSettings,
 )
@@ -41,9 +42,9 @@ SINGLE_INSTANCE_VARIABLE = "CHI_SO_SINGLE_INSTANCE"  # "0": every start opens it
 
 
 def sample_report() -> Path:
-    from desktop_app.models.resources import resource_path
+    from desktop_app.session import sample_report as bundled
 
-    return resource_path("samples/ky_so_lao_cai_2024_10.xlsx")
+    return bundled()
 
 
 def data_dir() -> Path:
@@ -149,7 +150,9 @@ def _application(argv0: str) -> QApplication:
 
 def start_files(args_files: list[str], settings: AppSettings) -> tuple[list[str], list[str]]:
     """(files to open, session files left closed): the files asked for; else the last session's
-    that still exist, except those that ended the reader last time; else the sample."""
+    that still exist (those kept as an earlier period too), except those that ended the reader
+    last time; else, on the very first start, the sample (said to be one); else none: the start
+    page."""
     if args_files:
         return args_files, []
     failed_before: list[str] = settings.get(FAILED_FILES)
@@ -157,7 +160,8 @@ def start_files(args_files: list[str], settings: AppSettings) -> tuple[list[str]
     session = [p for p in settings.get(SESSION_FILES) if os.path.isfile(p)]
     skipped = [p for p in session if p in failed]
     session = [p for p in session if p not in failed]
-    if session or skipped:
+    seen: bool = settings.get(SAMPLE_SEEN)
+    if session or skipped or seen:
         return session, skipped
     sample = sample_report()
     return ([str(sample)] if sample.is_file() else []), []
@@ -225,7 +229,7 @@ def _screenshot(app: QApplication, window, files: list[str], out: Path | None, s
     of that paint (the start-up benchmark).
     """
     window.show_errors = False
-    window.remember = False
+    window.session.remember = False
     window.resize(1400, 900)
     failures: list[str] = []
 

@@ -24,6 +24,7 @@ from desktop_app.history_cli import (
     add_history_parser,
     history_command,
     history_previous,
+    history_trends,
     split_history_option,
 )
 from desktop_app.models.errors import ReportError
@@ -128,19 +129,20 @@ def _outputs_refused(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _export(summary: Summary, args: argparse.Namespace, office: OfficeDetails) -> None:
-    """The Excel, PDF and Word files asked for; each one written is named on stderr."""
+def _export(summary: Summary, args: argparse.Namespace, office: OfficeDetails, trends: list | None) -> None:
+    """The Excel, PDF and Word files asked for (Excel and PDF with the levels' ``trends`` of
+    ``--history``); each one written is named on stderr."""
     keys = parse_choice(args.indicators, summary, "indicators")
     contents = ReportContents(keys, parse_choice(args.levels, summary, "levels"))
     if args.excel:
         from desktop_app.models.output.excel.export import export_excel
 
-        written = export_excel(summary, args.excel, lang=args.lang, office=office)
+        written = export_excel(summary, args.excel, lang=args.lang, office=office, trends=trends)
         say(_("Đã ghi «{path}».").format(path=written))
     if args.pdf:
         from desktop_app.printing.pdf import export_pdf
 
-        export_pdf(summary, args.pdf, lang=args.lang, office=office, contents=contents)
+        export_pdf(summary, args.pdf, lang=args.lang, office=office, contents=contents, trends=trends)
         say(_("Đã ghi «{path}».").format(path=Path(args.pdf)))
     if args.docx:
         from desktop_app.models.output.word.document import export_docx
@@ -188,7 +190,8 @@ def summarize_command(args: argparse.Namespace) -> int:
             return 2
     summary = summarize(sheets, targets, previous)
     try:
-        _export(summary, args, office)
+        wanted = args.history is not None and (args.excel or args.pdf)
+        _export(summary, args, office, history_trends(args.history, targets, summary) if wanted else None)
     except ReportError as exc:
         say(exc.line())
         return 1

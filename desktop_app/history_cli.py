@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.models.translation import LANGUAGES, _
 
 if TYPE_CHECKING:
+    from desktop_app.models.indicators.summary import Summary
+    from desktop_app.models.indicators.targets import Targets
+    from desktop_app.models.output.contents import TrendTable
     from desktop_app.models.tables.measures import SheetImport
 
 REPORT_SUFFIXES = (".xlsx", ".xls", ".xlsm", ".htm", ".html")  # a report, never a database
@@ -107,3 +110,15 @@ def history_previous(db: str, sheets: list[SheetImport]) -> list[SheetImport] | 
 
     with HistoryStore(db or None) as store:
         return earlier_sheets(store, sheets)
+
+
+def history_trends(db: str, targets: Targets, summary: Summary) -> list[TrendTable]:
+    """``summarize --history --excel/--pdf``: each level's trend of the report's indicators over
+    the stored periods of its province, the report's own last. HistoryError as above."""
+    from desktop_app.models.history.store import HistoryStore
+    from desktop_app.models.history.trends import export_tables, level_trends
+
+    keys = [info.key for info in summary.indicators]
+    with HistoryStore(db or None) as store:
+        trends = level_trends(store, targets, set(keys), like=summary.collection.sheets, now=summary)
+    return export_tables(trends, keys)

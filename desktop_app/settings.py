@@ -90,6 +90,16 @@ GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray, QByteArra
 WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray, QByteArray())
 SPLITTER_SIZES: Setting[list[int]] = Setting("window/splitter", list, [], int, valid=_sizes)
 
+# -- the monthly workspace: the session's files and the window's layout -------------------------
+# The session (session.py, no Qt) names these by their keys through AppSettings.load/save.
+# files of the last session kept as an earlier period, compared with, not shown on their own
+SESSION_EARLIER: Setting[list[str]] = Setting("files/session_earlier", list, [], valid=_paths)
+# the bundled sample was opened once (the first start): later starts show the start page
+SAMPLE_SEEN: Setting[bool] = Setting("files/sample_seen", bool, False)
+# figures | paragraph in the summary tab; the tab shown last
+SUMMARY_SIZES: Setting[list[int]] = Setting("window/summary_splitter", list, [], int, valid=_sizes)
+WORK_TAB: Setting[int] = Setting("window/tab", int, 0, valid=lambda v: 0 <= v < 10)
+
 
 class AppSettings:
     """Typed access to the application's QSettings; a bad stored value reads as the default."""
@@ -156,6 +166,18 @@ class AppSettings:
         lang = self.get(LANGUAGE)
         return lang if lang in LANGUAGES else LANGUAGE.default
 
+    def load(self, key: str) -> Any:
+        """The setting declared with ``key``, for code that names settings without Qt."""
+        return self.get(_declared()[key])
+
+    def save(self, key: str, value: Any) -> None:
+        self.set(_declared()[key], value)
+
+
+def _declared() -> dict[str, Setting]:
+    """Every setting of this module by its key."""
+    return {s.key: s for s in globals().values() if isinstance(s, Setting)}
+
 
 def _copy(value: T) -> T:
     if isinstance(value, list):
@@ -194,4 +216,8 @@ def _decode(setting: Setting[T], raw: object) -> T:
         raise TypeError(f"expected bytes, got {type(raw).__name__}")
     if setting.kind is str:
         return str(raw)  # type: ignore[return-value]
+    if setting.kind is bool:  # INI files and the registry give "true"/"false" back as text
+        if raw in (True, False, "true", "false", 1, 0, "1", "0"):
+            return raw in (True, "true", 1, "1")  # type: ignore[return-value]
+        raise ValueError(f"not a yes or no: {raw!r}")
     return setting.kind(raw)

@@ -95,6 +95,17 @@ def test_start_files_prefers_arguments_then_session_then_sample(tmp_path):
     assert app.start_files([], store) == ([str(kept)], [])
 
 
+def test_only_the_very_first_start_opens_the_sample_later_ones_the_start_page():
+    store = AppSettings()
+    assert app.start_files([], store) == ([str(app.sample_report())], [])
+    store.set(settings.SAMPLE_SEEN, True)  # the window marks it once the sample was read
+    assert app.start_files([], store) == ([], [])
+    QSettings().setValue(settings.SAMPLE_SEEN.key, "true")  # as an INI file gives it back
+    assert AppSettings().get(settings.SAMPLE_SEEN) is True
+    QSettings().setValue(settings.SAMPLE_SEEN.key, "maybe")
+    assert AppSettings().get(settings.SAMPLE_SEEN) is False
+
+
 def test_a_session_file_that_ended_the_reader_is_not_reopened(tmp_path):
     store = AppSettings()
     good, bad = tmp_path / "tot.xlsx", tmp_path / "hong.xlsx"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -108,9 +110,9 @@ def test_remove_export_and_the_name_book(tmp_path, months):
 
     xlsx = tmp_path / "lich_su.xlsx"
     assert run("history", "export", xlsx, "--db", db).returncode == 0
-    book = load_workbook(xlsx, read_only=True)  # a read-only book holds its file until closed
+    book = load_workbook(xlsx, read_only=True)
     rows = list(book.active.iter_rows(values_only=True))
-    book.close()
+    book.close()  # read-only keeps the file open until closed
     assert rows[0][:3] == ("Kỳ báo cáo", "Từ tháng", "Đến tháng")
     assert len(rows) == 1 + 7 + 8
     first = tuple(rows[1][i] for i in (0, 9, 11, 14, 15, 16, 19))
@@ -142,3 +144,28 @@ def test_a_missing_or_damaged_database_is_one_line_and_an_error(tmp_path, months
         f"Cơ sở dữ liệu lịch sử «{damaged}»: tệp bị hỏng hoặc không phải cơ sở dữ liệu lịch sử "
         "của chương trình."
     ]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_summarize_with_history_puts_each_levels_trend_in_excel_and_pdf(tmp_path, months):
+    db = tmp_path / "lich_su.sqlite3"
+    assert run("history", "import", *months[:2], "--db", db).returncode == 0
+    excel, pdf = tmp_path / "thang_9.xlsx", tmp_path / "thang_9.pdf"
+    done = run("summarize", months[2], "--history", db, "--excel", excel, "--pdf", pdf)
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(excel)["Xu hướng"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
+    assert rows[0][0] == "Tỷ lệ hồ sơ trực tuyến"
+    assert rows[1] == ["Cấp", "Số liệu", "Tháng 7/2023", "Tháng 8/2023", "Tháng 9/2023"]
+    by_line = {(r[0], r[1]): r[2:] for r in rows[2:] if r[0]}
+    # pooled rates as shown month by month: July and August from the history, September the file's
+    assert [round(v, 2) for v in by_line[("Cấp tỉnh", "Tỷ lệ chung")]] == [64.51, 73.02, 77.00]
+    assert [round(v, 2) for v in by_line[("Cấp xã", "Tỷ lệ chung")]] == [77.07, 90.00, 90.69]
+    assert [round(v, 2) for v in by_line[("Cấp tỉnh", "Tỷ lệ trung bình")]] == [63.90, 72.80, 76.67]
+    assert sheet.cell(6, 3).number_format.endswith("0.00")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    assert "Xu hướng qua các kỳ (%):" in text.stdout
+    assert re.search(r"Cấp tỉnh\s+Tỷ lệ chung\s+64,51\s+73,02\s+77,00", text.stdout)
+    without = run("summarize", months[2], "--excel", tmp_path / "khong_lich_su.xlsx")
+    assert without.returncode == 0, without.stderr
+    assert "Xu hướng" not in load_workbook(tmp_path / "khong_lich_su.xlsx").sheetnames

@@ -5,9 +5,12 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, datetime
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from desktop_app.models.text import clean
+
+if TYPE_CHECKING:
+    import numpy as np
 
 NumberKind = Literal["count", "rate", "any"]
 MAX_NUMBER = 1e15  # no count or rate is this large: 1E+309, 1E+300 are bad cells, not numbers
@@ -100,6 +103,20 @@ def round2(value: float) -> float:
     Binary noise is dropped first (0.79995 * 100 is 79.99499999999999, shown 80,00 by Excel).
     """
     return math.floor(round(value * 100, 6) + 0.5) / 100
+
+
+def round2_all(values: np.ndarray) -> np.ndarray:
+    """:func:`round2` of every value, in NumPy. NumPy rounds to six decimals by another road than
+    Python's round(), so the few values whose hundredths sit within 1e-5 of a half, where the two
+    roads could part, are rounded by :func:`round2` itself: every result is round2's."""
+    import numpy as np
+
+    scaled = values * 100
+    out = np.floor(np.round(scaled, 6) + 0.5) / 100
+    close = (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-5) | ~(np.abs(scaled) < 1e9)
+    for i in np.flatnonzero(close).tolist():
+        out[i] = round2(float(values[i]))
+    return out
 
 
 def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:

@@ -6,10 +6,11 @@ the preview and print dialogs import QtPrintSupport when used.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from PySide6.QtGui import QGuiApplication, QPagedPaintDevice, QPageLayout, QPage
 from desktop_app import PRODUCT
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.contents import ReportContents
+from desktop_app.models.output.contents import ReportContents, TrendTable
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.translation import _
@@ -100,11 +101,15 @@ def export_pdf(
     office: OfficeDetails | None = None,
     contents: ReportContents | None = None,
     today: date | None = None,
+    trends: Sequence[TrendTable] | None = None,
 ) -> None:
     """Write the báo cáo as an A4 portrait PDF, all at once; never over an input report.
     ``office``: who issues and signs it (None: dotted placeholders); ``contents``: the indicators
-    and levels it keeps (None: all)."""
+    and levels it keeps (None: all); ``trends``: each indicator's levels over the periods the
+    history keeps, a small table after its charts."""
     ensure_gui_app()
+    if trends:
+        contents = dataclasses.replace(contents or ReportContents(), trends=tuple(trends))
 
     def write(temp: Path) -> None:
         writer = QPdfWriter(str(temp))

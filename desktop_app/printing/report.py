@@ -23,7 +23,7 @@ from desktop_app.printing.document import A4, MARGINS, MM, Block, Para, TextFlow
 from desktop_app.printing.letterhead import ClosingBlock, HeaderBlock
 from desktop_app.printing.pagination import Placement, paginate
 from desktop_app.printing.sections import below_blocks, indicator_heading, indicator_paragraph, note_block
-from desktop_app.printing.tables import level_table, unit_tables
+from desktop_app.printing.tables import level_table, trend_blocks, unit_tables
 
 logger = logging.getLogger(__name__)
 CENTER = Qt.AlignmentFlag.AlignHCenter
@@ -69,7 +69,7 @@ def _title_blocks(
 
 def _indicator_blocks(summary: Summary, width: float, lang: str, contents: ReportContents) -> list[Block]:
     """Per chosen indicator: heading and targets, its paragraph, the levels' table, the units
-    below target, a chart per chosen level."""
+    below target, a chart per chosen level, and each level's trend when the history gave one."""
     blocks: list[Block] = []
     for n, info in enumerate(contents.chosen(summary), start=1):
         levels = contents.level_stats(summary, info.key)
@@ -83,6 +83,8 @@ def _indicator_blocks(summary: Summary, width: float, lang: str, contents: Repor
         for m, s in enumerate(levels, start=1):
             if (chart := level_chart(summary, s, f"{n}.{m}", lang)) is not None:
                 blocks.append(BarChart(chart, width, space_before=5 * MM))
+        if (trend := contents.trend_of(info.key)) is not None:
+            blocks += trend_blocks(trend, width, lang, summary.level_names)
     return blocks
 
 

@@ -15,6 +15,7 @@ from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.status import BELOW, FEW_DATA
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.numbers import format_change, format_count, format_rate
+from desktop_app.models.output.contents import TrendTable
 from desktop_app.models.output.words import level_label, status_label, word, words_for
 from desktop_app.models.text import shown
 from desktop_app.printing.document import LEFT, MM, Block, Para, TextFlow, font
@@ -175,4 +176,34 @@ def _unit_figures(a: Assessment, counts: bool, compared: bool, lang: str) -> lis
     return figures
 
 
-__all__ = ["level_table", "unit_tables"]
+PRINTED_PERIODS = 6  # the last periods of a trend that fit across an A4 page
+
+
+def trend_blocks(table: TrendTable, width: float, lang: str, names: dict[str, str]) -> list[Block]:
+    """ "Xu hướng qua các kỳ (%):" and a small table: each level's mean and pooled rate in the
+    last periods the history keeps (the report's own last)."""
+    w = words_for(lang)
+    periods = table.heads(lang)[-PRINTED_PERIODS:]
+    share = min(0.12, 0.64 / max(len(periods), 1))
+    columns = [Column(w["level"], 0.18, LEFT), Column(w["figure"], 0.18, LEFT)]
+    columns += [Column(period, share) for period in periods]
+    cells: list[list[str]] = []
+    kinds: dict[int, str] = {}
+    for line in table.lines:
+        if line.level is None:
+            kinds[len(cells)] = BOLD
+        rates = line.rates[-PRINTED_PERIODS:]
+        cells.append([*table.labels(line, lang, names), *(_bare_rate(r, lang) for r in rates)])
+    title = Para(w["pdf.trend"], font(12, italic=True), after=0.5 * MM)
+    return [
+        TextFlow([title], width, keep_with_next=True, space_before=4 * MM),
+        TableBlock(columns, cells, width, kinds=kinds, space_before=0.5 * MM),
+    ]
+
+
+def _bare_rate(rate: float | None, lang: str) -> str:
+    """ "96,25": the table's title says the figures are percentages."""
+    return format_rate(rate, lang, DASH).removesuffix(" %")
+
+
+__all__ = ["level_table", "trend_blocks", "unit_tables"]

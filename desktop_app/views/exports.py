@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.contents import ReportContents
+from desktop_app.models.output.contents import ReportContents, TrendTable
 from desktop_app.models.output.narrative import split_by_indicator
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.translation import N_, translate
@@ -80,13 +81,15 @@ def _export(
     return path
 
 
-def export_excel(parent: QWidget, summary: Summary | None, lang: str) -> str | None:
-    """Ask for a path and write the Excel table, headed by the office's details; the path written,
-    or None."""
+def export_excel(
+    parent: QWidget, summary: Summary | None, lang: str, trends: Sequence[TrendTable] | None = None
+) -> str | None:
+    """Ask for a path and write the Excel table, headed by the office's details (with a "Xu
+    hướng" sheet of ``trends``); the path written, or None."""
     from desktop_app.models.output.excel.export import export_excel as write  # openpyxl only when used
 
     office = AppSettings().office()
-    return _export(parent, summary, lang, "excel", ".xlsx", partial(write, office=office))
+    return _export(parent, summary, lang, "excel", ".xlsx", partial(write, office=office, trends=trends))
 
 
 def export_pdf(
@@ -99,20 +102,24 @@ def export_pdf(
     edited_text: str | None = None,
     choose: bool = False,
     office: OfficeDetails | None = None,
+    trends: Sequence[TrendTable] | None = None,
+    paragraphs: Mapping[str, str] | None = None,
 ) -> str | None:
     """Ask what goes in and where, and write the PDF báo cáo; the path written, or None.
     ``indicators``/``levels``: pre-checked (None: all); ``edited_text``: the paragraph as the
     clerk edited it in the window; ``choose``: ask with the contents dialog first (False, as
-    before: write that choice without asking)."""
+    before: write that choice without asking); ``trends``: each level's trend, after the charts;
+    ``paragraphs``: each indicator's paragraph as edited in the window (over ``edited_text``)."""
     from desktop_app.printing.pdf import export_pdf as write  # QtPrintSupport only when used
 
     if summary is None:
         return None
-    contents = report_contents(parent, summary, lang, indicators, levels, edited_text, choose)
+    contents = report_contents(parent, summary, lang, indicators, levels, edited_text, choose, paragraphs)
     if contents is None:
         return None
     office = office or AppSettings().office()
-    return _export(parent, summary, lang, "pdf", ".pdf", partial(write, office=office, contents=contents))
+    write = partial(write, office=office, contents=contents, trends=trends)
+    return _export(parent, summary, lang, "pdf", ".pdf", write)
 
 
 def export_word(
@@ -125,13 +132,14 @@ def export_word(
     edited_text: str | None = None,
     choose: bool = True,
     office: OfficeDetails | None = None,
+    paragraphs: Mapping[str, str] | None = None,
 ) -> str | None:
     """Tệp › Xuất báo cáo Word…: the báo cáo as an editable .docx in the layout of Nghị định
     30/2020, with the office's details from the settings; the path written, or None. The
     parameters are export_pdf's; the contents dialog is shown unless ``choose`` is False."""
     if summary is None:
         return None
-    contents = report_contents(parent, summary, lang, indicators, levels, edited_text, choose)
+    contents = report_contents(parent, summary, lang, indicators, levels, edited_text, choose, paragraphs)
     if contents is None:
         return None
     path, _ = QFileDialog.getSaveFileName(
@@ -181,14 +189,19 @@ def report_contents(
     levels: Sequence[str] | None = None,
     edited_text: str | None = None,
     choose: bool = True,
+    paragraphs: Mapping[str, str] | None = None,
 ) -> ReportContents | None:
     """The indicators and levels the clerk keeps (asked when ``choose``), with the paragraph as
-    edited in the window cut back into its indicators; None when cancelled."""
-    paragraphs = split_by_indicator(edited_text, summary, lang) if edited_text else {}
+    edited in the window cut back into its indicators (the edit of the one indicator asked for
+    is its paragraph whatever its first words), and ``paragraphs`` given by indicator over it;
+    None when cancelled."""
+    split = split_by_indicator(edited_text, summary, lang) if edited_text else {}
+    if edited_text and indicators is not None and len(indicators) == 1 and indicators[0] not in split:
+        split = {indicators[0]: edited_text}  # its opening rewritten: still that indicator's
     chosen = ReportContents(
         tuple(indicators) if indicators is not None else None,
         tuple(levels) if levels is not None else None,
-        paragraphs,
+        {**split, **(paragraphs or {})},
     )
     if not choose:
         return chosen
@@ -237,3 +250,27 @@ def print_report(
 
     if summary is not None:
         do_print(summary, parent, lang=lang, office=AppSettings().office(), contents=contents)
+
+
+# the window's menu actions that write or print the report, and the kind each one is
+ACTIONS = {
+    "export_excel": "excel",
+    "export_pdf": "pdf",
+    "export_word": "word",
+    "print_preview": "preview",
+    "print": "print",
+}
+
+
+def export(kind: str, parent: QWidget, summary: Summary | None, lang: str, **extra: Any) -> None:
+    """One of ACTIONS' kinds for ``summary`` (the report chosen, its paragraph as edited);
+    ``extra``: that kind's own parameters (the trends of Excel and PDF, Word's indicators and
+    edited paragraph, the contents printed)."""
+    do: dict[str, Callable[..., object]] = {
+        "excel": export_excel,
+        "pdf": export_pdf,
+        "word": export_word,
+        "preview": print_preview,
+        "print": print_report,
+    }
+    do[kind](parent, summary, lang, **extra)

@@ -1,48 +1,49 @@
-"""The main window: the units table, the charts, the summary, and the files behind them."""
+"""The main window: binds the table, charts, summary, reports panel and start page to the session
+(desktop_app/session.py), which holds what is open and what is being done."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import (
-    QDialog,
-    QDockWidget,
-    QFrame,
-    QMainWindow,
-    QScrollArea,
-    QSplitter,
-)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 
 from desktop_app import settings as keys
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.indicators.targets import Targets, builtin_targets
-from desktop_app.models.output.words import period_text
-from desktop_app.models.workspace import ReportSet, saved_targets
+from desktop_app.models.shown import Shown
+from desktop_app.models.workspace import ReportSet
+from desktop_app.session import Message, Session, sample_report
 from desktop_app.settings import AppSettings
-from desktop_app.views.actions import WindowActions
+from desktop_app.views import exports
 from desktop_app.views.charts.panel import ChartsPanel
-from desktop_app.views.dialogs.messages import WarningsDialog, show_about
+from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.file_watch import ReportWatcher
 from desktop_app.views.language import apply_language
-from desktop_app.views.loading import ReportLoader
-from desktop_app.views.opening import ReportOpening
 from desktop_app.views.strings import tr
-from desktop_app.views.summary_panel import SummaryPanel
-from desktop_app.views.table.columns import MONTHLY
+from desktop_app.views.summary.panel import SummaryPanel
 from desktop_app.views.table.frozen_view import FrozenTableView
 from desktop_app.views.table.model import IndicatorTableModel, UnitFilterProxy
-from desktop_app.views.window_parts import FilterBar, StatusArea
+from desktop_app.views.table.selection import TableSelection
+from desktop_app.views.window.dialogs import WindowDialogs
+from desktop_app.views.window.filter_bar import ALL_INDICATORS, SIDE_BY_SIDE, FilterBar
+from desktop_app.views.window.filtering import FilterControl
+from desktop_app.views.window.history_actions import HistoryActions
+from desktop_app.views.window.layout_memory import LayoutMemory
+from desktop_app.views.window.menus import WindowMenus
+from desktop_app.views.window.reports_panel import ReportsDock, ReportsPanel, report_entries
+from desktop_app.views.window.start_page import StartPage
+from desktop_app.views.window.status_area import StatusArea, compared_text
+from desktop_app.views.window.work_area import WorkArea, note_lines
 from desktop_app.workers import TaskRunner
 
 logger = logging.getLogger(__name__)
 
-SEARCH_PAUSE_MS = 150
 
-
-class MainWindow(ReportOpening, QMainWindow):
-    """Opens reports off the GUI thread and keeps table, charts and summary in step."""
+class MainWindow(QMainWindow):
+    """Shows the session: its reports in the panel, the one on screen in table, charts, summary."""
 
     loadFinished = Signal(list)  # the lines of the files that could not be read
     summaryChanged = Signal()
@@ -57,293 +58,330 @@ class MainWindow(ReportOpening, QMainWindow):
         self.settings = app_settings or AppSettings()
         self.lang = apply_language(lang or self.settings.language())
         self.show_errors = True  # False in --screenshot runs: failures go to stderr instead
-        self.remember = True  # False in --screenshot runs: no recent files, session or geometry
-        self.reports = ReportSet(saved_targets(self.settings.get(keys.USER_TARGETS)))
-        self.reports.headlines = self.settings.get(keys.HEADLINES)
-        self._comparing: set[str] = set()
-        self.summary: Summary | None = None
-        self._indicator = self.settings.get(keys.INDICATOR)
-        self.warnings_dialog: WarningsDialog | None = None
         self.runner = runner or TaskRunner()  # given: start-up began reading before we were built
         self.runner.setParent(self)
-        self.loader = ReportLoader(self.runner, self)
+        self.session = Session(self.settings, self.runner, str(sample_report()))
+        self.view: Shown | None = None
         self.watcher = ReportWatcher(self)
         self.model = IndicatorTableModel(None, self.lang, self)
         self.proxy = UnitFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = FrozenTableView()
         self.table.setModel(self.proxy)
-        self.charts = ChartsPanel()
-        self.summary_panel = SummaryPanel()
-        self._build_layout()
-        self.menu_actions = WindowActions(self)
-        self._connect()
+        self.selection = TableSelection(self.table, self.proxy)
+        self.charts, self.summary_panel = ChartsPanel(), SummaryPanel()
+        self._build()
+        self.menus = self.menu_actions = WindowMenus(self)
+        self.table.menu_actions = [self.menus[n] for n in ("copy", "copy_headers", "copy_rows", "trend")]
+        self.filtering = FilterControl(
+            self.filters, self.model, self.proxy, self.table, self.settings.get(keys.INDICATOR)
+        )
+        self.layout_memory = LayoutMemory(
+            self.settings,
+            self,
+            self.work,
+            self.summary_panel.splitter,
+            self.reports_dock,
+            self.summary_panel.fit_paragraph,
+        )
+        self.dialogs = WindowDialogs(self, self.session, self.current_indicator, self.settings)
+        selected = lambda: self.selection.first(self.view)  # noqa: E731
+        self.history = HistoryActions(self, self.session, self.settings, selected, self.current_indicator)
+        self.work.add_bar(self.history.bar)
+        self.model.recent = self.history.recent
+        self._bind_session()
+        self._bind_menus()
+        self._bind_widgets()
         self.setAcceptDrops(True)
         self.retranslate()
-        self.menu_actions.set_recent(self.settings.get(keys.RECENT_FILES), self.lang)
-        self._update_views()
-        self._restore_state()
+        self.show_recent(self.session.recent())
+        self.refresh()
+        self.layout_memory.restore()
 
-    # -- building ----------------------------------------------------------------------------
+    @property
+    def reports(self) -> ReportSet:
+        return self.session.reports
 
-    def _build_layout(self) -> None:
+    @property
+    def summary(self) -> Summary | None:
+        """The figures of the report chosen, as exported."""
+        return self.session.summary()
+
+    def _build(self) -> None:
         self.setObjectName("MainWindow")
         self.filters = FilterBar()
         self.addToolBar(self.filters)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("splitter")
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.charts)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
-        self.summary_dock = QDockWidget()
-        self.summary_dock.setObjectName("summary")
-        scroll = QScrollArea()  # lets the dock be shorter than the panel would like
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.summary_panel)
-        self.summary_dock.setWidget(scroll)
-        self.summary_dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        self.work = WorkArea(self.table, self.charts, self.summary_panel)
+        self.start_page = StartPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.start_page)
+        self.pages.addWidget(self.work)
+        self.setCentralWidget(self.pages)
+        self.reports_panel = ReportsPanel()
+        self.reports_dock = ReportsDock()
+        self.reports_dock.setObjectName("reports")
+        self.reports_dock.setWidget(self.reports_panel)
+        self.reports_dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.summary_dock)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.reports_dock)
         self.status = StatusArea(self.statusBar())
 
-    def _connect(self) -> None:
-        self.runner.progress.connect(self.status.show_progress)
-        self.runner.busyChanged.connect(self.status.show_busy)
-        self.loader.finished.connect(self.apply_load)
-        self.loader.failed.connect(self._load_failed)
-        self.watcher.changed.connect(lambda paths: self._start_load(paths, live=True))
-        self.filters.indicatorChosen.connect(self._indicator_chosen)
-        self.filters.filtersChanged.connect(self._filters_changed)
-        self.filters.searchTyped.connect(self._search_typed)
-        self._views_timer = QTimer(self)  # charts and summary wait for a pause in typing
-        self._views_timer.setSingleShot(True)
-        self._views_timer.setInterval(SEARCH_PAUSE_MS)
-        self._views_timer.timeout.connect(self._update_views)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.charts.unitClicked.connect(self.select_unit)
-        self.summary_panel.headlineChosen.connect(self.set_headline)
-        self.status.warnings_button.clicked.connect(self.show_warnings)
-        self.status.cancel_button.clicked.connect(self.cancel_loading)
+    def _bind_session(self) -> None:
+        session, runner = self.session, self.runner
+        session.retry = self.watcher.retry
+        session.changed.connect(self.refresh)
+        session.said.connect(self.say)
+        session.failed.connect(self.tell_failures)
+        session.recent_changed.connect(self.show_recent)
+        session.read_done.connect(self.loadFinished.emit)
+        session.files_read.connect(self.watch)
+        runner.finished.connect(session.read_finished)
+        runner.failed.connect(session.read_failed)
+        runner.progress.connect(self.status.show_progress)
+        runner.busyChanged.connect(self.status.show_busy)
+        self.watcher.changed.connect(session.files_changed)
+
+    def _bind_menus(self) -> None:
+        menus, session = self.menus, self.session
+        slots: dict[str, Callable[[], object]] = {
+            "open": self.dialogs.open_files,
+            "open_sample": session.open_sample,
+            "reload": session.reload,
+            "close_report": self.close_report,
+            "compare": self.dialogs.compare,
+            "drop_compare": session.drop_comparison,
+            "quit": self.close,
+            "copy": self.selection.copy,
+            "copy_headers": lambda: self.selection.copy(headers=True),
+            "copy_rows": self.selection.copy_rows,
+            "find": self.filtering.focus_search,
+            "next_report": lambda: session.step(1),
+            "previous_report": lambda: session.step(-1),
+            "targets": self.dialogs.edit_targets,
+            "office": self.dialogs.edit_office,
+            "history": self.history.open_dialog,
+            "trend": self.history.show_trend,
+            "guide": self.dialogs.show_guide,
+            "about": self.dialogs.show_about,
+        }
+        for tab in ("table", "charts", "summary"):
+            slots[f"tab_{tab}"] = partial(self.work.show_tab, tab)
+        for name, kind in exports.ACTIONS.items():
+            slots[name] = partial(self.dialogs.export, kind)
+        for name, slot in slots.items():
+            menus.bind(name, slot)
+        menus["side_by_side"].toggled.connect(session.show_side_by_side)
+        menus["show_reports"].setChecked(True)
+        menus["show_reports"].toggled.connect(self.reports_dock.setVisible)
+        self.reports_dock.closed.connect(lambda: menus["show_reports"].setChecked(False))
+        menus.recentChosen.connect(lambda path: session.open([path]))
+        menus.recentCleared.connect(session.clear_recent)
+        menus.languageChosen.connect(self.set_language)
+
+    def _bind_widgets(self) -> None:
+        session = self.session
+        self.filters.reportChosen.connect(self.choose_report)
+        self.filtering.viewsChanged.connect(self.update_views)
+        self.filtering.indicatorChanged.connect(lambda key: self.settings.set(keys.INDICATOR, key))
+        self.filtering.unitsCounted.connect(
+            lambda shown, total: self.status.show_units(self.lang, shown, total)
+        )
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.charts.set_selected(set(self.selection.units()))
+        )
+        self.charts.unitClicked.connect(self.selection.select_unit)
+        self.charts.trendRequested.connect(
+            lambda i: self.history.show_trend(self.selection.unit(self.view, i))
+        )
+        self.summary_panel.headlineChosen.connect(session.set_headline)
+        self.summary_panel.paragraphEdited.connect(session.set_paragraph)
+        self.reports_panel.showRequested.connect(session.show)
+        self.reports_panel.closeRequested.connect(session.close)
+        self.reports_panel.earlierRequested.connect(session.mark_earlier)
+        self.reports_panel.sideBySideToggled.connect(session.show_side_by_side)
+        self.start_page.openClicked.connect(self.dialogs.open_files)
+        self.start_page.sampleClicked.connect(session.open_sample)
+        self.start_page.recentChosen.connect(lambda path: session.open([path]))
+        self.status.warnings_button.clicked.connect(self.dialogs.show_warnings)
+        self.status.cancel_button.clicked.connect(session.cancel)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr(self.lang, "title"))
-        self.menu_actions.retranslate(self.lang)
-        self.filters.retranslate(self.lang)
-        self.status.retranslate(self.lang)
-        self.summary_dock.setWindowTitle(tr(self.lang, "summary_dock"))
+        self.dialogs.lang = self.lang
+        parts = (
+            self.menus,
+            self.filters,
+            self.status,
+            self.start_page,
+            self.reports_panel,
+            self.work,
+            self.history,
+        )
+        for part in parts:
+            part.retranslate(self.lang)
+        self.reports_dock.setWindowTitle(tr(self.lang, "reports.title"))
 
     def set_language(self, lang: str) -> None:
         """View › Ngôn ngữ: every label, the table, charts and summary in ``lang``."""
         self.lang = apply_language(lang)
         self.settings.set(keys.LANGUAGE, lang)
         self.retranslate()
-        self._refresh_summary()
+        self.refresh()
 
-    # -- targets -------------------------------------------------------------------------------
+    # -- what the session says -------------------------------------------------------------------
 
-    def edit_targets(self) -> None:
-        """Công cụ › Chỉ tiêu…: edits apply live; OK keeps them, Cancel puts the old ones back."""
-        from desktop_app.views.dialogs.targets import TargetsDialog
-
-        before = self.reports.targets
-        indicators = self.summary.indicators if self.summary else []
-        dialog = TargetsDialog(before, indicators, self, lang=self.lang)
-        dialog.targetsChanged.connect(self.apply_targets)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_targets(dialog.targets())
-            self.save_targets(dialog.targets())
+    def say(self, message: Message) -> None:
+        if message.key:
+            self.statusBar().showMessage(tr(self.lang, message.key, **message.values), message.timeout_ms)
         else:
-            self.apply_targets(before)
-        dialog.deleteLater()
+            self.statusBar().clearMessage()
 
-    def apply_targets(self, targets: Targets) -> None:
-        """Assess the loaded units against ``targets``: statuses, colours, charts, summary."""
-        self.reports.targets = targets
-        self._refresh_summary()
+    def tell_failures(self, lines: list[str]) -> None:
+        if self.show_errors:
+            text = tr(self.lang, "read_failed_intro") + "\n\n" + "\n".join(lines)
+            show_error(self, tr(self.lang, "read_failed"), text)
 
-    def save_targets(self, targets: Targets) -> None:
-        self.settings.set(keys.USER_TARGETS, targets.to_toml())
+    def show_recent(self, paths: list[str]) -> None:
+        self.menus.set_recent(paths, self.lang)
+        self.start_page.set_recent(paths)
 
-    def set_headline(self, indicator: str, kind: str) -> None:
-        """Số liệu chính: the average ``indicator`` leads with (MEAN or POOLED) in the summary,
-        the paragraph and the exports, kept for the next start."""
-        self.reports.headlines[indicator] = kind
-        self.settings.set(keys.HEADLINES, self.reports.headlines)
-        self._refresh_summary()
+    def watch(self, read: list[str]) -> None:
+        self.watcher.set_paths(self.reports.all_paths())
+        for path in read:
+            self.watcher.mark_read(path)
 
-    # -- showing -------------------------------------------------------------------------------
+    # -- showing ---------------------------------------------------------------------------------
 
-    def _refresh_summary(self) -> None:
+    def refresh(self) -> None:
+        """Everything from the session again: reports, the view, the columns, the panels."""
         chosen = self.selected_names()
-        self.summary = self.reports.summary()
-        self.model.set_summary(self.summary, self.lang)
-        self._fill_indicators()
-        self.proxy.set_indicator(self._indicator or None)
-        self.filters.show_groups(bool(self.summary and self.summary.has_groups))
-        self._fill_groups()
+        self.view = self.session.view(self.lang)
+        self.filtering.set_view(self.view, self.lang)
         self.select_names(chosen)
-        self.menu_actions.set_enabled_for_data(self.summary is not None, bool(self.reports.previous_paths()))
-        self._update_views()
+        session = self.session
+        self.reports_panel.set_reports(
+            report_entries(session, self.lang), session.shown_keys(), session.side_by_side
+        )
+        current = [(r.key, self.reports.label(r, self.lang)) for r in self.reports.current()]
+        self.filters.set_reports(
+            current, SIDE_BY_SIDE if session.side_by_side else session.key or "", self.lang
+        )
+        report = session.report()
+        compared = bool(report and report.previous)
+        self.menus.set_enabled(self.view is not None, compared, len(current), session.is_sample(report))
+        self.history.update(self.view is not None, self.menus["trend"], self.charts)
+        self.menus["side_by_side"].blockSignals(True)
+        self.menus["side_by_side"].setChecked(session.side_by_side)
+        self.menus["side_by_side"].blockSignals(False)
+        is_open = bool(self.reports.all_paths())
+        self.pages.setCurrentWidget(self.work if is_open else self.start_page)
+        self.filters.setVisible(is_open)
+        self.reports_dock.setVisible(is_open and self.menus["show_reports"].isChecked())
+        self._show_title()
+        self.update_views()
         self.summaryChanged.emit()
 
-    def _fill_indicators(self) -> None:
-        indicators = self.summary.indicators if self.summary else []
-        self._indicator = self.filters.set_indicators(indicators, self._indicator, self.lang)
-        self.model.set_indicator(self.current_indicator())
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(1, min(max(self.table.columnWidth(1), 180), 320))
+    def _show_title(self) -> None:
+        report, title = self.session.report(), tr(self.lang, "title")
+        if self.session.side_by_side:
+            title = f"{tr(self.lang, 'side_by_side')} — {title}"
+        elif report is not None:
+            title = f"{self.reports.label(report, self.lang)} — {title}"
+        sample = self.session.is_sample(report)
+        self.setWindowTitle(f"{tr(self.lang, 'sample_title')} — {title}" if sample else title)
+        self.status.show_sample(sample)
 
     def current_indicator(self) -> str | None:
-        return self._indicator or None
+        """The indicator on screen; None under "Tất cả chỉ số"."""
+        return self.filtering.current()
 
-    def _show_monthly_columns(self) -> None:
-        """The rank and change columns follow the indicator chosen."""
-        self.model.set_indicator(self.current_indicator())
-        for kind in MONTHLY:
-            column = self.model.column_of(kind, self.current_indicator())
-            if column >= 0:
-                self.table.resizeColumnToContents(column)
+    def set_indicator(self, key: str | None) -> None:
+        """The indicator of the table, charts and summary (the toolbar combo; None: all)."""
+        self.filters.choose_indicator(key or ALL_INDICATORS)
 
-    def set_indicator(self, key: str) -> None:
-        """The indicator of the charts, the summary and the status filter (the toolbar combo)."""
-        self.filters.choose_indicator(key)
+    def choose_report(self, key: str) -> None:
+        """The toolbar's report switch: one report, or "So sánh các báo cáo"."""
+        if key == SIDE_BY_SIDE:
+            self.session.show_side_by_side(True)
+        elif key:
+            self.session.show(key)
 
-    def _indicator_chosen(self, key: str) -> None:
-        self._indicator = key
-        self.settings.set(keys.INDICATOR, self._indicator)
-        self.proxy.set_indicator(self._indicator or None)
-        self._show_monthly_columns()
-        self._update_views()
+    def close_report(self) -> None:
+        """Tệp › Đóng báo cáo (Ctrl+W): the report selected in the panel, else the one on screen."""
+        report = self.session.report()
+        key = self.reports_panel.selected() or (report.key if report else None)
+        if key:
+            self.session.close(key)
 
-    def _search_typed(self) -> None:
-        self.proxy.set_search(self.filters.search_text())
-        self.status.show_units(
-            self.lang, len(self.proxy.visible_units()), len(self.summary.units) if self.summary else 0
-        )
-        self._views_timer.start()
-
-    def _filters_changed(self) -> None:
-        self.proxy.set_level(self.filters.level())
-        self._fill_groups()
-        self.proxy.set_below_only(self.filters.below_only(), self._indicator or None)
-        self._update_views()
-
-    def _fill_groups(self) -> None:
-        """The group combo lists the groups of the level chosen, in the files' order."""
-        level, units = self.filters.level(), self.summary.units if self.summary else []
-        groups = dict.fromkeys(u.group for u in units if u.group and (not level or u.level == level))
-        self.proxy.set_group(self.filters.set_groups([g for g in groups if g]))
-
-    def _compared(self) -> str:
-        """ "so với tháng 7/2023" when an earlier period is loaded, else ""."""
-        if self.summary is None or self.summary.previous is None:
-            return ""
-        period = period_text(self.summary.previous_period, self.lang)
-        return tr(self.lang, "compared", period=period) if period else tr(self.lang, "compared_unknown")
-
-    def _update_views(self) -> None:
-        self._views_timer.stop()
-        summary, indicator = self.summary, self.current_indicator()
+    def update_views(self) -> None:
+        """Charts, summary and status bar for the rows the filters leave."""
+        self.filtering.stop_pause()
+        view, indicator = self.view, self.current_indicator()
         visible = self.proxy.visible_units()
-        self.charts.set_data(summary, indicator, visible, self.lang)
-        self.charts.set_selected(set(self.selected_units()))
-        self.summary_panel.set_summary(summary, indicator, self.lang)
-        self.status.show_counts(
-            self.lang,
-            len(visible),
-            len(summary.units) if summary else 0,
-            self.reports.describe_files(self.lang, tr(self.lang, "unknown_period")),
-            self.reports.periods(lang=self.lang),
-            len(summary.collection.warnings) if summary else 0,
-            self._compared(),
+        self.charts.set_data(view, indicator, visible, self.lang, all_indicators=indicator is None)
+        self.charts.set_selected(set(self.selection.units()))
+        filters = (self.filters.level() or None, self.filters.group() or None)
+        self.summary_panel.set_view(view, indicator, self.lang, self.session.edits(), filters, visible)
+        sample = self.session.is_sample(self.session.report())
+        self.work.set_note(note_lines(view, indicator, sample, self.lang))
+        self.work.balance()
+        files = self.reports.describe_files(
+            self.session.shown_keys(), self.lang, tr(self.lang, "unknown_period")
         )
-        if summary is None and not self.runner.is_busy():
+        labels = [p.label for p in view.parts] if view else []
+        total, warnings = (len(view.units), len(view.warnings)) if view else (0, 0)
+        compared = compared_text(view, self.session.report(), self.lang)
+        self.status.show_counts(self.lang, len(visible), total, files, labels, warnings, compared)
+        if view is None and not self.runner.is_busy():
             self.statusBar().showMessage(tr(self.lang, "no_data"))
 
-    def show_warnings(self) -> None:
-        warnings = self.summary.collection.warnings if self.summary else []
-        self.warnings_dialog = WarningsDialog(warnings, self.lang, self)
-        self.warnings_dialog.open()
-
-    def show_about(self) -> None:
-        show_about(self, builtin_targets(), self.lang)
-
-    # -- selection -----------------------------------------------------------------------------
-
-    def selected_units(self) -> list[int]:
-        """Indices into summary.units of the rows with a selected cell."""
-        visible = self.proxy.visible_units()
-        return [visible[r] for r in self.table.selected_rows() if r < len(visible)]
-
     def selected_names(self) -> list[str]:
-        if self.summary is None:
-            return []
-        return [self.summary.units[u].name for u in self.selected_units()]
+        return self.selection.names(self.view)
 
     def select_names(self, names: list[str]) -> None:
-        """Select the rows of the units with these names (after a reload or a new summary)."""
-        if self.summary is None or not names:
-            return
-        wanted = set(names)
-        units = [i for i, u in enumerate(self.summary.units) if u.name in wanted]
-        rows = [r for r in (self.proxy.row_of_unit(u) for u in units) if r >= 0]
-        self.table.select_rows(sorted(rows))
+        self.selection.select_names(self.view, names)
 
-    def select_unit(self, unit: int, add: bool = False) -> None:
-        """A bar was clicked: select its unit's row (``add``: keep the others) and show it."""
-        row = self.proxy.row_of_unit(unit)
-        if row < 0:
-            return
-        self.table.select_rows([row], add=add)
-        self.table.scrollTo(self.proxy.index(row, 1))
+    # -- files from elsewhere, window state ------------------------------------------------------
 
-    def _selection_changed(self, *_args) -> None:
-        self.charts.set_selected(set(self.selected_units()))
+    def open_files(self, paths: list[str]) -> None:
+        self.session.open(paths)
 
-    def copy_selection(self) -> None:
-        """Sửa › Sao chép: the selected cells as TSV, numbers as Excel (vi-VN) reads them."""
-        text = self.table.selection_tsv()
-        if text:
-            QGuiApplication.clipboard().setText(text)
+    def compare_with(self, paths: list[str]) -> None:
+        self.session.compare_with(paths)
 
-    def focus_search(self) -> None:
-        self.filters.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filters.search.selectAll()
+    def adopt_reading(self, paths: list[str]) -> None:
+        """The runner is already reading ``paths`` (started before the window was built)."""
+        self.session.adopt(paths)
+        self.status.show_busy(self.runner.is_busy())
 
-    # -- window state --------------------------------------------------------------------------
+    def tell_skipped(self, paths: list[str]) -> None:
+        self.session.tell_skipped(paths)
 
-    def _restore_state(self) -> None:
-        geometry = self.settings.get(keys.GEOMETRY)
-        if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1400, 900)
-        state = self.settings.get(keys.WINDOW_STATE)
-        self._dock_sized = not state.isEmpty() and self.restoreState(state)
-        sizes = self.settings.get(keys.SPLITTER_SIZES)
-        self.splitter.setSizes(sizes if len(sizes) == 2 and all(sizes) else [820, 560])
+    def open_from_elsewhere(self, paths: list[str]) -> None:
+        """Files a second start of the app (Explorer, "Open with") handed over: open them here."""
+        self.showNormal() if self.isMinimized() else self.show()
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.session.open(paths)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.session.open(paths)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._dock_sized:  # first start: the table gets most of the height
-            self._dock_sized = True
-            height = max(200, self.height() // 3)
-            self.resizeDocks([self.summary_dock], [height], Qt.Orientation.Vertical)
-
-    def save_state(self) -> None:
-        self.settings.set(keys.GEOMETRY, QByteArray(self.saveGeometry()))
-        self.settings.set(keys.WINDOW_STATE, QByteArray(self.saveState()))
-        self.settings.set(keys.SPLITTER_SIZES, self.splitter.sizes())
-        self.settings.set(keys.INDICATOR, self._indicator)
-        self.settings.sync()
+        self.layout_memory.first_shown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.remember:
-            self.save_state()
+        if self.session.remember:  # False in --screenshot runs: nothing kept, geometry neither
+            self.layout_memory.save(self.filtering.indicator)
         self.runner.cancel()
         self.runner.wait(3000)
         super().closeEvent(event)

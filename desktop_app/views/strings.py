@@ -17,7 +17,9 @@ TEXT: dict[str, str] = {
     "menu_view": N_("&Xem"),
     "menu_tools": N_("&Công cụ"),
     "menu_help": N_("Trợ &giúp"),
-    "open": N_("&Mở…"),
+    "open": N_("&Mở báo cáo…"),
+    "open_sample": N_("Mở báo cáo mẫ&u"),
+    "close_report": N_("Đó&ng báo cáo"),
     "recent": N_("Mở &gần đây"),
     "recent_empty": N_("(Chưa có tệp nào)"),
     "recent_clear": N_("Xóa danh sách"),
@@ -28,18 +30,37 @@ TEXT: dict[str, str] = {
     "compared": N_("so với {period}"),
     "compared_unknown": N_("so với kỳ trước"),
     "compare_same": N_("{names}: đang mở là báo cáo kỳ này, không dùng để so sánh."),
+    "history_failed": N_("Không so sánh được với lịch sử. {line}"),
     "export_excel": N_("Xuất &Excel…"),
     "export_pdf": N_("Xuất &PDF…"),
+    "export_word": N_("Xuất báo cáo &Word…"),
     "print_preview": N_("&Xem trước khi in…"),
     "print": N_("&In…"),
     "quit": N_("T&hoát"),
     "copy": N_("&Sao chép"),
+    "copy_headers": N_("Sao chép &kèm tiêu đề"),
+    "copy_rows": N_("Sao chép các &dòng đang hiển thị"),
     "find": N_("&Tìm"),
+    "side_by_side": N_("So sánh các &báo cáo"),
+    "side_by_side_item": N_("So sánh các báo cáo ({n})"),
+    "next_report": N_("Báo cáo &tiếp theo"),
+    "previous_report": N_("Báo cáo &trước"),
+    "tab_table": N_("&Bảng đơn vị"),
+    "tab_charts": N_("Biểu đồ"),
+    "tab_summary": N_("Tổng hợp và đoạn &văn"),
+    "show_reports": N_("Danh sách báo cáo đang &mở"),
     "language": N_("&Ngôn ngữ"),
     "targets": N_("Chỉ &tiêu…"),
+    "office": N_("Thông tin &cơ quan…"),
+    "history": N_("&Lịch sử…"),
+    "trend": N_("Xem &xu hướng của đơn vị"),
+    "trend_tip": N_("Tỷ lệ của đơn vị đang chọn qua các kỳ lưu trong lịch sử"),
+    "compared_stored": N_("so với {period} (lịch sử)"),
+    "guide": N_("&Hướng dẫn sử dụng"),
     "about": N_("&Giới thiệu"),
-    "summary_dock": N_("Tổng hợp"),
+    "report": N_("Báo cáo:"),
     "indicator": N_("Chỉ số:"),
+    "all_indicators": N_("Tất cả chỉ số"),
     "level": N_("Cấp:"),
     "all_levels": N_("Tất cả"),
     "group": N_("Thuộc:"),
@@ -55,7 +76,57 @@ TEXT: dict[str, str] = {
     "export_name": N_("chi_so_{period}"),
     "exported": N_("Đã lưu «{path}»."),
     "export_failed": N_("Không xuất được tệp"),
-    "no_data": N_("Chưa có số liệu: hãy mở một báo cáo Excel (Tệp › Mở…)."),
+    "no_data": N_("Chưa có số liệu: hãy mở một báo cáo Excel (Tệp › Mở báo cáo…)."),
+    "sample_title": N_("Báo cáo mẫu"),
+    "sample_status": N_("Báo cáo mẫu"),
+    "sample_note": N_(
+        "Đây là báo cáo mẫu đi kèm chương trình, không phải số liệu thật. Mở báo cáo của đơn vị "
+        "bạn: Tệp › Mở báo cáo… (Ctrl+O) hoặc kéo thả tệp Excel vào cửa sổ."
+    ),
+    "no_target_note": N_(
+        "Chưa có chỉ tiêu cho «{name}»: các đơn vị được xếp theo tỷ lệ, không đánh giá đạt hay chưa "
+        "đạt. Đặt chỉ tiêu: Công cụ › Chỉ tiêu… (Ctrl+T)."
+    ),
+    "earlier_none": N_("Không có báo cáo nào cùng tỉnh, kỳ sau báo cáo này để so sánh với nó."),
+    "start.intro": N_(
+        "Mở báo cáo Excel tháng này (Hệ thống giải quyết TTHC, Hệ thống quản lý văn bản…): bảng "
+        "tỷ lệ từng đơn vị, biểu đồ theo cấp và đoạn văn báo cáo có ngay."
+    ),
+    "start.open": N_("Mở báo cáo…"),
+    "start.sample": N_("Mở báo cáo mẫu"),
+    "start.drop": N_("Hoặc kéo thả tệp Excel vào đây"),
+    "start.recent": N_("Mở gần đây:"),
+    "tab.table": N_("Bảng đơn vị"),
+    "tab.table_charts": N_("Bảng đơn vị và biểu đồ"),
+    "tab.charts": N_("Biểu đồ"),
+    "tab.summary": N_("Tổng hợp và đoạn văn"),
+    "reports.title": N_("Báo cáo đang mở"),
+    "reports.show": N_("Xem"),
+    "reports.show_tip": N_("Xem riêng báo cáo này (báo cáo kỳ trước cũng được xem riêng)"),
+    "reports.close": N_("Đóng"),
+    "reports.close_tip": N_("Đóng báo cáo: bỏ các dòng, cột biểu đồ và câu của nó"),
+    "reports.earlier": N_("Là kỳ trước"),
+    "reports.earlier_tip": N_("Dùng báo cáo này làm kỳ trước để so sánh với báo cáo cùng tỉnh, kỳ sau"),
+    "reports.earlier_item": N_("Kỳ trước: {name}"),
+    "reports.sample_mark": N_("(mẫu)"),
+    "reports.none": N_("Chưa mở báo cáo nào."),
+    "reports.files": N_("Tệp: {files}"),
+    "reports.issuer": N_("Cơ quan: {issuer}"),
+    "reports.indicators": N_("Chỉ số: {names}"),
+    "reports.period": N_("Kỳ: {period}"),
+    "reports.units": N_("{n} đơn vị"),
+    "reports.compared": N_("So sánh với: {names}"),
+    "reports.earlier_of": N_("Là kỳ trước của: {name}"),
+    "reports.stored": N_("{period} (lưu trong lịch sử)"),
+    "reports.about": N_("Thông tin"),
+    "reports.reading": N_("Cách đọc tệp"),
+    "reports.reading_none": N_("Chưa chọn báo cáo."),
+    "reports.warnings": N_("Cảnh báo khi đọc:"),
+    "reports.no_warnings": N_("Không có cảnh báo."),
+    "reports.more_warnings": N_("… và {n} cảnh báo khác (nút cảnh báo ở thanh trạng thái)."),
+    "reports.no_reading": N_("Không có chỉ số nào đọc từ bảng này."),
+    "table.recent": N_("{n} kỳ gần nhất"),
+    "table.recent_tip": N_("Tỷ lệ của đơn vị ở các kỳ: {periods} (kỳ trước lấy từ lịch sử)"),
     "read_failed": N_("Không đọc được báo cáo"),
     "read_failed_intro": N_("Các tệp sau không đọc được; số liệu đang hiển thị được giữ nguyên:"),
     "waiting_file": N_("Tệp «{name}» đang được ghi, sẽ đọc lại sau giây lát…"),
@@ -101,14 +172,24 @@ TEXT: dict[str, str] = {
     "chart.by_group": N_("Theo nhóm"),
     "chart.by_group_tip": N_("Xếp các cột theo nhóm (huyện…) mà đơn vị thuộc về, mỗi nhóm một màu"),
     "chart.previous_tip": N_("Vạch tím trên mỗi cột: tỷ lệ của đơn vị {period}"),
+    "table.report": N_("Báo cáo"),
     "table.new": N_("mới"),
     "table.new_tip": N_("Đơn vị mới: không có trong báo cáo {period}"),
     "table.previous": N_("Kỳ trước: {rate}"),
     "summary.overall": N_("Toàn bộ"),
-    "summary.copy": N_("Sao chép đoạn văn"),
+    "summary.copy": N_("Sao chép"),
+    "summary.copy_tip": N_("Chép cả đoạn văn (như đang hiển thị) để dán vào báo cáo"),
     "summary.copied": N_("Đã sao chép đoạn văn."),
     "summary.paragraph": N_("Đoạn văn báo cáo"),
+    "summary.editable": N_("Có thể sửa trước khi sao chép, xuất Excel, PDF hoặc in."),
+    "summary.side_by_side": N_("Mỗi báo cáo một đoạn; chọn một báo cáo để sửa đoạn văn của nó."),
+    "summary.pick": N_("Đoạn văn của mọi chỉ số, như khi xuất; chọn một chỉ số để sửa đoạn của nó."),
+    "summary.restore": N_("Viết lại từ số liệu"),
+    "summary.restore_tip": N_("Bỏ các chỗ đã sửa, lấy lại đoạn văn viết từ số liệu"),
+    "summary.edited": N_("Đã sửa: bản sửa được sao chép, xuất và in."),
     "summary.none": N_("Chưa mở báo cáo nào."),
+    "summary.all": N_("Tất cả chỉ số"),
+    "summary.shown": N_("Đang hiển thị ({n} đơn vị)"),
     "summary.headline": N_("Số liệu chính:"),
     "summary.average": N_("{average}: {value}"),
     "summary.since": N_("({change} điểm so với {period})"),
@@ -137,6 +218,69 @@ TEXT: dict[str, str] = {
         "định. Dòng trống hết: dùng dòng «Các chỉ số khác (*)»."
     ),
     "preview": N_("Xem trước khi in"),
+    "guide.title": N_("Hướng dẫn sử dụng"),
+    "guide.open_title": N_("Mở báo cáo"),
+    "guide.open": N_(
+        "Tệp › Mở báo cáo… (Ctrl+O), hoặc kéo thả tệp Excel (.xlsx, .xls) vào cửa sổ. Mở được "
+        "nhiều tệp một lúc. Các tệp của cùng một tỉnh, cùng kỳ bổ sung cho nhau (ký số và hồ sơ "
+        "trực tuyến, mỗi cấp một trang tính) được ghép thành một báo cáo; báo cáo của tỉnh khác hay "
+        "kỳ khác luôn để riêng, không bao giờ cộng hay tính trung bình chung. Danh sách «Báo cáo "
+        "đang mở» bên trái cho biết tệp, trang tính, cơ quan ban hành, chỉ số và kỳ của từng báo "
+        "cáo; chọn Xem để xem riêng, Đóng để đóng. Tệp › Mở gần đây mở lại tệp đã dùng."
+    ),
+    "guide.read_title": N_("Đọc số liệu"),
+    "guide.read": N_(
+        "Chọn chỉ số trên thanh công cụ: bảng chỉ hiện các cột của chỉ số đó (tỷ lệ, tử số, mẫu "
+        "số, chỉ tiêu, đánh giá, xếp hạng, thay đổi); «Tất cả chỉ số» hiện tỷ lệ của mọi chỉ số "
+        "cạnh nhau. Lọc theo cấp, theo huyện (Thuộc), «Chỉ đơn vị chưa đạt» và ô tìm kiếm (Ctrl+F). "
+        "Bấm tiêu đề cột để sắp xếp. Các thẻ Bảng đơn vị, Biểu đồ, Tổng hợp và đoạn văn (Ctrl+1, "
+        "Ctrl+2, Ctrl+3) cho mỗi phần đủ chỗ; bấm vào một cột biểu đồ để chọn đơn vị trong bảng. "
+        "Bấm chuột phải vào bảng để sao chép ô, sao chép kèm tiêu đề hoặc sao chép các dòng đang "
+        "hiển thị, rồi dán vào Excel."
+    ),
+    "guide.compare_title": N_("So sánh"),
+    "guide.compare": N_(
+        "Tệp › So sánh với kỳ trước… (Ctrl+Shift+O) chọn báo cáo tháng trước: bảng có cột +/- "
+        "điểm, biểu đồ có vạch tím ở tỷ lệ tháng trước, đoạn văn nói tăng giảm bao nhiêu điểm "
+        "phần trăm. Mở cùng lúc báo cáo hai tháng của một tỉnh thì tháng trước được nhận ra tự "
+        "động; trong danh sách báo cáo, «Là kỳ trước» dùng một báo cáo đang mở làm kỳ trước. "
+        "Xem › So sánh các báo cáo (Ctrl+Shift+B) đặt các báo cáo cạnh nhau, có cột «Báo cáo» "
+        "ghi tên từng báo cáo; số liệu của mỗi báo cáo vẫn tính riêng."
+    ),
+    "guide.history_title": N_("Lịch sử và xu hướng"),
+    "guide.history": N_(
+        "Sau khi đọc, chương trình hỏi có lưu báo cáo vào lịch sử không (thanh phía trên bảng: Lưu, "
+        "Luôn lưu, Không lưu). Khi đã lưu các kỳ trước, báo cáo mở ra tự so sánh với kỳ gần nhất đã "
+        "lưu, không cần mở tệp tháng trước; bảng có cột «3 kỳ gần nhất». Bấm chuột phải vào một đơn "
+        "vị (trong bảng hoặc trên biểu đồ) › Xem xu hướng để xem tỷ lệ của đơn vị qua các kỳ. Công cụ › "
+        "Lịch sử… (Ctrl+H): các kỳ đã lưu, xóa một kỳ, xuất lịch sử, tên đơn vị qua các kỳ."
+    ),
+    "guide.word_title": N_("Báo cáo Word"),
+    "guide.word": N_(
+        "Tệp › Xuất báo cáo Word… (Ctrl+Shift+W) viết báo cáo theo thể thức Nghị định 30/2020/NĐ-CP "
+        "cho chỉ số đang xem (có thể chọn thêm chỉ số và cấp), với đoạn văn như đã sửa. Thông tin "
+        "cơ quan ban hành, số, nơi nhận và người ký nhập một lần ở Công cụ › Thông tin cơ quan…. "
+        "Cách chương trình đọc từng tệp (cột nào, tỷ lệ dạng phân số hay phần trăm, cảnh báo) có ở "
+        "thẻ «Cách đọc tệp» dưới danh sách báo cáo."
+    ),
+    "guide.targets_title": N_("Đặt chỉ tiêu"),
+    "guide.targets": N_(
+        "Công cụ › Chỉ tiêu… (Ctrl+T): nhập chỉ tiêu của tỉnh cho từng chỉ số và từng cấp; bảng và "
+        "biểu đồ đổi màu ngay. Bấm OK để giữ cho các lần sau, Hủy để trở lại như cũ; có thể lưu "
+        "hoặc mở tệp chỉ tiêu (.toml) để dùng chung. Chỉ số chưa có chỉ tiêu (bảng xếp hạng, chỉ "
+        "số riêng) được xếp theo tỷ lệ, các cột biểu đồ cùng một màu."
+    ),
+    "guide.export_title": N_("Xuất Excel, PDF và đoạn văn"),
+    "guide.export": N_(
+        "Thẻ Tổng hợp và đoạn văn có đoạn văn báo cáo viết sẵn từ số liệu: sửa trực tiếp nếu "
+        "cần, bấm Sao chép rồi dán vào báo cáo. Tệp › Xuất Excel… (Ctrl+E) và Xuất PDF… "
+        "(Ctrl+Shift+E) ghi báo cáo đang xem, với đoạn văn như đã sửa."
+    ),
+    "guide.print_title": N_("In"),
+    "guide.print": N_(
+        "Tệp › Xem trước khi in… (Ctrl+Shift+P) để xem các trang khổ A4, Tệp › In… (Ctrl+P) để in "
+        "báo cáo đang xem."
+    ),
 }
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}

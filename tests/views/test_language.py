@@ -39,7 +39,8 @@ def window_texts(window: MainWindow) -> list[str]:
     out = texts_of(window)
     out += [menu.title() for menu in window.menu_actions.menus.values()]
     out += [a.text() for menu in window.menu_actions.menus.values() for a in menu.actions()]
-    out += [window.summary_dock.windowTitle(), window.menu_actions.recent.title()]
+    out += [window.reports_dock.windowTitle(), window.menu_actions.recent.title()]
+    out += [window.work.tabs.tabText(i) for i in range(window.work.tabs.count())]
     model = window.model
     out += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
     out += [window.filters.level_combo.itemText(i) for i in range(window.filters.level_combo.count())]
@@ -77,7 +78,8 @@ def test_english_leaves_no_vietnamese_on_the_window_and_back(window, qtbot):
     vietnamese = window_texts(window)
     assert any(VIETNAMESE.search(t) for t in vietnamese)  # the check can see Vietnamese
     window.set_language("en")
-    proper = [*names, *LANGUAGE_NAMES.values()]  # unit names are data; "Tiếng Việt" is its own name
+    issuers = [r.issuer() for r in window.reports.reports()]  # "UBND TỈNH": the file's words
+    proper = [*names, *issuers, *LANGUAGE_NAMES.values()]  # "Tiếng Việt" is its own name
     english = [t for t in data_free(window_texts(window), proper) if VIETNAMESE.search(t)]
     assert english == []
     assert "Province" in window.summary_panel.paragraph_text()

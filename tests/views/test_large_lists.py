@@ -29,7 +29,7 @@ def million(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def window(qtbot, monkeypatch):
     monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *a, **k: None)
     w = MainWindow(AppSettings())
-    w.remember = False
+    w.session.remember = False
     qtbot.addWidget(w)
     w.show()
     yield w

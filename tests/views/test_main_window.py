@@ -66,7 +66,7 @@ def cell(
 
 def show_hand_made(window: MainWindow) -> None:
     """The conftest's nine units, as if the worker had read them."""
-    window.apply_load(ImportResult(sheets={"/tmp/hand_made.xlsx": [make_sheet()]}))
+    window.session.read_finished(ImportResult(sheets={"/tmp/hand_made.xlsx": [make_sheet()]}))
 
 
 # -- opening -------------------------------------------------------------------------------------
@@ -106,17 +106,24 @@ def test_unreadable_file_warns_and_keeps_the_rows(qtbot, window, signing_xlsx, t
     assert window.reports.paths() == [str(signing_xlsx)]
 
 
-def test_second_file_is_merged_and_the_same_path_replaced(qtbot, window, signing_xlsx, tmp_path):
+def test_a_second_report_of_the_same_units_is_a_report_of_its_own(qtbot, window, signing_xlsx, tmp_path):
     other = tmp_path / "khac.xlsx"
     write_signing_report(other, {"Sở Nội vụ": (100, 50)})
     open_and_wait(qtbot, window, signing_xlsx)
     open_and_wait(qtbot, window, signing_xlsx)  # again: replaced, not doubled
     assert window.proxy.rowCount() == 6
+    assert len(window.reports.current()) == 1
     open_and_wait(qtbot, window, other)
     assert window.reports.paths() == [str(signing_xlsx), str(other)]
-    # same units with the same indicator in two files: both rows kept, with a warning
-    assert window.proxy.rowCount() == 12
-    assert window.status.warnings_button.isVisible()
+    assert len(window.reports.current()) == 2
+    # the same province and month, the same units and indicator: not merged, one at a time
+    assert window.proxy.rowCount() == 6
+    assert cell(window, "Sở Nội vụ", "rate") == "50,00 %"  # the report just opened is on screen
+    assert window.filters.report_combo.itemText(0) == "Lào Cai · Tháng 10/2024 (ky_so_2024_10.xlsx)"
+    window.filters.report_combo.setCurrentIndex(0)
+    window.filters.report_combo.activated.emit(0)
+    assert cell(window, "Sở Nội vụ", "rate") == "92,58 %"
+    assert not window.status.warnings_button.isVisible()  # nothing doubled, nothing to warn about
 
 
 def test_drop_opens_files(qtbot, window, signing_xlsx):
@@ -194,7 +201,7 @@ def test_filters_drive_table_and_charts(qtbot, window):
 def test_copy_gives_spreadsheet_text(window):
     show_hand_made(window)
     window.select_names(["Sở Tài chính"])
-    window.copy_selection()
+    window.menu_actions["copy"].trigger()
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0].split("\t")[:5] == ["STT", "Đơn vị", "Cấp", "Ký số Tỷ lệ", "Ký số Tử số"]
     assert lines[1].split("\t")[:8] == [
@@ -218,6 +225,7 @@ def test_copy_gives_spreadsheet_text(window):
 
 
 def test_ctrl_f_focuses_search(qtbot, window):
+    show_hand_made(window)
     window.activateWindow()
     window.menu_actions["find"].trigger()
     assert window.focusWidget() is window.filters.search or window.filters.search.hasFocus()
@@ -235,10 +243,10 @@ def test_target_edit_recolours_and_is_saved(qtbot, window):
     assert cell(window, "Sở Tài chính", "status", STATUS_ROLE) == "below"
     lenient = builtin_targets().overlaid(parse_targets("[targets.signing]\ndefault = 80\n"))
     with qtbot.waitSignal(window.summaryChanged):
-        window.apply_targets(lenient)  # the slot TargetsDialog.targetsChanged is wired to
+        window.session.set_targets(lenient)  # the slot TargetsDialog.targetsChanged is wired to
     assert cell(window, "Sở Tài chính", "status", STATUS_ROLE) == "met"
     assert cell(window, "Sở Tài chính", "target") == "80,00 %"
-    window.save_targets(lenient)
+    window.session.set_targets(lenient, keep=True)
     again = MainWindow(AppSettings())
     qtbot.addWidget(again)
     assert again.reports.targets.target_for("signing", "province") == 80
@@ -257,7 +265,7 @@ def test_targets_dialog_cancel_restores(qtbot, window, monkeypatch):
         return 0
 
     monkeypatch.setattr(module.TargetsDialog, "exec", edit_then_cancel)
-    window.edit_targets()
+    window.menu_actions["targets"].trigger()
     assert cell(window, "Sở Tài chính", "status", STATUS_ROLE) == "below"
     assert AppSettings().get(keys.USER_TARGETS) == ""
 
@@ -292,7 +300,7 @@ def test_status_bar_warnings_open_the_list(window):
     show_hand_made(window)
     assert window.status.warnings_button.text() == "⚠ 1 cảnh báo"
     window.status.warnings_button.click()
-    assert "tỷ lệ trong tệp khác" in window.warnings_dialog.text.toPlainText()
+    assert "tỷ lệ trong tệp khác" in window.dialogs.warnings.text.toPlainText()
 
 
 def test_language_switch(window):
@@ -311,14 +319,15 @@ def test_state_is_remembered(qtbot, window):
     show_hand_made(window)
     window.set_indicator("online_dossier")
     window.resize(760, 560)  # fits the offscreen screen, so restoring need not shrink it
-    window.splitter.setSizes([500, 250])
-    sizes = window.splitter.sizes()
+    window.work.show_tab("summary")
+    window.summary_panel.splitter.setSizes([200, 250])
     window.close()
     again = MainWindow(AppSettings())
     qtbot.addWidget(again)
     again.show()
     assert again.size() == window.size()
-    assert again.splitter.sizes() == sizes
+    assert again.summary_panel.splitter.sizes()[0] == 200  # the figures' part, the paragraph the rest
+    assert again.work.current_tab() == "summary"
     show_hand_made(again)
     assert again.current_indicator() == "online_dossier"
 
@@ -422,13 +431,13 @@ def test_a_file_that_ended_the_reader_is_remembered_until_it_reads_well(window):
     from desktop_app.models.errors import ReportError
 
     path = "/tmp/hong.xlsx"
-    window.apply_load(
+    window.session.read_finished(
         ImportResult(
             errors={path: ReportError(path, "tệp quá lớn hoặc hỏng, không đọc được.")}, crashed=[path]
         )
     )
     assert window.settings.get(keys.FAILED_FILES) == [path]
-    window.apply_load(ImportResult(sheets={path: [make_sheet(path=path)]}))
+    window.session.read_finished(ImportResult(sheets={path: [make_sheet(path=path)]}))
     assert window.settings.get(keys.FAILED_FILES) == []
 
 
@@ -441,4 +450,4 @@ def test_health_facilities_without_a_level_in_the_window(qtbot, window, tmp_path
     assert "Bệnh viện Đa khoa Tỉnh" in shown_names(window)
     assert "từ tháng 1 đến tháng 9 năm 2024" in window.status.files_label.text().lower()
     assert "Chưa rõ cấp" not in window.summary_panel.text.toPlainText()
-    assert [c.title.text().split(" – ")[0] for c in window.charts.charts() if c.isVisible()] == ["Tên CSKCB"]
+    assert [c.title.text().split(" – ")[0] for c in window.charts.charts()] == ["Tên CSKCB"]

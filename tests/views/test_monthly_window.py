@@ -115,10 +115,12 @@ def test_both_months_opened_together_still_compare(qtbot, window, two_months):
 
 def show_grouped(window: MainWindow) -> None:
     """Hand-made August with July as the comparison, as if the worker had read both."""
-    window.apply_targets(monthly_targets())
-    window.apply_load(ImportResult(sheets={"/tmp/thang_8.xlsx": [month_sheet(8)]}))
-    window._comparing.add("/tmp/thang_7.xlsx")
-    window.apply_load(ImportResult(sheets={"/tmp/thang_7.xlsx": [month_sheet(7)]}))
+    session = window.session
+    session.set_targets(monthly_targets())
+    session.read_finished(ImportResult(sheets={"/tmp/thang_8.xlsx": [month_sheet(8)]}))
+    # July opened after August: last month's report of the same units, so August's earlier period
+    session.read_finished(ImportResult(sheets={"/tmp/thang_7.xlsx": [month_sheet(7)]}))
+    assert session.reports.previous_paths() == ["/tmp/thang_7.xlsx"]
     window.set_indicator(KEY)
 
 

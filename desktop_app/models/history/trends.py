@@ -8,18 +8,20 @@ book, and an old unit merged into it counts, before the merger, as part of it.
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from desktop_app.models.history.aliases import NameBook
 from desktop_app.models.history.records import combined, current_period, period_order, stored_sheets
 from desktop_app.models.history.store import HistoryStore, StoredReport
+from desktop_app.models.history.systems import province_in
 from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.names import match_units, unit_key
 from desktop_app.models.indicators.summary import Summary, summarize
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.numbers import format_rate
-from desktop_app.models.tables.measures import Measure, UnitRecord
+from desktop_app.models.output.contents import TrendLine, TrendTable
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
 from desktop_app.models.tables.period import period_bounds
 
 RECENT = 3  # rates in the table's trend column, this period's included
@@ -87,13 +89,28 @@ def by_period(store: HistoryStore, before: str | None = None) -> dict[str, list[
 
 
 def level_trends(
-    store: HistoryStore, targets: Targets, indicators: Container[str] | None = None
+    store: HistoryStore,
+    targets: Targets,
+    indicators: Container[str] | None = None,
+    *,
+    like: list[SheetImport] | None = None,
+    now: Summary | None = None,
 ) -> list[LevelTrend]:
     """Each indicator's levels, and all levels together, month by month: the mean of unit rates
-    and the pooled rate the report of that month gave (judged against ``targets``)."""
-    trends: dict[tuple[str, str | None], LevelTrend] = {}
+    and the pooled rate the report of that month gave (judged against ``targets``). ``like``: only
+    the stored reports of these sheets' province (as far as both tell); ``now``: a report of a
+    period not stored yet, added as the last point."""
+    provinces = {p for s in like or [] if (p := province_in(s.issuer, s.title))}
+    months: list[tuple[str, Summary]] = []
     for period, reports in by_period(store).items():
-        summary = summarize(stored_sheets(store, reports), targets)
+        kept = [r for r in reports if not provinces or not r.province or r.province in provinces]
+        if kept:
+            months.append((period, summarize(stored_sheets(store, kept), targets)))
+    latest = current_period(now.collection.sheets) if now is not None else None
+    if now is not None and latest and latest not in {p for p, _ in months}:
+        months.append((latest, now))
+    trends: dict[tuple[str, str | None], LevelTrend] = {}
+    for period, summary in months:
         for s in [*summary.levels, *summary.overall]:
             if indicators is not None and s.indicator not in indicators:
                 continue
@@ -125,6 +142,18 @@ def trend_table(trends: list[LevelTrend], indicator: str) -> tuple[list[str], li
             if kind == MEAN or any(r is not None for r in rates):
                 rows.append(TrendRow(trend.level, kind, rates))
     return periods, rows
+
+
+def export_tables(trends: list[LevelTrend], indicators: Iterable[str]) -> list[TrendTable]:
+    """Each indicator's :func:`trend_table` as the Excel and PDF exports take it (plain figures);
+    an indicator with fewer than two periods has no trend and no table."""
+    tables = []
+    for key in indicators:
+        periods, rows = trend_table(trends, key)
+        if len(periods) > 1 and rows:
+            lines = tuple(TrendLine(r.level, r.kind, tuple(r.rates)) for r in rows)
+            tables.append(TrendTable(key, tuple(periods), lines))
+    return tables
 
 
 def _average(point: LevelPoint | None, kind: str) -> float | None:

@@ -38,10 +38,15 @@ def compare(summary: Summary, previous: Summary) -> None:
         before = previous.assessments[earlier[id(unit)]]
         for key, a in row.items():
             then = before.get(key)
-            if then is not None and then.rate is not None:
-                row[key] = with_fields(a, previous_rate=then.rate, change_points=change(a.rate, then.rate))
-            if then is not None and then.rank is not None and a.rank is not None:
-                row[key] = with_fields(row[key], previous_rank=then.rank, rank_change=then.rank - a.rank)
+            if then is None:
+                continue
+            changed: dict[str, float | int | None] = {}
+            if then.rate is not None:
+                changed.update(previous_rate=then.rate, change_points=change(a.rate, then.rate))
+            if then.rank is not None and a.rank is not None:
+                changed.update(previous_rank=then.rank, rank_change=then.rank - a.rank)
+            if changed:
+                row[key] = with_fields(a, **changed)
     for s in summary.levels:
         _fill(s, previous.stats(s.indicator, s.level))
     for s in summary.overall:

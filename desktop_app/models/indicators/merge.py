@@ -2,6 +2,8 @@
 
 The signing report and the one-stop report of one month complete each other; a unit of another
 month or province stays a row of its own. Last period's files, if loaded, become ``previous``.
+:func:`report_groups` says which sheets make one report at all: the window shows reports of
+different provinces or periods one at a time, never merged or averaged together.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from desktop_app.models.indicators.catalog import IndicatorInfo, indicator_info,
 from desktop_app.models.indicators.comparison import split_history
 from desktop_app.models.indicators.names import unit_key
 from desktop_app.models.numbers import format_count
+from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
 from desktop_app.models.text import fold, shown
@@ -21,6 +24,9 @@ from desktop_app.models.translation import _, language, n_
 Context = tuple[str | None, str | None]  # (period, province)
 MAX_REPEATS_NAMED = 20  # a sheet's repeated names warned about one by one; the rest are counted
 Shape = tuple[Context, frozenset[str]]  # a context and the indicators held
+# Sheets of one province and period are one report unless they report the same units with the same
+# indicators: a share of the smaller sheet's (unit, indicator) pairs above this is another report.
+SAME_REPORT_OVERLAP = 0.1
 
 
 @dataclass
@@ -74,6 +80,57 @@ def province_of(sheet: SheetImport) -> str | None:
         if match := pattern.search(fold(line)):
             return match.group(1).strip()
     return None
+
+
+def province_name(sheet: SheetImport) -> str | None:
+    """The province of :func:`province_of` as it is written ("Lào Cai", "Hà Nội"), else None."""
+    folded = province_of(sheet)
+    if folded is None:
+        return None
+    return _province_spellings().get(folded, folded.title())
+
+
+def _province_spellings() -> dict[str, str]:
+    if not hasattr(_province_spellings, "cache"):
+        lines = [line.strip() for line in resource_text("provinces.txt").splitlines()]
+        names = [line for line in lines if line and not line.startswith("#")]
+        _province_spellings.cache = {fold(name): name for name in reversed(names)}  # type: ignore[attr-defined]
+    return _province_spellings.cache  # type: ignore[attr-defined]
+
+
+def unit_pairs(sheets: list[SheetImport]) -> set[tuple[str, str]]:
+    """(unit, indicator) pairs the sheets report, units by their matching key."""
+    return {(unit_key(u.name), k) for s in sheets for u in s.units for k in u.measures}
+
+
+@dataclass
+class _Report:
+    context: Context
+    sheets: list[SheetImport]
+    pairs: set[tuple[str, str]]
+
+
+def report_groups(sheets: list[SheetImport]) -> list[list[SheetImport]]:
+    """The sheets grouped into reports, in the order given: a sheet joins the first report of the
+    same period and province (as far as the files tell) that it completes (another indicator,
+    or other units: two sheets of one workbook, one report split per level). A second report of
+    the same units and indicators (a corrected copy, another system's export) stays apart."""
+    reports: list[_Report] = []
+    for sheet in sheets:
+        here = (sheet.period, province_of(sheet))
+        pairs = unit_pairs([sheet])
+        for report in reports:
+            shared = len(pairs & report.pairs)
+            if _compatible(report.context, here) and shared <= SAME_REPORT_OVERLAP * min(
+                len(pairs), len(report.pairs)
+            ):
+                report.sheets.append(sheet)
+                report.pairs |= pairs
+                report.context = (report.context[0] or here[0], report.context[1] or here[1])
+                break
+        else:
+            reports.append(_Report(here, [sheet], pairs))
+    return [r.sheets for r in reports]
 
 
 def _compatible(a: Context, b: Context) -> bool:

@@ -6,6 +6,8 @@ The table, the charts and every output ask here; none applies a threshold of its
 
 from __future__ import annotations
 
+import numpy as np
+
 from desktop_app.models.numbers import round2
 
 MET, BELOW, NO_DATA, NO_TARGET = "met", "below", "no_data", "no_target"
@@ -29,6 +31,24 @@ def status_of(
     if target is None:
         return NO_TARGET
     return MET if round2(rate) >= target else BELOW
+
+
+def status_codes(
+    shown: np.ndarray,
+    has_rate: np.ndarray,
+    target: np.ndarray,
+    has_target: np.ndarray,
+    denominator: np.ndarray,
+    has_denominator: np.ndarray,
+    minimum: float | None,
+) -> np.ndarray:
+    """:func:`status_of` for many units at once, from their rates as shown (round2): each unit's
+    status as its index in STATUSES."""
+    few = has_denominator & (denominator > 0) & (denominator < minimum) if minimum is not None else False
+    met = shown >= np.where(has_target, target, np.inf)
+    choices = [~has_rate, few, ~has_target, met]
+    codes = [STATUSES.index(s) for s in (NO_DATA, FEW_DATA, NO_TARGET, MET)]
+    return np.select(choices, codes, default=STATUSES.index(BELOW)).astype(np.int8)
 
 
 def is_judged(status: str) -> bool:

@@ -4,14 +4,19 @@ figures, the units' ranks and, when an earlier period is loaded, the change sinc
 from __future__ import annotations
 
 import dataclasses
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
+from desktop_app.models.indicators.figure_columns import FigureColumns
 from desktop_app.models.indicators.figures import Assessment, GroupStats, group_stats
 from desktop_app.models.indicators.history import compare
 from desktop_app.models.indicators.merge import Collection, Unit, collect
-from desktop_app.models.indicators.ranks import rank_units
-from desktop_app.models.indicators.status import status_of
+from desktop_app.models.indicators.status import STATUSES
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.tables.measures import SheetImport
@@ -29,6 +34,7 @@ class Summary:
     groups: list[GroupStats] = field(default_factory=list)
     new_units: list[str] = field(default_factory=list)  # units the earlier period did not have
     headlines: dict[str, str] = field(default_factory=dict)  # indicator -> MEAN | POOLED, chosen
+    edited_text: str | None = None  # the report paragraph as the user edited it in the window
 
     @property
     def units(self) -> list[Unit]:
@@ -90,40 +96,89 @@ def named(indicators: list[IndicatorInfo], labels: dict[str, str]) -> list[Indic
     ]
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector held while 10,000 units' assessments are made: they all live on,
+    so its passes over the heap (a whole one now and then, as new objects pile up) free nothing
+    and take a third of the time."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def unit_figures(
+    units: list[Unit], targets: Targets
+) -> tuple[list[dict[str, Assessment]], dict[str, FigureColumns]]:
+    """Every unit's figures per indicator (its target, status and rank among its level's units),
+    worked out an indicator at a time; and the indicators' columns, for the level figures."""
+    rows: dict[str, list[int]] = {}
+    for i, unit in enumerate(units):
+        for key in unit.measures:
+            rows.setdefault(key, []).append(i)
+    columns = {key: FigureColumns.judge(key, [units[i] for i in at], targets) for key, at in rows.items()}
+    made = {}
+    for key, column in columns.items():
+        given = [u.measures[key].given_rate for u in column.units]
+        statuses = list(map(STATUSES.__getitem__, column.status.tolist()))
+        rank, of = column.ranks()
+        figures = map(
+            Assessment,
+            column.rates,
+            column.numerators,
+            column.denominators,
+            given,
+            column.targets,
+            statuses,
+            rank,
+            of,
+        )
+        made[key] = iter(list(figures))
+    rows_of = [
+        dict(zip(u.measures, map(next, map(made.__getitem__, u.measures)), strict=True)) for u in units
+    ]
+    return rows_of, columns
+
+
+def level_figures(
+    collection: Collection, columns: dict[str, FigureColumns], targets: Targets
+) -> tuple[list[GroupStats], list[GroupStats], list[GroupStats]]:
+    """Per indicator: each level's figures, each group's inside its level, and every unit's."""
+    levels, groups, overall = [], [], []
+    for info in collection.indicators:
+        column = columns.get(info.key) or FigureColumns.judge(info.key, [], targets)
+        minimum = targets.min_denominator(info.key)
+        level_rows = column.level_rows()
+        for level in sorted(level_rows, key=level_order):
+            here = level_rows[level]
+            levels.append(column.stats(here, level, minimum=minimum))
+            group_rows: dict[str, list[int]] = {}
+            for row in here.tolist():
+                if group := column.units[row].group:
+                    group_rows.setdefault(group, []).append(row)
+            for group, inside in group_rows.items():
+                groups.append(column.stats(np.array(inside, dtype=np.int64), level, group, minimum))
+        overall.append(column.stats(np.arange(len(column.units)), None, minimum=minimum))
+    return levels, groups, overall
+
+
 def assess(collection: Collection, targets: Targets, headlines: dict[str, str] | None = None) -> Summary:
     """Apply targets: every unit's statuses, ranks and change, then level, group and overall figures;
     an indicator the targets name ("label") is called so everywhere."""
     if targets.labels:
         collection = dataclasses.replace(collection, indicators=named(collection.indicators, targets.labels))
-    assessments: list[dict[str, Assessment]] = []
-    for unit in collection.units:
-        row = {}
-        for key, m in unit.measures.items():
-            target = targets.target_for(key, unit.level)
-            status = status_of(m.rate, target, m.denominator, targets.min_denominator(key))
-            row[key] = Assessment(m.rate, m.numerator, m.denominator, m.given_rate, target, status)
-        assessments.append(row)
-    rank_units(collection.units, assessments)
-    levels, groups, overall = [], [], []
-    for info in collection.indicators:
-        members = [
-            (u, a[info.key]) for u, a in zip(collection.units, assessments, strict=True) if info.key in a
-        ]
-        minimum = targets.min_denominator(info.key)
-        for level in sorted({u.level for u, _ in members}, key=level_order):
-            here = [m for m in members if m[0].level == level]
-            levels.append(group_stats(info.key, level, here, minimum=minimum))
-            by_group: dict[str, list[tuple[Unit, Assessment]]] = {}
-            for member in here:  # one pass, not one per group: linear however many groups
-                if member[0].group:
-                    by_group.setdefault(member[0].group, []).append(member)
-            for group, inside in by_group.items():
-                groups.append(group_stats(info.key, level, inside, group, minimum))
-        overall.append(group_stats(info.key, None, members, minimum=minimum))
+    with collector_paused():
+        assessments, columns = unit_figures(collection.units, targets)
+    levels, groups, overall = level_figures(collection, columns, targets)
     summary = Summary(collection, assessments, levels, overall, groups=groups)
     summary.headlines = dict(headlines or {})
     if collection.previous is not None:
-        compare(summary, assess(collection.previous, targets, headlines))
+        earlier = assess(collection.previous, targets, headlines)
+        with collector_paused():  # a copy of each unit's assessment, with its change
+            compare(summary, earlier)
     return summary
 
 

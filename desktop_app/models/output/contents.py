@@ -11,24 +11,65 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.catalog import IndicatorInfo
+from desktop_app.models.indicators.catalog import POOLED, IndicatorInfo
 from desktop_app.models.indicators.summary import GroupStats, Summary
-from desktop_app.models.output.words import period_text, word
+from desktop_app.models.output.words import capitalised, level_label, period_text, word
 from desktop_app.models.tables.levels import LEVELS
 from desktop_app.models.text import fold
 from desktop_app.models.translation import _
 
 
 @dataclass(frozen=True)
+class TrendLine:
+    """One line of a level's trend: its mean (MEAN) or pooled (POOLED) rate in each period, None
+    where it had none; ``level`` None: every unit of the report together."""
+
+    level: str | None
+    kind: str
+    rates: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class TrendTable:
+    """One indicator's levels over the stored periods (oldest first), as the history gives them:
+    plain figures, so the outputs never open the history themselves."""
+
+    indicator: str
+    periods: tuple[str, ...]
+    lines: tuple[TrendLine, ...]
+
+    def heads(self, lang: str = "vi") -> list[str]:
+        """ "Tháng 7/2023", … one per period."""
+        return [capitalised(period_text(p, lang)) or p for p in self.periods]
+
+    def labels(
+        self, line: TrendLine, lang: str = "vi", names: Mapping[str, str] | None = None
+    ) -> tuple[str, str]:
+        """("Cấp tỉnh", "Tỷ lệ chung"): the line's level and which average it is."""
+        level = word(lang, "all_levels") if line.level is None else level_label(line.level, lang, names)
+        return level, word(lang, "pooled" if line.kind == POOLED else "mean")
+
+
+@dataclass(frozen=True)
 class ReportContents:
     """``indicators``/``levels``: keys to keep, None for all; ``paragraphs``: an indicator's text
     as edited in the window, in place of the one written from the figures; ``subject``: the line
-    under "BÁO CÁO", else one made from the indicators and the period."""
+    under "BÁO CÁO", else one made from the indicators and the period; ``trends``: each indicator's
+    levels over the stored periods, printed after its charts (none without a history)."""
 
     indicators: tuple[str, ...] | None = None
     levels: tuple[str, ...] | None = None
     paragraphs: Mapping[str, str] = field(default_factory=dict)
     subject: str = ""
+    trends: tuple[TrendTable, ...] = ()
+
+    def trend_of(self, key: str) -> TrendTable | None:
+        """The trend table of indicator ``key``, with its lines of the kept levels only."""
+        table = next((t for t in self.trends if t.indicator == key), None)
+        if table is None or self.levels is None:
+            return table
+        lines = tuple(line for line in table.lines if line.level is None or line.level in self.levels)
+        return TrendTable(table.indicator, table.periods, lines)
 
     def chosen(self, summary: Summary) -> list[IndicatorInfo]:
         """The summary's indicators that the report keeps, in the summary's order."""
@@ -95,4 +136,12 @@ def subject_line(summary: Summary, contents: ReportContents, lang: str = "vi") -
     return " ".join(text.split())
 
 
-__all__ = ["ReportContents", "is_form_code", "parse_choice", "report_periods", "subject_line"]
+__all__ = [
+    "ReportContents",
+    "TrendLine",
+    "TrendTable",
+    "is_form_code",
+    "parse_choice",
+    "report_periods",
+    "subject_line",
+]

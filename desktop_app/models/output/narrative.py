@@ -195,7 +195,10 @@ def paragraph(
     levels: Collection[str | None] | None = None,
 ) -> str:
     """The report text: per indicator, the whole province first, one sentence per level (those in
-    ``levels``, all if None) in the order of the table, then what moved since the earlier period."""
+    ``levels``, all if None) in the order of the table, then what moved since the earlier period;
+    the whole text as the user edited it in the window, when they did."""
+    if indicators is None and levels is None and summary.edited_text is not None:
+        return summary.edited_text
     levels_kept = levels
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = word(lang, "para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""

@@ -168,6 +168,13 @@ WORDS: dict[str, str | tuple[str, str] | Plural] = {
     "sheet_table": N_("Bảng chỉ số"),
     "sheet_charts": N_("Biểu đồ"),
     "sheet_summary": N_("Tóm tắt"),
+    "sheet_trends": N_("Xu hướng"),
+    "trends_title": N_("XU HƯỚNG CÁC CHỈ SỐ QUA CÁC KỲ"),
+    "trends_note": N_(
+        "Tỷ lệ (%) của từng cấp qua các kỳ lưu trong lịch sử; ô trống: kỳ đó không có số liệu."
+    ),
+    "figure": N_("Số liệu"),
+    "pdf.trend": N_("Xu hướng qua các kỳ (%):"),
     "title": N_("BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ THEO ĐƠN VỊ"),
     "title_one": N_("BÁO CÁO KẾT QUẢ CHỈ SỐ {label}"),
     "periods": N_("Kỳ báo cáo: {periods}"),

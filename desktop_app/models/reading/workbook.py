@@ -2,8 +2,8 @@
 
 Every failure reaches the caller as a ReportError, with a short message in the user's language.
 The native readers (calamine, fastexcel) are trusted only inside the reader process (isolation.py):
-a sheet is parsed once, with no scan of its XML beforehand. A large sheet is read once by fastexcel
-into Arrow (its head and its columns from that one read); a small one by calamine, with merges.
+a sheet is parsed once, with no scan of its XML beforehand. A small sheet is read by calamine, with
+merges; a large one's first rows and columns from its XML as it inflates (large_sheets.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import cells as cells
 from desktop_app.models.reading import html_table, xls_guard, zip_guard
+from desktop_app.models.reading.large_sheets import ArrowSheets
 from desktop_app.models.reading.limits import PASSWORD, GuardError, count_text, too_big, too_many_sheets
 from desktop_app.models.reading.sniff import sniff_format
 from desktop_app.models.reading.zip_guard import SheetPart
@@ -38,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 TOO_LARGE = N_("Tệp quá lớn để đọc (không đủ bộ nhớ).")
 SHEET_TOO_LARGE = N_("Trang tính «{sheet}» quá lớn để đọc hết ({rows} dòng × {columns} cột).")
-BIG_SHEET = 4 << 20  # a sheet XML larger than this is read by fastexcel, into Arrow, once
+BIG_SHEET = 4 << 20  # a sheet XML larger than this is never held whole as Python values
 GRID_LIMIT = 30_000_000  # cells of one SheetGrid
 FILE_BUDGET = 60_000_000  # cells converted from one file, every sheet together
 MAX_SHEETS = 255  # sheets looked at in one file
@@ -95,13 +96,12 @@ class Workbook:
         self._zip: zipfile.ZipFile | None = None
         self._parts: dict[str, SheetPart] = {}
         self._tables: dict[str, html_table.Table] = {}
-        self._texts: dict[str, pyarrow.Table] = {}  # large sheets, every column as text
+        self._arrow = ArrowSheets(path, {})
         self._spent = 0  # cells converted so far, against FILE_BUDGET
         self._names: list[str] | None = None
         self._formats: dict[str, NumberFormat] = {}
         self._opx: Any = None
         self._xlrd: Any = None
-        self._fast: Any = None
         self._closed = False
 
     @classmethod
@@ -140,10 +140,12 @@ class Workbook:
             os.close(handle)
             self._copy = self._source = Path(name)
             shutil.copyfile(self.path, self._source)
+        self._arrow = ArrowSheets(self._source, {})
         if self.format == "xlsx":
             self._zip = zipfile.ZipFile(self._source)
             zip_guard.check_zip(self._zip)
             self._parts = {part.name: part for part in zip_guard.sheet_parts(self._zip)}
+            self._arrow.members = {part.name: part.member for part in self._parts.values()}
             self._zip.close()  # the readers open the file themselves; this handle is not needed
             sheet_bytes = sum(p.size for p in self._parts.values() if p.visible and p.worksheet)
             if sheet_bytes > MAX_SHEET_BYTES:  # every sheet of a file together, not only each one
@@ -186,7 +188,8 @@ class Workbook:
                     closer()
                 except Exception:  # closing must never fail the caller
                     logger.debug("close", exc_info=True)
-        self._cal = self._zip = self._opx = self._xlrd = self._fast = None
+        self._cal = self._zip = self._opx = self._xlrd = None
+        self._arrow.close()
         if self._copy is not None:
             self._copy.unlink(missing_ok=True)
 
@@ -216,7 +219,7 @@ class Workbook:
             raise ReportError(self.path, _("Không có trang tính «{sheet}».").format(sheet=sheet))
 
     def is_large(self, sheet: str) -> bool:
-        """A sheet too large to hold as Python values: read once into Arrow, text only."""
+        """A sheet too large to hold as Python values: its first rows and columns come as text."""
         part = self._parts.get(sheet)
         return part is not None and part.size > BIG_SHEET
 
@@ -231,7 +234,7 @@ class Workbook:
             number_format = (lambda r, c: formats.get((r, c))) if formats is not None else None
             return SheetGrid(sheet, [list(r) for r in rows], merges, len(table.rows), number_format)
         if self.is_large(sheet):
-            return self._guarded(self._text_grid, sheet, max_rows)
+            return self._guarded(self._large_grid, sheet, max_rows)
         grid = self._guarded(self._native_grid, sheet, max_rows)
         grid.number_format = reader = self._number_format(sheet)
         grid.cell_error = getattr(reader, "is_error", None)
@@ -284,28 +287,16 @@ class Workbook:
                 ).format(**size),
             )
 
-    def _text_grid(self, sheet: str, max_rows: int | None) -> SheetGrid:
-        """The top of a large sheet from its one read into Arrow (text; numbers parsed back)."""
-        table = self._text_table(sheet)
-        limit = table.num_rows if max_rows is None else min(table.num_rows, max(max_rows, 0))
-        self._spend(sheet, limit, table.num_columns)
-        columns = [table.column(i).slice(0, limit).to_pylist() for i in range(table.num_columns)]
-        rows = [[cells.typed(v) for v in row] for row in zip(*columns, strict=True)] if columns else []
-        return SheetGrid(sheet, rows, [], table.num_rows)
-
-    def _text_table(self, sheet: str) -> pyarrow.Table:
-        """Every column of a sheet as text, from one fastexcel read (kept for columns())."""
-        if sheet not in self._texts:
-            import fastexcel
-            import pyarrow as pa
-
-            if self._fast is None:
-                self._fast = fastexcel.read_excel(str(self._source))
-            batch = self._fast.load_sheet(sheet, header_row=None, dtypes="string").to_arrow()
-            self._texts[sheet] = pa.Table.from_batches([batch]).rename_columns(
-                [f"c{i}" for i in range(batch.num_columns)]
-            )
-        return self._texts[sheet]
+    def _large_grid(self, sheet: str, max_rows: int | None) -> SheetGrid:
+        """The top of a large sheet from its XML as it inflates (text; numbers parsed back); the
+        whole sheet, or one the stream cannot follow, from a fastexcel read into Arrow."""
+        head = self._arrow.head(sheet, max(max_rows, 0)) if max_rows is not None else None
+        if head is not None:
+            rows, total = head
+            self._spend(sheet, len(rows), max((len(r) for r in rows), default=0))
+        else:
+            rows, total = self._arrow.text_rows(sheet, max_rows, lambda r, c: self._spend(sheet, r, c))
+        return SheetGrid(sheet, rows, [], total)
 
     def _number_format(self, sheet: str) -> NumberFormat | None:
         if sheet not in self._formats:
@@ -323,8 +314,9 @@ class Workbook:
         ncols: int,
         only: Collection[int] | None = None,
     ) -> pyarrow.Table:
-        """Columns c0..c{ncols-1} as cleaned text, rows first_data_row..end; with ``only``, the other
-        columns are left empty (not read, not cleaned). ``header_row`` is informative."""
+        """Columns c0..c{ncols-1} as cleaned text (plain or dictionary-encoded), rows
+        first_data_row..end; with ``only``, the other columns are left empty (not read, not
+        cleaned). ``header_row`` is informative."""
         import pyarrow as pa
 
         self._check(sheet)
@@ -336,44 +328,17 @@ class Workbook:
                 c: pa.array([cells.as_text(r[c]) if c < len(r) else None for r in rows], pa.string())
                 for c in wanted
             }
-        elif self.is_large(sheet):
-            found = self._guarded(self._text_columns, sheet, first, wanted)
         else:
-            found = self._guarded(self._fast_columns, sheet, first, wanted)
+            found = self._guarded(self._arrow_columns, sheet, first, wanted)
         size = len(next(iter(found.values()))) if found else 0
         return pa.table(
             [found[c] if c in found else pa.nulls(size, pa.string()) for c in range(ncols)],
             names=[f"c{i}" for i in range(ncols)],
         )
 
-    def _text_columns(self, sheet: str, first: int, wanted: set[int]) -> dict[int, pyarrow.Array]:
-        table = self._text_table(sheet)
-        return {
-            c: cells.clean_column(table.column(c).slice(first).combine_chunks())
-            for c in wanted
-            if c < table.num_columns
-        }
-
-    def _fast_columns(self, sheet: str, first: int, wanted: set[int]) -> dict[int, pyarrow.Array]:
-        import fastexcel
-
-        if self._fast is None:
-            self._fast = fastexcel.read_excel(str(self._source))
-        try:
-            values = self._fast.load_sheet(
-                sheet,
-                header_row=None,
-                skip_rows=first,
-                dtypes="string",
-                use_columns=lambda info: info.absolute_index in wanted,
-            )
-        except fastexcel.InvalidParametersError:  # first_data_row is past the last row
-            return {}
-        batch = values.to_arrow()
-        return {
-            info.absolute_index: cells.clean_column(batch.column(info.name))
-            for info in values.selected_columns
-        }
+    def _arrow_columns(self, sheet: str, first: int, wanted: set[int]) -> dict[int, pyarrow.Array]:
+        streamed = self._arrow.stream_columns(sheet, first, wanted) if self.is_large(sheet) else None
+        return streamed if streamed is not None else self._arrow.fast_columns(sheet, first, wanted)
 
     def _openpyxl(self) -> Any:
         if self._opx is None:

@@ -72,19 +72,40 @@ def _small_xml(zf: zipfile.ZipFile, name: str) -> ET.Element:
         ) from None
 
 
-def sheet_parts(zf: zipfile.ZipFile) -> list[SheetPart]:
-    """The sheets of xl/workbook.xml in order, with the member that holds each one's XML."""
-    book = _small_xml(zf, "xl/workbook.xml")
+def _relationships(zf: zipfile.ZipFile) -> dict[str | None, tuple[str, str]]:
+    """xl/workbook.xml's relationships: id -> (target, type)."""
     rels_name = "xl/_rels/workbook.xml.rels"
     rels = _small_xml(zf, rels_name) if _matches(zf, rels_name) else ET.Element("none")
-    targets = {
+    return {
         r.get("Id"): (r.get("Target", ""), r.get("Type", ""))
         for r in rels.iter()
         if r.tag.endswith("ionship")
     }
+
+
+def _member(zf: zipfile.ZipFile, target: str) -> str | None:
+    """The zip member a relationship's target names (calamine opens the last of a case-variant)."""
+    path = target[1:] if target.startswith("/") else posixpath.normpath(f"xl/{target}")
+    found = _matches(zf, path) if target else []
+    return found[-1].filename if found else None
+
+
+def book_part(zf: zipfile.ZipFile, kind: str) -> str | None:
+    """The member of the workbook's part of this kind ("sharedStrings", "styles"): where calamine
+    looks (xl/sharedStrings.xml), else where the relationships say; None when there is none."""
+    if found := _matches(zf, f"xl/{kind}.xml"):
+        return found[-1].filename
+    target = next((t for t, k in _relationships(zf).values() if k.endswith(f"/{kind}")), "")
+    return _member(zf, target)
+
+
+def sheet_parts(zf: zipfile.ZipFile) -> list[SheetPart]:
+    """The sheets of xl/workbook.xml in order, with the member that holds each one's XML."""
+    book = _small_xml(zf, "xl/workbook.xml")
     listed = [s for s in book.iter() if s.tag.endswith("}sheet") or s.tag == "sheet"]
-    if len(listed) > MAX_LISTED_SHEETS:
+    if len(listed) > MAX_LISTED_SHEETS:  # counted before the relationships are read
         raise GuardError(too_many_sheets(len(listed)))
+    targets = _relationships(zf)
     out: list[SheetPart] = []
     for sheet in listed:
         rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)

@@ -41,11 +41,30 @@ def _is_on_time(text: str) -> bool:
     return _is_resolved(text) and any(p in w for p in said.on_time) and not any(p in w for p in said.late)
 
 
+def _encoded(
+    column: pa.ChunkedArray | pa.Array, normal: Callable[[str], str] | None = None
+) -> tuple[list[str], np.ndarray]:
+    """A column's distinct values (an empty cell is ""), in the order they first appear, and each
+    row's index into them; with ``normal``, values equal once normalised are one."""
+    array = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    if not pa.types.is_dictionary(array.type):
+        array = pc.dictionary_encode(array)
+    values = ["" if v is None else str(v) for v in array.dictionary.to_pylist()] + [""]
+    codes = array.indices.to_numpy(zero_copy_only=False)
+    if array.indices.null_count:  # nulls come as NaN: the last value, ""
+        codes = np.nan_to_num(codes, nan=len(values) - 1)
+    codes = codes.astype(np.int64, copy=False)
+    if normal is None:
+        return values, codes
+    merged: dict[str, int] = {}
+    remap = np.array([merged.setdefault(normal(v), len(merged)) for v in values], dtype=np.int64)
+    return list(merged), remap[codes]
+
+
 def _flags(column: pa.ChunkedArray, test: Callable[[str], bool]) -> np.ndarray:
     """A boolean per row, testing each distinct value once."""
-    encoded = pc.dictionary_encode(pc.fill_null(column, "")).combine_chunks()
-    lookup = np.array([test(str(v)) for v in encoded.dictionary.to_pylist()], dtype=bool)
-    return lookup[encoded.indices.to_numpy(zero_copy_only=False)]
+    values, codes = _encoded(column)
+    return np.array([test(v) for v in values], dtype=bool)[codes]
 
 
 def _find_roles(layout: TableLayout) -> dict[str, int]:
@@ -108,11 +127,8 @@ def _count(
     table = book.columns(
         sheet, layout.header_start, layout.data_start, len(layout.paths), only=set(roles.values())
     )
-    unit_col = pc.utf8_trim_whitespace(pc.fill_null(table.column(f"c{roles['unit']}"), ""))
-    encoded = pc.dictionary_encode(unit_col).combine_chunks()
-    names = [str(n) for n in encoded.dictionary.to_pylist()]
-    index = encoded.indices.to_numpy(zero_copy_only=False)
-    keep = np.array([bool(n.strip()) for n in names], dtype=bool)[index]
+    names, index = _encoded(table.column(f"c{roles['unit']}"), str.strip)
+    keep = np.array([bool(n) for n in names], dtype=bool)[index]
     index = index[keep]
     size = len(names)
 
@@ -180,10 +196,9 @@ def _per_unit(
     dossiers; each distinct cell is read once."""
     if col is None:
         return [None] * size
-    column = pc.fill_null(table.column(f"c{col}"), "")
-    encoded = pc.dictionary_encode(column).combine_chunks()
-    values = [read(str(v)) for v in encoded.dictionary.to_pylist()]
-    codes = encoded.indices.to_numpy(zero_copy_only=False)[keep].astype(np.int64)
+    texts, all_codes = _encoded(table.column(f"c{col}"))
+    values = [read(v) for v in texts]
+    codes = all_codes[keep]
     pairs = np.unique(index.astype(np.int64) * len(values) + codes)  # few distinct (unit, value)
     out: list[str | None] = [None] * size
     for pair in pairs.tolist():

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from desktop_app.models.numbers import parse_number
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import clean
 
@@ -130,7 +131,7 @@ def _find_anchor(
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         texts = _row_texts(row)
         labels = sum(1 for v in row if isinstance(v, str) and cell_text(v)) + down.get(r, 0)
-        if r in skip or labels < 2:
+        if r in skip or labels < 2 or _is_group_row(texts):
             continue
         found = [c for c, t in enumerate(texts) if t and isinstance(row[c], str) and _is_name_header(t)]
         if found:
@@ -138,23 +139,48 @@ def _find_anchor(
     return None
 
 
+def _is_figure(value: object) -> bool:
+    """A number, or text that is one ("1.234", "96,25%"), not a column-number label."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    text = cell_text(value)
+    return bool(text) and parse_number(text) is not None and not _COLUMN_NUMBER.match(text.lower())
+
+
+def _is_group_row(texts: list[str]) -> bool:
+    """ "VIII | Lĩnh vực Giao thông": a marker and one label, a group row in the body."""
+    from desktop_app.models.tables.row_kinds import is_marker
+
+    filled = [t for t in texts if t]
+    return len(filled) == 2 and is_marker(filled[0])
+
+
 def _find_by_density(rows: list[list[object]], skip: frozenset[int]) -> tuple[int, int] | None:
-    """No unit-name header: the first row of 3+ labels with text-and-number rows under it."""
+    """No unit-name header: the first row of 3+ labels and no figure, with rows of names and figures
+    under it; the unit column is the one of most names, names of several words before codes
+    ("Phòng PC06" before "PC06")."""
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         labels = [c for c, v in enumerate(row) if isinstance(v, str) and cell_text(v)]
-        if r in skip or len(labels) < 3:
+        if r in skip or len(labels) < 3 or any(_is_figure(v) for v in row):
             continue
-        below = [b for i, b in enumerate(rows[r + 1 : r + 8], r + 1) if i not in skip]
-        counts: dict[int, int] = {}
+        below = [b for i, b in enumerate(rows[r + 1 : r + 12], r + 1) if i not in skip]
+        names: dict[int, list[str]] = {}
         for data in below:
-            has_number = any(isinstance(v, int | float) and not isinstance(v, bool) for v in data)
-            if not has_number:
+            if not any(_is_figure(v) for v in data):
                 continue
             for c, v in enumerate(data):
-                if isinstance(v, str) and len(cell_text(v)) > 3 and not _COLUMN_NUMBER.match(v):
-                    counts[c] = counts.get(c, 0) + 1
-        if counts:
-            return r, max(counts, key=lambda c: (counts[c], -c))
+                text = cell_text(v)
+                if (
+                    isinstance(v, str)
+                    and len(text) > 1
+                    and not _is_figure(v)
+                    and not _COLUMN_NUMBER.match(text)
+                ):
+                    names.setdefault(c, []).append(text)
+        if names:
+            return r, max(names, key=lambda c: (len(names[c]), sum(" " in t for t in names[c]), -c))
     return None
 
 
@@ -277,15 +303,20 @@ def _title_lines(rows: list[list[object]], skip: frozenset[int] = frozenset()) -
     return [t for r, row in enumerate(rows) if r not in skip for t in _row_texts(row) if t]
 
 
-def header_labels(rows: list[list[object]]) -> list[str]:
-    """The labels of the first row that looks like a header (two labels or more with rows of
-    figures under it), for telling the user what a sheet without a unit column holds."""
+def header_labels(rows: list[list[object]]) -> tuple[int, list[str]]:
+    """The row and labels of the first row that looks like a header (two labels or more, no
+    figure in it, not a group row such as "VIII | Lĩnh vực Giao thông", rows of figures under it),
+    for telling the user what a sheet without a unit column holds; (-1, []) when none does."""
+    from desktop_app.models.tables.row_kinds import is_marker
+
     skip, _ = parameter_block(rows)
     for r, row in enumerate(rows[:SEARCH_ROWS]):
         labels = [cell_text(v) for v in row if isinstance(v, str) and cell_text(v)]
-        if r in skip or len(labels) < 2:
+        if r in skip or len(labels) < 2 or any(_is_figure(v) for v in row):
+            continue
+        if len(labels) == 2 and is_marker(labels[0]):
             continue
         below = [b for i, b in enumerate(rows[r + 1 : r + 6], r + 1) if i not in skip]
-        if any(isinstance(v, int | float) and not isinstance(v, bool) for b in below for v in b):
-            return labels
-    return []
+        if any(_is_figure(v) for b in below for v in b):
+            return r, labels
+    return -1, []

@@ -95,8 +95,14 @@ def header_top(
     top = anchor
     across = {(r0, c0): c1 for r0, c0, _r1, c1 in merges if c1 > c0}
     down = merged_down(rows, merges)
+    # "STT" merged down to the unit column's row: every row it spans is the header's
+    tied = min((r0 for r0, c0, r1, _c in merges if r0 < anchor <= r1 and c0 <= name_col), default=anchor)
+    tied = max(tied, anchor - MAX_HEADER_ROWS + 1)
     while top > 0 and anchor - (top - 1) < MAX_HEADER_ROWS and top - 1 not in skip:
         r = top - 1
+        if r >= tied:
+            top = r
+            continue
         filled = [(c, t) for c, t in enumerate(_row_texts(rows[r])) if t]
         if not filled and down.get(r):  # a row the labels above are merged down through
             top = r

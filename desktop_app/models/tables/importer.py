@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.numbers import format_count
@@ -14,9 +15,11 @@ from desktop_app.models.reading.copies import readable
 from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
 from desktop_app.models.reading.workbook import Workbook
 from desktop_app.models.tables.measures import SheetImport, printable_sheet
-from desktop_app.models.tables.sheet import Book, Reasons, read_sheet
 from desktop_app.models.text import printable
 from desktop_app.models.translation import N_, _, language, n_
+
+if TYPE_CHECKING:  # the tables' rules load when a file is read: the reader process starts first
+    from desktop_app.models.tables.sheet import Book, Reasons
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +46,8 @@ def import_book(
 ) -> list[SheetImport]:
     """Every table of an open workbook; a sheet skipped beside sheets that read is named in a
     warning with its reason, and ReportError names the most telling reason when none reads."""
+    from desktop_app.models.tables.sheet import read_sheet
+
     found: list[SheetImport] = []
     reasons: Reasons = []
     skipped: list[str] = []

@@ -120,10 +120,21 @@ def split_place(name: str) -> tuple[str, str | None]:
     place = (found.group("place") or found.group("place2") or "").strip()
     if not own or not place:
         return name, None
-    written = level_words(place)
-    if is_province_name(place) or any(written.startswith(f" {w} ") for w in _PLACE_WORDS):
+    if is_province_name(place) or _names_a_place(place):
         return own, place
     return name, None
+
+
+def _names_a_place(text: str) -> bool:
+    """ "huyện Tĩnh Gia", "Thành phố Hà Tĩnh", "Phường 1": a level word, then a name written as one
+    (a capital or a number), not "xã hội tỉnh …" ("xã" there is "society")."""
+    written = level_words(text)
+    tokens = text.split()
+    for word in _PLACE_WORDS:
+        if written.startswith(f" {word} "):
+            rest = tokens[len(word.split()) :]
+            return bool(rest) and (rest[0][:1].isupper() or rest[0][:1].isdigit())
+    return False
 
 
 def _province_names() -> frozenset[str]:

@@ -138,6 +138,9 @@ def read_heading(
         return None
     if not is_group:
         return None
+    if level is None and (_top_marker(stt) or _top_marker(marker)) and section.level is None:
+        # "VIII. Lĩnh vực Giao thông" over procedures: a group that names no level
+        return Section(None, heading_name(text) or None)
     if _top_marker(stt) or _top_marker(marker) or (level is not None and level != section.level):
         return Section(level)
     # a heading inside the level; one naming no level leaves the units' names to tell, as it always has

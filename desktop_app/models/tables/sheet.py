@@ -91,13 +91,15 @@ def read_sheet(book: Book, name: str, path: Path, reasons: Reasons) -> SheetImpo
         return None
     layout = find_layout(head.rows, head.merges)
     if layout is None:
-        if found := header_labels(head.rows):
+        row, found = header_labels(head.rows)
+        if found:
             reasons.append(
                 (
                     NO_UNIT_COLUMN,
-                    _("không có cột tên đơn vị trong bảng; các cột tìm thấy: {columns}.").format(
-                        columns=_listed(found)
-                    ),
+                    _(
+                        "không có cột tên đơn vị trong bảng (dòng tiêu đề {row}); các cột tìm thấy: "
+                        "{columns}."
+                    ).format(row=row + 1, columns=_listed(found)),
                 )
             )
         elif any(cell_text(v) for row in head.rows for v in row):
@@ -162,17 +164,17 @@ def _no_table_reason(layout: TableLayout, units: list[UnitRecord], missing: list
         return (
             NO_INDICATOR,
             _(
-                "không tìm thấy bảng số liệu theo đơn vị: có dòng tiêu đề bảng nhưng không có dòng đơn vị "
-                "nào; các cột: {columns}."
-            ).format(columns=found),
+                "không tìm thấy bảng số liệu theo đơn vị: có dòng tiêu đề bảng (dòng {row}) nhưng không có "
+                "dòng đơn vị nào; các cột: {columns}."
+            ).format(row=layout.header_start + 1, columns=found),
         )
     unit = layout.header_text(layout.name_col)
     return (
         NO_INDICATOR,
         _(
-            "không tìm thấy bảng số liệu theo đơn vị: bảng theo «{unit}» không có cột tỷ lệ hay số liệu "
-            "nào của chỉ số; các cột: {columns}."
-        ).format(unit=unit, columns=found),
+            "không tìm thấy bảng số liệu theo đơn vị: bảng theo «{unit}» (dòng tiêu đề {row}) không có cột "
+            "tỷ lệ hay số liệu nào của chỉ số; các cột: {columns}."
+        ).format(unit=unit, row=layout.header_start + 1, columns=found),
     )
 
 

@@ -1,8 +1,12 @@
-"""Pointing at a chart's bars: which bar is under the mouse, its tooltip, a click selecting its unit."""
+"""Pointing at a chart's bars: which bar is under the mouse, its tooltip, a click selecting its unit.
+
+A collaborator of :class:`LevelBarChart`, which owns it and hands it the plot and the bars' data.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QCursor
@@ -17,15 +21,24 @@ if TYPE_CHECKING:
 
 
 class BarPointer:
-    """The mouse half of :class:`LevelBarChart` (a mixin: it uses the chart's plot and bars)."""
+    """The mouse over one chart's plot: hover tooltips and clicks on bars."""
 
-    plot: pg.PlotWidget
-    unit_rows: list[int]
-    lang: str
-    unitClicked: Any
-    _units: list[tuple[str, Assessment]]
-    _groups: list[str | None]
-    _hover: int | None
+    def __init__(self, plot: pg.PlotWidget, clicked: Callable[[int, bool], object]) -> None:
+        self.plot = plot
+        self.clicked = clicked  # (unit index, ctrl held)
+        self.lang = "vi"
+        self.unit_rows: list[int] = []
+        self.units: list[tuple[str, Assessment]] = []  # (name, assessment) per bar
+        self.groups: list[str | None] = []
+        self._hover: int | None = None
+        plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+
+    def set_bars(
+        self, unit_rows: list[int], units: list[tuple[str, Assessment]], groups: list[str | None], lang: str
+    ) -> None:
+        self.unit_rows, self.units, self.groups, self.lang = unit_rows, units, groups, lang
+        self._hover = None
 
     def bar_at(self, scene_pos: QPointF) -> int | None:
         """The bar whose row is under ``scene_pos`` (on the bar's band or its name), or None."""
@@ -39,17 +52,17 @@ class BarPointer:
         return k if 0 <= k < len(self.unit_rows) and abs(y - k) <= BAR_HEIGHT / 2 else None
 
     def tooltip(self, bar: int) -> str:
-        """What hovering bar ``bar`` shows: name, rate with counts, target and status, last
-        period's rate, group."""
-        name, a = self._units[bar]
-        return bar_tooltip(name, a, self.lang, self._groups[bar])
+        """What hovering bar ``bar`` shows: the whole name, rate with counts, target and status,
+        last period's rate, group."""
+        name, a = self.units[bar]
+        return bar_tooltip(name, a, self.lang, self.groups[bar])
 
     def click_at(self, scene_pos: QPointF, ctrl: bool = False) -> int | None:
-        """Emit unitClicked for the bar at ``scene_pos``; returns the unit index or None."""
+        """Report the unit of the bar at ``scene_pos``; returns its index or None."""
         bar = self.bar_at(scene_pos)
         if bar is None:
             return None
-        self.unitClicked.emit(self.unit_rows[bar], ctrl)
+        self.clicked(self.unit_rows[bar], ctrl)
         return self.unit_rows[bar]
 
     def _on_mouse_clicked(self, event) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QGuiApplication, QPen
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -28,6 +28,7 @@ from desktop_app.models.output.words import capitalised, level_label, period_tex
 from desktop_app.models.text import shown
 from desktop_app.views.charts.bar_labels import BarValueLabels
 from desktop_app.views.charts.bar_marks import BAR_HEIGHT, BarMarks, group_colors, legend_html
+from desktop_app.views.charts.bar_order import NAME_CHARS, elide, ordered
 from desktop_app.views.charts.bar_pointer import BarPointer
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.strings import tr
@@ -46,31 +47,8 @@ TARGET_COLOR, MEAN_COLOR, SELECTED_COLOR, GREY = "#263238", "#1565c0", "#0d0d0d"
 ROW_PX, MIN_PLOT_PX, AXIS_PX = 22, 160, 34  # a bar's row, the smallest plot, the x axis
 LONG_ROW_PX = 16  # rows of a chart too long to name every bar at once (> ALL_NAMES_UP_TO)
 BAND = 1  # an empty row above and below the bars, where the lines' labels sit
-NAME_CHARS, NOTE_NAMES = 40, 10
+NOTE_NAMES = 10
 ALL_NAMES_UP_TO = 300  # longer charts name only the bars in view
-
-
-def elide(name: str, limit: int = NAME_CHARS) -> str:
-    """A unit name cut to ``limit`` characters with "…", so long names keep the axis narrow."""
-    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
-
-
-def _ordered(
-    summary: Summary,
-    rated: list[tuple[int, Assessment]],
-    name_rank: Sequence[int] | None,
-    groups: list[str],
-) -> tuple[list[tuple[int, Assessment]], np.ndarray]:
-    """The bars in order, with their rates: highest rate first, equal rates by name; within
-    ``groups`` first when given (units without one last)."""
-    n = len(rated)
-    rates = np.fromiter((a.rate for _, a in rated), dtype=float, count=n)
-    units = np.fromiter((i for i, _ in rated), dtype=np.int64, count=n)
-    rank = np.asarray(name_rank, dtype=np.int64)[units] if name_rank else units
-    place: dict[str | None, int] = {g: k for k, g in enumerate(groups)}
-    by = np.fromiter((place.get(summary.units[i].group, len(groups)) for i, _ in rated), np.int64, n)
-    order = np.lexsort((rank, -rates, by))  # the last key sorts first
-    return [rated[k] for k in order.tolist()], rates[order]
 
 
 class _StillPlot(pg.PlotWidget):
@@ -80,21 +58,22 @@ class _StillPlot(pg.PlotWidget):
         event.ignore()
 
 
-class LevelBarChart(BarPointer, QWidget):
+class LevelBarChart(QWidget):
     """One level of one indicator: units as horizontal bars, highest rate at the top."""
 
     unitClicked = Signal(int, bool)
+    trendRequested = Signal(int)  # "Xem xu hướng" on a bar's menu: its unit
 
     def __init__(self, level: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.level, self.lang = level, "vi"
+        self.trend_text = ""  # that menu item's words; "" while no history is kept: no item
         self.unit_rows: list[int] = []
         self._units: list[tuple[str, Assessment]] = []  # (name, assessment) per bar
         self._groups: list[str | None] = []  # the group of each bar's unit
         self._labels: list[str] = []  # the names on the axis, elided
         self._named: tuple[int, int, int] | None = None  # the rows named on the axis
         self._selected: set[int] = set()
-        self._hover: int | None = None
         self._xmax = 100.0
         # as tall as its bars need: the panel's spare height goes below the last chart
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -155,8 +134,7 @@ class LevelBarChart(BarPointer, QWidget):
         self._mean_item = self._make_line(MEAN_COLOR, Qt.PenStyle.DashLine)
         self.target_line: pg.InfiniteLine | None = None
         self.mean_line: pg.InfiniteLine | None = None
-        plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.pointer = BarPointer(plot, self.unitClicked.emit)
 
     def _make_line(self, color: str, style: Qt.PenStyle) -> pg.InfiniteLine:
         line = pg.InfiniteLine(
@@ -180,16 +158,16 @@ class LevelBarChart(BarPointer, QWidget):
         lang: str = "vi",
         name_rank: Sequence[int] | None = None,
         by_group: bool = False,
+        report: str = "",
     ) -> None:
         """Draw the units ``rows`` (indices into summary.units, all of this level).
 
         Bars go by rate, highest first; ``name_rank[unit]`` orders units of equal rate;
-        ``by_group``: group by group first (in the files' order), each with its colour.
+        ``by_group``: group by group first (in the files' order), each with its colour;
+        ``report``: the report's name, put before the title when reports are side by side.
         """
         self.lang = lang
-        info = next((i for i in summary.indicators if i.key == indicator), None)
-        level = level_label(self.level, lang, summary.level_names)
-        self.title.setText(f"{level} – {info.name(lang) if info else indicator}")
+        self._set_title(summary, indicator, report)
         rated: list[tuple[int, Assessment]] = []
         missing: list[str] = []
         for i in rows:
@@ -200,7 +178,7 @@ class LevelBarChart(BarPointer, QWidget):
                 rated.append((i, a))
         n = len(rated)
         groups = list(dict.fromkeys(g for i, _ in rated if (g := summary.units[i].group)))
-        rated, rates = _ordered(summary, rated, name_rank, groups if by_group else [])
+        rated, rates = ordered(summary, rated, name_rank, groups if by_group else [])
         self.unit_rows = [i for i, _ in rated]
         names = summary.collection.units
         self._units = [(shown(names[i].name, 500), a) for i, a in rated]
@@ -219,6 +197,7 @@ class LevelBarChart(BarPointer, QWidget):
         colours = group_colors(groups) if by_group else {}
         self._mark(summary, [a for _, a in rated], colours, xmax)
         self._labels = [elide(name) for name, _ in self._units]
+        self.pointer.set_bars(self.unit_rows, self._units, self._groups, lang)
         self._named = None
         self.refresh_names()
         self._xmax = xmax
@@ -229,6 +208,13 @@ class LevelBarChart(BarPointer, QWidget):
         self.plot.setFixedHeight(max(MIN_PLOT_PX, row * (n + 2 * BAND) + AXIS_PX))
         self.plot.setVisible(n > 0)
         self._set_note(missing, n)
+
+    def _set_title(self, summary: Summary, indicator: str, report: str) -> None:
+        """ "Cấp tỉnh – Tỷ lệ văn bản đi được ký số", after the report's name when side by side."""
+        info = next((i for i in summary.indicators if i.key == indicator), None)
+        level = level_label(self.level, self.lang, summary.level_names)
+        title = f"{level} – {info.name(self.lang) if info else indicator}"
+        self.title.setText(f"{report} — {title}" if report else title)
 
     def _mark(self, summary: Summary, rated: list[Assessment], colours: dict, xmax: float) -> None:
         """Last period's rate on each bar that has one, group strips, and the legend saying so."""
@@ -331,6 +317,15 @@ class LevelBarChart(BarPointer, QWidget):
         viewport = parent.viewport()
         return QRect(self.plot.mapFrom(viewport, QPoint(0, 0)), viewport.size()).intersected(self.plot.rect())
 
+    def bar_at(self, scene_pos: QPointF) -> int | None:
+        return self.pointer.bar_at(scene_pos)
+
+    def tooltip(self, bar: int) -> str:
+        return self.pointer.tooltip(bar)
+
+    def click_at(self, scene_pos: QPointF, ctrl: bool = False) -> int | None:
+        return self.pointer.click_at(scene_pos, ctrl)
+
     def label_width(self) -> int:
         """Pixels the longest unit name needs on the left axis."""
         metrics = QFontMetrics(self.plot.getAxis("left").style["tickFont"] or self.font())
@@ -367,15 +362,19 @@ class LevelBarChart(BarPointer, QWidget):
         """Put the chart with its title on the clipboard, to paste into a report."""
         QGuiApplication.clipboard().setPixmap(self.grab())
 
-    def build_menu(self) -> QMenu:
-        """The right-click menu: save as PNG, copy image."""
+    def build_menu(self, bar: int | None = None) -> QMenu:
+        """The right-click menu: on a bar, its unit's trend; save as PNG, copy image."""
         menu = QMenu(self)
+        if bar is not None and self.trend_text:
+            unit = self.unit_rows[bar]
+            menu.addAction(self.trend_text, lambda: self.trendRequested.emit(unit))
+            menu.addSeparator()
         menu.addAction(tr(self.lang, "chart.save"), self._ask_save)
         menu.addAction(tr(self.lang, "chart.copy"), self.copy_image)
         return menu
 
     def _show_menu(self, pos) -> None:
-        menu = self.build_menu()
+        menu = self.build_menu(self.bar_at(self.plot.mapToScene(pos)))
         menu.exec(self.plot.mapToGlobal(pos))
         menu.deleteLater()
 
@@ -390,4 +389,4 @@ class LevelBarChart(BarPointer, QWidget):
             show_error(self, tr(lang, "chart.save_title"), tr(lang, "chart.save_failed", path=path))
 
 
-__all__ = ["COLORS", "LevelBarChart", "elide"]
+__all__ = ["COLORS", "NAME_CHARS", "LevelBarChart", "elide"]

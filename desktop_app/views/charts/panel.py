@@ -1,4 +1,5 @@
-"""The charts panel: one LevelBarChart per level present, stacked in a scroll area; "Theo nhóm"
+"""The charts panel: one LevelBarChart per level of the indicator on screen (per indicator under
+"Tất cả chỉ số", per report when reports are side by side), stacked in a scroll area; "Theo nhóm"
 orders each chart's bars by the group (district) their units sit under, when the files say."""
 
 from __future__ import annotations
@@ -7,24 +8,31 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop_app.models.indicators.summary import Summary
+from desktop_app.models.shown import Shown, ShownPart
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import vietnamese_sort_key
 from desktop_app.views.charts.level_chart import GREY, LevelBarChart
 from desktop_app.views.strings import tr
 
+ChartKey = tuple[str, str, str]  # (report key, indicator, level)
+
 
 class ChartsPanel(QWidget):
-    """One LevelBarChart per level present, stacked in a scroll area."""
+    """The charts of what is on screen, stacked in a scroll area; a bar clicked names its unit
+    (an index into the view's units)."""
 
     unitClicked = Signal(int, bool)
+    trendRequested = Signal(int)  # a bar's "Xem xu hướng": its unit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._charts: dict[str, LevelBarChart] = {}
+        self.trend_text = ""  # the bars' "Xem xu hướng" ("" without a history: none)
+        self._charts: dict[ChartKey, LevelBarChart] = {}
+        self._order: list[ChartKey] = []  # the charts shown, top to bottom
+        self._starts: dict[str, int] = {}  # report key -> where its units start in the view
         self._selected: set[int] = set()
-        self._collection: object = None
-        self._name_rank: list[int] = []  # each unit's place in Vietnamese alphabetical order
-        self._shown: tuple[Summary | None, str | None, list[int] | None, str] = (None, None, None, "vi")
+        self._name_ranks: dict[int, tuple[object, list[int]]] = {}  # the units' Vietnamese order
+        self._shown: tuple = (None, None, None, "vi", False)  # the arguments of the last set_data
         self.by_group = QCheckBox(tr("vi", "chart.by_group"))
         self.by_group.hide()
         self.by_group.toggled.connect(lambda _on: self.set_data(*self._shown))
@@ -45,59 +53,107 @@ class ChartsPanel(QWidget):
         layout.addWidget(self.scroll_area)
 
     def charts(self) -> list[LevelBarChart]:
-        """The charts shown, in level order."""
-        ordered = sorted(self._charts.items(), key=lambda lc: level_order(lc[0]))
-        return [chart for _, chart in ordered if not chart.isHidden()]
+        """The charts shown, top to bottom."""
+        return [self._charts[key] for key in self._order]
 
-    def _chart(self, level: str) -> LevelBarChart:
-        if level not in self._charts:
-            chart = LevelBarChart(level)
-            chart.unitClicked.connect(self.unitClicked)
-            chart.set_selected(self._selected)
-            before = sum(1 for other in self._charts if level_order(other) < level_order(level))
-            self._column.insertWidget(1 + before, chart)
-            self._charts[level] = chart
-        return self._charts[level]
+    def _chart(self, key: ChartKey) -> LevelBarChart:
+        if key not in self._charts:
+            chart = LevelBarChart(key[2])
+            chart.unitClicked.connect(lambda unit, add, report=key[0]: self._clicked(report, unit, add))
+            chart.trendRequested.connect(
+                lambda unit, report=key[0]: self.trendRequested.emit(self._starts.get(report, 0) + unit)
+            )
+            chart.trend_text = self.trend_text
+            self._charts[key] = chart
+        return self._charts[key]
+
+    def set_trend_text(self, text: str) -> None:
+        """The words of each bar's "Xem xu hướng" ("": none, no history is kept)."""
+        self.trend_text = text
+        for chart in self._charts.values():
+            chart.trend_text = text
+
+    def _clicked(self, report: str, unit: int, add: bool) -> None:
+        self.unitClicked.emit(self._starts.get(report, 0) + unit, add)
 
     def set_data(
-        self, summary: Summary | None, indicator: str | None, rows: list[int] | None = None, lang: str = "vi"
+        self,
+        view: Shown | Summary | None,
+        indicator: str | None,
+        rows: list[int] | None = None,
+        lang: str = "vi",
+        all_indicators: bool = False,
     ) -> None:
-        """Redraw for ``indicator``; ``rows`` are the units visible in the table (None: all)."""
-        self._shown = (summary, indicator, rows, lang)
+        """Redraw for ``indicator`` (``all_indicators``: every one); ``rows`` are the units
+        visible in the table (indices into the view's units; None: all)."""
+        self._shown = (view, indicator, rows, lang, all_indicators)
+        shown = Shown.of(view) if isinstance(view, Summary) else view
         self.by_group.setText(tr(lang, "chart.by_group"))
         self.by_group.setToolTip(tr(lang, "chart.by_group_tip"))
-        has_groups = summary is not None and summary.has_groups
+        has_groups = shown is not None and shown.has_groups
         self.by_group.setVisible(has_groups)
         grouped = has_groups and self.by_group.isChecked()
+        order: list[ChartKey] = []
+        if shown is not None:
+            keys = [i.key for i in shown.indicators] if all_indicators else [indicator] if indicator else []
+            visible = set(range(len(shown.units))) if rows is None else set(rows)
+            self._starts = {p.key: p.start for p in shown.parts}
+            for part in shown.parts:
+                for key in keys:
+                    order += self._draw(part, key, visible, lang, grouped, shown.side_by_side)
+            kept = {id(p.summary.collection) for p in shown.parts}
+            self._name_ranks = {k: v for k, v in self._name_ranks.items() if k in kept}
+        self._place(order)
+        self._empty.setText(tr(lang, "chart.empty"))
+        self._empty.setVisible(not order)
+
+    def _draw(
+        self, part: ShownPart, key: str, visible: set[int], lang: str, grouped: bool, named: bool
+    ) -> list[ChartKey]:
+        """The charts of one report and indicator, a level each; their keys."""
+        summary = part.summary
+        present = {s.level for s in summary.levels if s.indicator == key and s.level}
         by_level: dict[str, list[int]] = {}
-        if summary is not None and indicator is not None:
-            self._rank_names(summary)
-            present = {s.level for s in summary.levels if s.indicator == indicator and s.level}
-            for i in range(len(summary.units)) if rows is None else rows:
-                level = summary.units[i].level
-                if level in present and indicator in summary.assessments[i]:
-                    by_level.setdefault(level, []).append(i)
-            for level in by_level:
-                chart = self._chart(level)
-                chart.set_level_data(summary, indicator, by_level[level], lang, self._name_rank, grouped)
-        for level, chart in self._charts.items():
-            chart.setVisible(level in by_level)
+        for i, (unit, row) in enumerate(zip(summary.units, summary.assessments, strict=True)):
+            if part.start + i in visible and unit.level in present and key in row:
+                by_level.setdefault(unit.level, []).append(i)
+        drawn = []
+        for level in sorted(by_level, key=level_order):
+            chart = self._chart((part.key, key, level))
+            rank, label = self._rank_names(summary), part.label if named else ""
+            chart.set_level_data(summary, key, by_level[level], lang, rank, grouped, label)
+            chart.set_selected(self._local(part.key))
+            drawn.append((part.key, key, level))
+        return drawn
+
+    def _place(self, order: list[ChartKey]) -> None:
+        """The charts of ``order`` in the column, in that order; the others hidden."""
+        for key, chart in self._charts.items():
+            if key not in order:
+                chart.hide()
+        for n, key in enumerate(order):
+            chart = self._charts[key]
+            if self._column.indexOf(chart) != n + 1:
+                self._column.insertWidget(n + 1, chart)
+            chart.show()
+        self._order = order
         charts = self.charts()
         width = max((c.label_width() for c in charts if c.unit_rows), default=60)
-        for chart in charts:  # the same axis width: bars of every level start at one x
+        for chart in charts:  # the same axis width: bars of every chart start at one x
             chart.set_label_width(width)
-        self._empty.setText(tr(lang, "chart.empty"))
-        self._empty.setVisible(not by_level)
 
-    def _rank_names(self, summary: Summary) -> None:
+    def _rank_names(self, summary: Summary) -> list[int]:
         """Once per set of files: the Vietnamese sort key is the costly part of a redraw."""
-        if summary.collection is self._collection:
-            return
-        self._collection = summary.collection
-        order = sorted(range(len(summary.units)), key=lambda i: vietnamese_sort_key(summary.units[i].name))
-        self._name_rank = [0] * len(order)
+        known = self._name_ranks.get(id(summary.collection))
+        if known is not None and known[0] is summary.collection:
+            return known[1]
+        units = summary.units
+        order = sorted(range(len(units)), key=lambda i: vietnamese_sort_key(units[i].name))
+        rank = [0] * len(order)
         for place, i in enumerate(order):
-            self._name_rank[i] = place
+            rank[i] = place
+        self._name_ranks[id(summary.collection)] = (summary.collection, rank)
+        return rank
 
     def _refresh_names(self) -> None:
         for chart in self.charts():
@@ -107,8 +163,12 @@ class ChartsPanel(QWidget):
         super().resizeEvent(event)
         self._refresh_names()
 
-    def set_selected(self, rows: set[int]) -> None:
-        """Outline the bars of these units in every chart."""
-        self._selected = set(rows)
-        for chart in self._charts.values():
-            chart.set_selected(self._selected)
+    def _local(self, report: str) -> set[int]:
+        start = self._starts.get(report, 0)
+        return {u - start for u in self._selected if u >= start}
+
+    def set_selected(self, units: set[int]) -> None:
+        """Outline the bars of these units (indices into the view's units) in every chart."""
+        self._selected = set(units)
+        for (report, _, _), chart in self._charts.items():
+            chart.set_selected(self._local(report))

@@ -43,6 +43,20 @@ class HistorySaver:
         self.confirm = confirm or ask_yes_no(parent)
         self.merge = merge or self._merge
 
+    def new_files(self, sheets: dict[str, list[SheetImport]]) -> dict[str, list[SheetImport]]:
+        """The files read that have a period and that the history does not hold yet (by their
+        content): what is worth offering; all of them while no history exists, none when it
+        cannot be read (keeping them would say why)."""
+        dated = {p: s for p, s in sheets.items() if any(sheet.period for sheet in s)}
+        path = history_database(self.settings)
+        if not dated or not path.exists():
+            return dated
+        try:
+            with HistoryStore(path) as store:
+                return {p: s for p, s in dated.items() if not store.reports_of_file(file_sha256(p))}
+        except (ReportError, OSError):
+            return {}
+
     def offer(self, sheets: dict[str, list[SheetImport]], targets: Targets) -> list[str]:
         """Keep the files read, as the settings say; the lines for the status bar. A database
         that cannot be used is said once, in a line, and nothing is kept."""

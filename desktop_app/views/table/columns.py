@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.status import (
     BELOW,
     FEW_DATA,
@@ -79,6 +80,7 @@ class Column:
     foreground: list[QBrush | None] = field(default_factory=list)
     decoration: list[QIcon | None] = field(default_factory=list)
     tooltips: list[str] = field(default_factory=list)  # per cell, "" for none
+    copy_header: str = ""  # the head copied to a spreadsheet ("Ký số Tỷ lệ"); "": the header
 
 
 @dataclass
@@ -110,7 +112,7 @@ class _Cells:
         return Column(
             kind,
             self.key,
-            f"{self.short}\n{header}",
+            header,  # the indicator is the toolbar's; "Tất cả chỉ số" heads rates by it
             self.label,
             display,
             copy,
@@ -118,6 +120,7 @@ class _Cells:
             align,
             self.status,
             *extra,
+            copy_header=f"{self.short} {header}",
         )
 
 
@@ -142,20 +145,44 @@ def _cells(summary: Summary, key: str, short: str, label: str, lang: str) -> _Ce
     )
 
 
-def indicator_columns(
-    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str]
-) -> list[Column]:
-    """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá."""
+def rate_column(
+    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str], named: bool = False
+) -> Column:
+    """Tỷ lệ, coloured by status; ``named``: headed by the indicator's short name, the one
+    column of each indicator under "Tất cả chỉ số"."""
     c = _cells(summary, key, short, label, lang)
     rates = [a.rate if a is not None else None for a in c.found]
     rate_text = [format_rate(r, lang) for r in rates]
-    columns = [c.column("rate", h["rate"], rate_text, _unpercent(rate_text), rates, looks=True)]
+    column = c.column("rate", h["rate"], rate_text, _unpercent(rate_text), rates, looks=True)
+    if named:
+        column.header = two_lines(short)
+    return column
+
+
+def two_lines(text: str) -> str:
+    """A header of three words or more over two lines, so its column stays narrow."""
+    words = text.split()
+    if len(words) < 3:
+        return text
+    half = (len(words) + 1) // 2
+    return " ".join(words[:half]) + "\n" + " ".join(words[half:])
+
+
+def indicator_columns(
+    summary: Summary, key: str, short: str, label: str, lang: str, h: dict[str, str], judged: bool = True
+) -> list[Column]:
+    """Tỷ lệ, Tử số and Mẫu số (when the file gives counts), Chỉ tiêu, Đánh giá; without a target
+    anywhere (``judged`` False: a ranking), no Chỉ tiêu and no Đánh giá repeating that on each row."""
+    c = _cells(summary, key, short, label, lang)
+    columns = [rate_column(summary, key, short, label, lang, h)]
     group = "." if lang == "vi" else ","
     for part in ("numerator", "denominator"):
         values = [getattr(a, part) if a is not None else None for a in c.found]
         if any(v is not None for v in values):
             text = [format_count(v, lang) for v in values]
             columns.append(c.column(part, h[part], text, [t.replace(group, "") for t in text], values))
+    if not judged:
+        return columns
     targets = [a.target if a is not None else None for a in c.found]
     shown = {t: format_rate(t, lang) for t in set(targets)}  # a handful of distinct targets
     target_text = [shown[t] for t in targets]
@@ -221,9 +248,54 @@ def _change_column(summary: Summary, c: _Cells, h: dict[str, str]) -> Column:
     return column
 
 
-def group_column(summary: Summary, header: str, background: list[QBrush | None]) -> Column:
+def stack(parts: list[list[Column]], sizes: list[int]) -> list[Column]:
+    """The columns of reports shown side by side, their rows one report after the other: a
+    column one report lacks (its file gives no counts) is empty on that report's rows."""
+    if len(parts) == 1:
+        return parts[0]
+    order: dict[tuple[str, str | None], Column] = {}
+    for columns in parts:
+        for column in columns:
+            order.setdefault((column.kind, column.indicator), column)
+    out = []
+    for (kind, indicator), first in order.items():
+        found = [next((c for c in cs if (c.kind, c.indicator) == (kind, indicator)), None) for cs in parts]
+        out.append(_stacked(first, found, sizes))
+    return out
+
+
+def _stacked(first: Column, found: list[Column | None], sizes: list[int]) -> Column:
+    def joined(name: str, empty: object, optional: bool = False) -> list:
+        if optional and not any(c is not None and getattr(c, name) for c in found):
+            return []
+        out: list = []
+        for column, n in zip(found, sizes, strict=True):
+            values = getattr(column, name) if column is not None else None
+            out += values if values else [empty] * n
+        return out
+
+    statuses = joined("status", None) if any(c is not None and c.status is not None for c in found) else None
+    return Column(
+        first.kind,
+        first.indicator,
+        first.header,
+        first.tooltip,
+        joined("display", ""),
+        joined("copy", ""),
+        joined("keys", None),
+        first.align,
+        statuses,
+        joined("background", None, True),
+        joined("foreground", None, True),
+        joined("decoration", None, True),
+        joined("tooltips", "", True),
+        copy_header=first.copy_header,
+    )
+
+
+def group_column(units: list[Unit], header: str, background: list[QBrush | None]) -> Column:
     """Thuộc: the district or other group each unit sits under in its file."""
-    groups = [u.group or "" for u in summary.units]
+    groups = [u.group or "" for u in units]
     order = ranks([name_key(g) for g in groups])
     keys = [rank if g else None for rank, g in zip(order, groups, strict=True)]
     return Column("group", None, header, "", groups, groups, keys, LEFT, background=background)

@@ -14,12 +14,14 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtGui import QAction, QContextMenuEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
 from desktop_app.views.table.model import COPY_ROLE, FROZEN_COLUMNS
 
 ROW_HEIGHT = 24
+NAME_PX = (180, 260)  # the unit name column's narrowest and widest
+WIDEST_PX = 200  # any other column's widest (a long group or report name is cut, tooltip whole)
 
 
 class FrozenTableView(QTableView):
@@ -29,11 +31,13 @@ class FrozenTableView(QTableView):
         super().__init__(parent)
         self.frozen_count = frozen
         self.frozen = QTableView(self)
+        self.menu_actions: list[QAction] = []  # the right-click menu's (the window's copy actions)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # long names keep their start and end
         self.setCornerButtonEnabled(True)
         self.setSortingEnabled(True)
         for view in (self, self.frozen):
@@ -48,6 +52,7 @@ class FrozenTableView(QTableView):
         f.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         f.verticalHeader().hide()
         f.setWordWrap(False)
+        f.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         f.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         f.horizontalHeader().setSectionsClickable(True)
         f.horizontalHeader().setSortIndicatorShown(True)
@@ -71,6 +76,16 @@ class FrozenTableView(QTableView):
         for signal in (model.modelReset, model.layoutChanged, model.columnsInserted, model.columnsRemoved):
             signal.connect(self._refresh_frozen)
         self._refresh_frozen()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, the unit name between NAME_PX (cut in the middle,
+        whole in its tooltip), any other at most WIDEST_PX."""
+        self.resizeColumnsToContents()
+        name = min(self.frozen_count, self._columns()) - 1
+        if name >= 0:
+            self.setColumnWidth(name, min(max(self.columnWidth(name), NAME_PX[0]), NAME_PX[1]))
+        for column in range(self.frozen_count, self._columns()):
+            self.setColumnWidth(column, min(self.columnWidth(column), WIDEST_PX))
 
     def frozen_width(self) -> int:
         return sum(self.columnWidth(c) for c in range(min(self.frozen_count, self._columns())))
@@ -173,8 +188,9 @@ class FrozenTableView(QTableView):
         if rows:
             selection.setCurrentIndex(model.index(rows[-1], min(1, self._columns() - 1)), flags.NoUpdate)
 
-    def selection_tsv(self) -> str:
-        """The selected cells as tab-separated text; a header line when whole rows are selected.
+    def selection_tsv(self, headers: bool | None = None) -> str:
+        """The selected cells as tab-separated text; a header line when whole rows are selected
+        (``headers``: always, or never).
 
         Numbers go out as a Vietnamese spreadsheet reads them ("96,25", "1234"), so they paste
         into Excel as numbers, not text.
@@ -187,12 +203,9 @@ class FrozenTableView(QTableView):
         # the selection's bounding columns: cells in between go out empty, the layout is kept
         columns = list(range(min(r.left() for r in spans), max(r.right() for r in spans) + 1))
         whole = all(selection.isRowSelected(r) for r in rows)
-        lines = []
         if whole:
             columns = list(range(model.columnCount()))
-            lines.append(
-                "\t".join(_one_line(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns)
-            )
+        lines = [self._header_line(columns)] if (whole if headers is None else headers) else []
         for row in rows:
             cells = []
             for column in columns:
@@ -201,6 +214,29 @@ class FrozenTableView(QTableView):
                 cells.append(_one_line(index.data(COPY_ROLE)) if selected else "")
             lines.append("\t".join(cells))
         return "\n".join(lines) + "\n"
+
+    def rows_tsv(self) -> str:
+        """Every row as shown (the filters and the order on screen), every column, with headers."""
+        model = self.model()
+        if model is None or not model.rowCount():
+            return ""
+        columns = list(range(model.columnCount()))
+        lines = [self._header_line(columns)]
+        for row in range(model.rowCount()):
+            lines.append("\t".join(_one_line(model.index(row, c).data(COPY_ROLE)) for c in columns))
+        return "\n".join(lines) + "\n"
+
+    def _header_line(self, columns: list[int]) -> str:
+        model, across = self.model(), Qt.Orientation.Horizontal
+        return "\t".join(_one_line(model.headerData(c, across, COPY_ROLE)) for c in columns)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Sao chép, Sao chép kèm tiêu đề, Sao chép các dòng đang hiển thị."""
+        if self.menu_actions:
+            menu = QMenu(self)
+            menu.addActions(self.menu_actions)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
 
 
 def _ranges(selection: QItemSelection) -> list[QItemSelectionRange]:

@@ -1,50 +1,35 @@
-"""The units table: a Qt model adapting a Summary (the proxy that filters it: proxy.py).
+"""The units table: a Qt model adapting the view on screen (the proxy that filters it: proxy.py).
 
-Every cell is formatted once per summary into plain lists (display text, clipboard text,
-sort key, colours), so ``data()`` only indexes lists. Sorting is done by the model over
-those precomputed keys (no-data cells last in either order); the proxy only filters, from
-a row mask it computes in one pass.
+Every cell is formatted once per view into plain lists (content.py: display text, clipboard text,
+sort key, colours), so ``data()`` only indexes lists. The columns follow the indicator chosen;
+sorting is done by the model over the precomputed keys (no-data cells last in either order, equal
+values by name); the proxy only filters, from a row mask it computes in one pass.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.words import level_label, word
-from desktop_app.models.tables.levels import level_order
-from desktop_app.models.text import DISPLAY_CHARS, fold, shown
+from desktop_app.models.shown import Shown
 from desktop_app.views.table.columns import (
     FROZEN_COLUMNS,
-    HEADERS,
-    LEFT,
     LEVEL_TINTS,
-    MONTHLY,
-    RIGHT,
     STATUS_COLOURS,
     Column,
-    group_column,
-    indicator_columns,
     inverse,
-    monthly_columns,
-    name_key,
-    ranks,
 )
+from desktop_app.views.table.content import Recent, UnitCells, indicator_cells
 from desktop_app.views.table.proxy import UnitFilterProxy
 
-TOOLTIP_CHARS = 2000  # the longest name a tooltip shows whole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # float, or the rank of a name in Vietnamese order
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # a status of indicators/status.py, or None
-UNIT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 3  # index into summary.units
-COPY_ROLE = Qt.ItemDataRole.UserRole + 4  # clipboard text: "96,25", "1234"
+UNIT_INDEX_ROLE = Qt.ItemDataRole.UserRole + 3  # index into the view's units
+COPY_ROLE = Qt.ItemDataRole.UserRole + 4  # clipboard text: "96,25", "1234"; a header's: "Ký số Tỷ lệ"
+UNIT_KINDS = ("stt", "name", "report", "level", "group")
+KEEP = object()  # set_view: the indicator shown stays  # the columns that do not follow the indicator
 
 Index = QModelIndex | QPersistentModelIndex
 __all__ = [
@@ -60,74 +45,89 @@ __all__ = [
 ]
 
 
-class IndicatorTableModel(QAbstractTableModel):
-    """One row per unit: STT, name, level, group, then per indicator rate, counts, target and
-    assessment; for the indicator chosen (``set_indicator``) its rank and change since the earlier
-    period too."""
+def as_view(view: Shown | Summary | None) -> Shown | None:
+    """A report's summary as a view of one report; a view as it is."""
+    return Shown.of(view) if isinstance(view, Summary) else view
 
-    def __init__(self, summary: Summary | None = None, lang: str = "vi", parent=None) -> None:
+
+class IndicatorTableModel(QAbstractTableModel):
+    """One row per unit: STT, name, report (side by side), level, group, then the indicator chosen
+    (``set_indicator``): rate, counts, target, status, rank and the change since the earlier
+    period; ``None``: every indicator's rate ("Tất cả chỉ số")."""
+
+    def __init__(
+        self,
+        view: Shown | Summary | None = None,
+        lang: str = "vi",
+        parent=None,
+        indicator: str | None = None,
+    ) -> None:
         super().__init__(parent)
-        self._summary = summary
+        self._view = as_view(view)
         self._lang = lang
+        self._indicator = indicator
+        self._cells: UnitCells | None = None
         self._columns: list[Column] = []
         self._order: list[int] = []  # row -> unit index
         self._row_of: list[int] = []  # unit index -> row
-        self._sort: tuple[str, str | None, Qt.SortOrder] | None = None
-        self._indicator: str | None = None  # whose rank and change columns are shown
-        self._folded: list[str] = []
-        self._levels: list[str] = []
-        self._groups: list[str] = []
-        self._name_tooltips: list[str] = []
-        self._names_of: object = None
-        self.generation = 0  # bumped on every new summary: the proxy's filter mask follows it
-        self._folded_names: list[str] = []
-        self._name_ranks: list[int] = []
+        self._sort: tuple[str, Qt.SortOrder] | None = None  # a kind of column and the order
+        self.recent: Recent | None = None  # the units' last rates from the history (the window's)
+        self.generation = 0  # bumped on every new view: the proxy's filter mask follows it
         self._build()
 
     # -- content -------------------------------------------------------------
 
     @property
+    def view(self) -> Shown | None:
+        return self._view
+
+    @property
     def summary(self) -> Summary | None:
-        return self._summary
+        """The first report's figures (the only one unless reports are side by side)."""
+        return self._view.first if self._view is not None else None
 
     @property
     def lang(self) -> str:
         return self._lang
 
-    def set_summary(self, summary: Summary | None, lang: str | None = None) -> None:
-        """Show another summary (or language); the current sort is kept."""
+    @property
+    def indicator(self) -> str | None:
+        return self._indicator
+
+    def set_view(
+        self, view: Shown | Summary | None, lang: str | None = None, indicator: str | object | None = KEEP
+    ) -> None:
+        """Show another view (or language, or ``indicator``); the current sort is kept."""
         self.beginResetModel()
-        self._summary = summary
+        self._view = as_view(view)
         if lang is not None:
             self._lang = lang
+        if indicator is not KEEP:
+            self._indicator = indicator  # type: ignore[assignment]
         self._build()
         self.endResetModel()
 
+    set_summary = set_view
+
     def set_indicator(self, indicator: str | None) -> None:
-        """Show the rank and change columns of ``indicator`` (the toolbar's), beside its other
-        columns; those of the one chosen before go. Columns move, rows and selection stay."""
+        """The columns of ``indicator`` (None: every indicator's rate) in place of those shown;
+        rows and their selection stay, a sort by a figure now sorts by the same figure of it."""
         if indicator == self._indicator:
             return
         self._indicator = indicator
-        old = [i for i, c in enumerate(self._columns) if c.kind in MONTHLY]
-        if old:
-            self.beginRemoveColumns(QModelIndex(), old[0], old[-1])
-            del self._columns[old[0] : old[-1] + 1]
+        first = sum(1 for c in self._columns if c.kind in UNIT_KINDS)
+        if len(self._columns) > first:
+            self.beginRemoveColumns(QModelIndex(), first, len(self._columns) - 1)
+            del self._columns[first:]
             self.endRemoveColumns()
-        new = self._monthly_columns()
+        new = (
+            indicator_cells(self._view, indicator, self._lang, self.recent) if self._view is not None else []
+        )
         if new:
-            at = self.column_of("status", indicator) + 1
-            self.beginInsertColumns(QModelIndex(), at, at + len(new) - 1)
-            self._columns[at:at] = new
+            self.beginInsertColumns(QModelIndex(), first, first + len(new) - 1)
+            self._columns += new
             self.endInsertColumns()
-
-    def _monthly_columns(self) -> list[Column]:
-        summary, lang = self._summary, self._lang
-        info = next((i for i in summary.indicators if i.key == self._indicator), None) if summary else None
-        if summary is None or info is None:
-            return []
-        short, label = info.name(lang, short=True), info.name(lang)
-        return monthly_columns(summary, info.key, short, label, lang, _heads(lang))
+        self._resort()
 
     def columns(self) -> list[Column]:
         return self._columns
@@ -149,81 +149,57 @@ class IndicatorTableModel(QAbstractTableModel):
         return self._row_of[unit]
 
     def folded_names(self) -> list[str]:
-        return self._folded
+        return self._cells.folded if self._cells else []
 
     def unit_levels(self) -> list[str]:
-        return self._levels
+        return self._cells.levels if self._cells else []
 
     def unit_groups(self) -> list[str]:
         """Per unit, the group it sits under ("" for none)."""
-        return self._groups
+        return self._cells.groups if self._cells else []
 
     def statuses(self, indicator: str) -> list[str | None]:
-        """Per unit (summary order), the status for ``indicator``; None where it does not apply."""
-        if self._summary is None:
+        """Per unit (view order), the status for ``indicator``; None where it does not apply."""
+        if self._view is None:
             return []
-        return [a[indicator].status if indicator in a else None for a in self._summary.assessments]
+        return [a[indicator].status if indicator in a else None for a in self._view.assessments]
+
+    def any_status(self, status: str) -> list[bool]:
+        """Per unit, whether some indicator has ``status`` ("Tất cả chỉ số": below on any)."""
+        if self._view is None:
+            return []
+        return [any(a.status == status for a in row.values()) for row in self._view.assessments]
 
     def _build(self) -> None:
         self.generation += 1
-        summary, lang = self._summary, self._lang
-        self._columns = []
-        if summary is None:
-            self._order, self._row_of, self._folded, self._levels, self._groups = [], [], [], [], []
+        view = self._view
+        if view is None:
+            self._cells, self._columns, self._order, self._row_of = None, [], [], []
             return
-        units = summary.units
-        n = len(units)
-        names = [u.name for u in units]
-        self._folded, name_rank = self._name_keys(summary, names)
-        tints = {level: QBrush(QColor(colour)) for level, colour in LEVEL_TINTS.items()}
-        unit_tint: list[QBrush | None] = [tints.get(u.level, tints["unknown"]) for u in units]
-        h = _heads(lang)
-        stt = [str(i + 1) for i in range(n)]
-        level_text = [level_label(u.level, lang, summary.level_names) for u in units]
-        sources = ["; ".join(u.sources) for u in units]
-        display = [shown(name) for name in names]  # a 1 MB name must not stall the table
-        # no row with a level: no level column, and the unit column headed by the files' own word
-        unit_head = summary.unit_word or h["name"]
-        self._columns += [
-            Column("stt", None, h["stt"], "", stt, stt, list(range(n)), RIGHT, background=unit_tint),
-            Column("name", None, unit_head, "", display, names, name_rank, LEFT, background=unit_tint),
+        self._cells = UnitCells(view, self._lang, self._cells)
+        self._columns = [
+            *self._cells.columns,
+            *indicator_cells(view, self._indicator, self._lang, self.recent),
         ]
-        if summary.collection.has_levels:
-            level_keys = [level_order(u.level) for u in units]
-            level = Column("level", None, h["level"], "", level_text, level_text, level_keys, LEFT)
-            level.background = unit_tint
-            self._columns.append(level)
-        self._name_tooltips = [
-            f"{shown(name, TOOLTIP_CHARS)}\n{source}" if len(name) > DISPLAY_CHARS else source
-            for name, source in zip(names, sources, strict=True)
-        ]
-        self._levels = [u.level for u in units]
-        self._groups = [u.group or "" for u in units]
-        if summary.has_groups:
-            self._columns.append(group_column(summary, h["group"], unit_tint))
-        for info in summary.indicators:
-            self._columns += indicator_columns(
-                summary, info.key, info.name(lang, short=True), info.name(lang), lang, h
-            )
-            if info.key == self._indicator:
-                self._columns += self._monthly_columns()
-        self._order = list(range(n))
-        self._row_of = list(range(n))
+        self._order = list(range(len(view.units)))
+        self._row_of = list(range(len(view.units)))
         if self._sort is not None:
-            kind, indicator, order = self._sort
-            column = self.column_of(kind, indicator)
+            column = self._sort_column()
             if column >= 0:
-                self._order = self._sorted_order(column, order)
+                self._order = self._sorted_order(column, self._sort[1])
                 self._row_of = inverse(self._order)
 
-    def _name_keys(self, summary: Summary, names: list[str]) -> tuple[list[str], list[int]]:
-        """Folded names and Vietnamese name ranks; kept while the units stay the same (a new
-        target or language only re-assesses the same collection)."""
-        if self._names_of is not summary.collection or len(self._name_ranks) != len(names):
-            self._names_of = summary.collection
-            self._folded_names = [fold(name) for name in names]
-            self._name_ranks = ranks([name_key(name) for name in names])
-        return self._folded_names, self._name_ranks
+    def _sort_column(self) -> int:
+        """The column the sort chosen applies to now: the same kind, of the indicator on screen."""
+        if self._sort is None:
+            return -1
+        kind = self._sort[0]
+        return next((i for i, c in enumerate(self._columns) if c.kind == kind), -1)
+
+    def _resort(self) -> None:
+        column = self._sort_column()
+        if column >= 0 and self._sort is not None:
+            self.sort(column, self._sort[1])
 
     # -- Qt model interface --------------------------------------------------
 
@@ -256,10 +232,12 @@ class IndicatorTableModel(QAbstractTableModel):
             return unit
         if role == COPY_ROLE:
             return column.copy[unit]
-        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "name":
-            return self._name_tooltips[unit]
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "name" and self._cells:
+            return self._cells.tooltips[unit]
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltips:
             return column.tooltips[unit] or None
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind in ("report", "group"):
+            return column.display[unit] or None
         return None
 
     def headerData(
@@ -270,6 +248,9 @@ class IndicatorTableModel(QAbstractTableModel):
                 return self._columns[section].header
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self._columns[section].tooltip or None
+            if role == COPY_ROLE:
+                column = self._columns[section]
+                return column.copy_header or column.header.replace("\n", " ")
         elif orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None
@@ -283,8 +264,7 @@ class IndicatorTableModel(QAbstractTableModel):
         """Reorder rows by a column's precomputed keys; cells without a value go last."""
         if not 0 <= column < len(self._columns):
             return
-        c = self._columns[column]
-        self._sort = (c.kind, c.indicator, order)
+        self._sort = (self._columns[column].kind, order)
         new_order = self._sorted_order(column, order)
         if new_order == self._order:
             return
@@ -297,14 +277,17 @@ class IndicatorTableModel(QAbstractTableModel):
         self.changePersistentIndexList(old_persistent, moved)
         self.layoutChanged.emit()
 
+    def sort_order(self) -> tuple[str, Qt.SortOrder] | None:
+        """The kind of column sorted by and the order, or None (the files' order)."""
+        return self._sort
+
     def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Units by the column's keys, equal keys by name (Vietnamese order) whichever way."""
         keys = self._columns[column].keys
-        present = [u for u in range(len(keys)) if keys[u] is not None]
+        by_name = self._cells.name_rank if self._cells else list(range(len(keys)))
+        present = sorted((u for u in range(len(keys)) if keys[u] is not None), key=by_name.__getitem__)
         missing = [u for u in range(len(keys)) if keys[u] is None]
+        if self._columns[column].kind == "stt":
+            present = [u for u in range(len(keys)) if keys[u] is not None]
         present.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
         return present + missing
-
-
-def _heads(lang: str) -> dict[str, str]:
-    """The column heads by kind, in ``lang``."""
-    return {kind: word(lang, key) for kind, key in HEADERS.items()}

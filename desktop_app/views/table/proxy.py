@@ -6,22 +6,47 @@ rows, from a mask per unit computed in one pass.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop_app.models.indicators.status import BELOW
 from desktop_app.models.text import fold
 
-if TYPE_CHECKING:
-    from desktop_app.views.table.model import IndicatorTableModel
+
+class UnitRows(Protocol):
+    """What the proxy asks of the units table's model (model.py's IndicatorTableModel)."""
+
+    generation: int
+    indicator: str | None
+
+    def folded_names(self) -> list[str]: ...
+
+    def unit_levels(self) -> list[str]: ...
+
+    def unit_groups(self) -> list[str]: ...
+
+    def statuses(self, indicator: str) -> list[str | None]: ...
+
+    def any_status(self, status: str) -> list[bool]: ...
+
+    def row_order(self) -> list[int]: ...
+
+    def row_of(self, unit: int) -> int: ...
+
+    def unit_at(self, row: int) -> int: ...
+
+    def index(self, row: int, column: int, parent: QModelIndex = ...) -> QModelIndex: ...
+
+    def sort(self, column: int, order: Qt.SortOrder = ...) -> None: ...
+
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class UnitFilterProxy(QSortFilterProxyModel):
-    """Filters units by level, by group, by status for one indicator, and by a diacritics-blind
-    search.
+    """Filters units by level, by group, by status for the indicator on screen, and by a
+    diacritics-blind search.
 
     Sorting is delegated to the source model (its keys are precomputed), so the proxy keeps
     the source's order and only hides rows.
@@ -34,7 +59,6 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self._level = self.ALL_LEVELS
         self._group = ""  # "": every group
         self._below_only = False
-        self._indicator: str | None = None
         self._needle = ""
         self._mask: list[bool] | None = None  # per unit index; None: every row shown
         self._mask_generation = -1  # the model's generation the mask was computed for
@@ -44,7 +68,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         super().setSourceModel(model)
         self._refilter()
 
-    def source(self) -> IndicatorTableModel:
+    def source(self) -> UnitRows:
         return self.sourceModel()  # type: ignore[return-value]
 
     def set_level(self, level: str) -> None:
@@ -57,14 +81,14 @@ class UnitFilterProxy(QSortFilterProxyModel):
             self._group = group
             self._refilter()
 
-    def set_below_only(self, on: bool, indicator: str | None = None) -> None:
+    def set_below_only(self, on: bool) -> None:
+        """Only the units below target for the indicator on screen (any of them, under "Tất cả
+        chỉ số"); units too few to judge never are."""
         self._below_only = on
-        if indicator is not None:
-            self._indicator = indicator
         self._refilter()
 
-    def set_indicator(self, indicator: str | None) -> None:
-        self._indicator = indicator
+    def indicator_changed(self) -> None:
+        """The model shows another indicator: "below target" is of that one now."""
         if self._below_only:
             self._refilter()
 
@@ -72,8 +96,8 @@ class UnitFilterProxy(QSortFilterProxyModel):
         self._needle = fold(text)
         self._refilter()
 
-    def filters(self) -> tuple[str, bool, str | None, str]:
-        return self._level, self._below_only, self._indicator, self._needle
+    def filters(self) -> tuple[str, str, bool, str]:
+        return self._level, self._group, self._below_only, self._needle
 
     def visible_units(self) -> list[int]:
         """Unit indices of the rows shown, in display order."""
@@ -122,7 +146,7 @@ class UnitFilterProxy(QSortFilterProxyModel):
         if model is None:
             return None
         level, group, needle = self._level, self._group, self._needle
-        below = self._below_only and self._indicator is not None
+        below = self._below_only
         if not (level or group or needle or below):
             return None
         mask = [True] * len(model.folded_names())
@@ -134,6 +158,11 @@ class UnitFilterProxy(QSortFilterProxyModel):
             names = model.folded_names()
             mask = [m and needle in name for m, name in zip(mask, names, strict=True)]
         if below:
-            statuses = model.statuses(self._indicator)  # type: ignore[arg-type]
-            mask = [m and s == BELOW for m, s in zip(mask, statuses, strict=True)]
+            indicator = model.indicator
+            flagged = (
+                model.any_status(BELOW)
+                if indicator is None
+                else [s == BELOW for s in model.statuses(indicator)]
+            )
+            mask = [m and f for m, f in zip(mask, flagged, strict=True)]
         return mask

@@ -135,8 +135,11 @@ def test_xlsx_merged_range_keeps_only_its_top_left_value(tmp_path: Path) -> None
     assert grid.merges == [(0, 0, 1, 1)]
 
 
-def test_a_large_sheet_is_read_once_into_arrow(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Above BIG_SHEET, fastexcel reads the sheet once: the head and the columns come from it."""
+def test_a_large_sheet_is_read_from_its_xml_never_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above BIG_SHEET, the first rows and the columns asked for come from the sheet's XML as it
+    inflates: neither calamine nor fastexcel builds the whole grid."""
     path = make_unit_xlsx(tmp_path / "lon.xlsx", extra_rows=300)
     full = read(path)
     monkeypatch.setattr(wb_module, "BIG_SHEET", 0)
@@ -144,15 +147,36 @@ def test_a_large_sheet_is_read_once_into_arrow(tmp_path: Path, monkeypatch: pyte
         assert book.is_large("Tháng 8")
         top = book.grid("Tháng 8", max_rows=5)
         table = book.columns("Tháng 8", 3, 4, 5, only={1, 2})
-        assert book._fast is not None
+        assert book._arrow._fast is None
         assert book._cal is None
-    assert top.total_rows == full.total_rows == 307
+    assert full.total_rows == 307
+    assert top.total_rows >= 6  # at least one more row than was read: the rest is not read
     assert top.rows[0][0] == "BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC"
     assert top.rows[4] == [1.0, "Sở Tư pháp", 120.0, 116.0, 0.9625]  # numbers typed back
     assert top.merges == []  # merges are not read from a large sheet
     assert table.column("c1").to_pylist()[:2] == ["Sở Tư pháp", "UBND huyện Gia Bình"]
     assert table.column("c0").null_count == table.num_rows  # not asked for: not read
     assert table.num_rows == 303
+
+
+def test_a_large_sheet_read_whole_keeps_its_rows_where_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large unit table is read whole by fastexcel; an empty first row stays row 0, as in the
+    first rows the stream gave (the header found there is where the whole sheet has it)."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Tháng 8"
+    ws["B2"], ws["C2"] = "Đơn vị", "Tỷ lệ"
+    ws["B3"], ws["C3"] = "Sở Tư pháp", 96.25
+    book.save(tmp_path / "lon.xlsx")
+    monkeypatch.setattr(wb_module, "BIG_SHEET", 0)
+    with Workbook.open(tmp_path / "lon.xlsx") as opened:
+        top = opened.grid("Tháng 8", max_rows=2)
+        whole = opened.grid("Tháng 8")
+    assert top.rows == [[None, None, None], [None, "Đơn vị", "Tỷ lệ"]]
+    assert whole.rows == [*top.rows, [None, "Sở Tư pháp", 96.25]]
+    assert whole.total_rows == 3
 
 
 def test_sheet_names_skip_chart_sheets_and_a_workbook_of_charts_has_none(tmp_path: Path) -> None:

@@ -112,6 +112,8 @@ def test_a_block_without_a_rate_between_two_with_one_keeps_the_numbering(tmp_pat
         ("Bà Rịa - Vũng Tàu", "province", None),
         ("Công an tỉnh", "province", None),
         ("UBND xã Xá Lượng", "commune", None),
+        ("Sở Lao động - Thương binh và Xã hội", "province", None),
+        ("Viện Nghiên cứu Phát triển kinh tế - xã hội tỉnh Bình Định", "province", None),
     ],
 )
 def test_levels_come_only_from_words_that_mean_a_level(tmp_path, name, level, group):
@@ -290,3 +292,50 @@ def test_a_block_indicator_is_renamed_in_the_targets_file(tmp_path):
     assert "label" in user.to_toml()
     with pytest.raises(ReportError, match="label"):
         parse_targets("[targets.ty_le_khoi_2]\nlabel = 5\n")
+
+
+def test_procedures_under_roman_group_rows_keep_their_field_as_group(tmp_path):
+    rows = [
+        [
+            "STT",
+            "Tên thủ tục hành chính",
+            "Số hồ sơ đã giải quyết",
+            "Đúng hạn",
+            "Quá hạn",
+            "Tỷ lệ đúng hạn (%)",
+        ],
+        ["VIII", "Lĩnh vực Giao thông", None, None, None, None],
+        [1, "Cấp giấy phép lái xe", 200, 190, 10, 95.0],
+        [2, "Đổi giấy phép lái xe", 100, 100, 0, 100.0],
+        ["IX", "Lĩnh vực Tư pháp", None, None, None, None],
+        [1, "Cấp bản sao trích lục hộ tịch", 50, 40, 10, 80.0],
+    ]
+    got = units(read(tmp_path, rows))
+    assert set(got) == {"Cấp giấy phép lái xe", "Đổi giấy phép lái xe", "Cấp bản sao trích lục hộ tịch"}
+    assert got["Đổi giấy phép lái xe"].group == "Lĩnh vực Giao thông"
+    assert got["Cấp bản sao trích lục hộ tịch"].group == "Lĩnh vực Tư pháp"
+    assert got["Cấp giấy phép lái xe"].measures["on_time"].rate == 95.0
+
+
+def test_units_under_a_header_of_no_known_name_are_the_names_not_the_codes(tmp_path):
+    rows = [
+        ["STT", "Mã", "Công an đơn vị", "Tổng số", "Đã xử lý", "Tỷ lệ (%)"],
+        [1, "PC06", "Phòng PC06", 120, 100, 83.33],
+        [2, "PC08", "Phòng PC08", 60, 60, 100.0],
+        [3, "CAH1", "Công an huyện Kỳ Anh", 40, 10, 25.0],
+    ]
+    got = units(read(tmp_path, rows))
+    assert set(got) == {"Phòng PC06", "Phòng PC08", "Công an huyện Kỳ Anh"}
+
+
+def test_a_refusal_quotes_the_real_header_row_not_a_group_or_data_row(tmp_path):
+    rows = [
+        ["BÁO CÁO"],
+        ["Mã số", "Tổng số", "Đã xử lý"],
+        ["VIII", "Lĩnh vực Giao thông"],
+        ["PC06", 120, 100],
+    ]
+    with pytest.raises(ReportError) as refused:
+        read(tmp_path, rows)
+    assert "(dòng tiêu đề 2)" in refused.value.message
+    assert "«Lĩnh vực Giao thông»" not in refused.value.message

@@ -84,6 +84,32 @@ def test_target_and_mean_lines_with_their_labels(panel):
     assert chart(panel, "district").target_line.value() == 80
 
 
+@pytest.mark.parametrize("target", [100, 5])
+def test_target_and_mean_labels_stay_inside_the_plot_at_either_end(qtbot, target):
+    """A target of 100 % (electronic results) and a mean near 0 % keep their words in the plot,
+    however narrow the panel (a 1366×768 laptop's charts tab, or beside the table)."""
+    units = [
+        ("Sở Tư pháp", "province", 100, 100),
+        ("Sở Y tế", "province", 100, 2),
+        ("Sở Nội vụ", "province", 50, 1),
+    ]
+    widget = ChartsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(420, 600)
+    widget.show()
+    widget.set_data(make_summary(units, Targets({"signing": {"default": target}})), "signing")
+    province = widget.charts()[0]
+
+    def inside(line) -> bool:
+        area, label = province.plot.getViewBox().sceneBoundingRect(), line.label.sceneBoundingRect()
+        return (
+            area.left() <= label.left() and label.right() <= area.right() and label.width() > label.height()
+        )
+
+    qtbot.waitUntil(lambda: inside(province.target_line))  # placed once the plot is laid out
+    assert inside(province.mean_line)
+
+
 def test_level_without_data_has_no_bars_and_names_its_units(panel):
     commune = chart(panel, "commune")
     assert commune.unit_rows == []
@@ -126,8 +152,9 @@ def test_names_are_axis_labels_long_ones_elided(qtbot):
     qtbot.addWidget(widget)
     widget.set_data(make_summary(units), "signing")
     ticks = widget.charts()[0].plot.getAxis("left")._tickLevels[0]
-    assert [label for _, label in ticks] == ["UBND xã Y Tý", long_name[:39].rstrip() + "…"]
-    assert len(ticks[1][1]) <= charts.NAME_CHARS
+    assert [label for _, label in ticks] == ["UBND xã Y Tý", "Ủy ban nhân dân xã Quỳn…ài tỉnh Bắc Ninh"]
+    assert len(ticks[1][1]) <= charts.NAME_CHARS  # cut in the middle: both ends tell units apart
+    assert widget.charts()[0].tooltip(1).splitlines()[0] == long_name  # whole when pointed at
 
 
 def test_chart_grows_with_the_number_of_units(qtbot):

@@ -73,9 +73,9 @@ def test_removing_a_period_asks_first(qtbot, filled):
 def test_exporting_the_history(qtbot, filled, tmp_path):
     dialog = open_dialog(qtbot, filled)
     written = dialog.export_to(tmp_path / "xuat.xlsx")
-    book = load_workbook(written, read_only=True)  # a read-only book holds its file until closed
+    book = load_workbook(written, read_only=True)
     rows = list(book.active.iter_rows(values_only=True))
-    book.close()
+    book.close()  # read-only keeps the file open until closed
     assert len(rows) == 1 + 7 + 8 + 8
 
 

@@ -33,7 +33,7 @@ def names(model) -> list[str]:
 
 @pytest.fixture
 def model(qapp, summary):
-    return IndicatorTableModel(summary)
+    return IndicatorTableModel(summary, indicator="signing")
 
 
 @pytest.fixture
@@ -50,35 +50,42 @@ def test_models_pass_the_model_tester(qtmodeltester, model, proxy):
     qtmodeltester.check(proxy)
 
 
-def test_one_row_per_unit_with_formatted_figures(model, summary):
+def test_one_row_per_unit_with_the_columns_of_the_indicator_chosen(model, summary):
     assert model.rowCount() == len(summary.units) == 9
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers[:3] == ["STT", "Đơn vị", "Cấp"]
-    assert headers[3:8] == [
-        "Ký số\nTỷ lệ",
-        "Ký số\nTử số",
-        "Ký số\nMẫu số",
-        "Ký số\nChỉ tiêu",
-        "Ký số\nĐánh giá",
-    ]
-    # online dossiers come as rates only: no count columns for them
-    assert headers[8:] == [
-        "Hồ sơ trực tuyến\nTỷ lệ",
-        "Hồ sơ trực tuyến\nChỉ tiêu",
-        "Hồ sơ trực tuyến\nĐánh giá",
-    ]
+    assert headers == ["STT", "Đơn vị", "Cấp", "Tỷ lệ", "Tử số", "Mẫu số", "Chỉ tiêu", "Đánh giá", "Xếp hạng"]
+    # copied, a head says its indicator
+    assert model.headerData(3, Qt.Orientation.Horizontal, COPY_ROLE) == "Ký số Tỷ lệ"
+    assert model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Tỷ lệ văn bản đi được ký số"
+    )
     row = names(model).index("Sở Tài chính")
-    assert [model.index(row, c).data() for c in range(3, 8)] == [
+    assert [model.index(row, c).data() for c in range(3, 9)] == [
         "81,41 %",
         "127",
         "156",
         "90,00 %",
         "Chưa đạt",
+        "3/3",  # 100 %, 100 % and its 81,41 % in the province
     ]
     dong = names(model).index("UBND xã Đồng Tuyển")
     assert model.index(dong, 4).data() == "1.234"
     assert model.index(dong, 2).data() == "Cấp xã"
     assert model.index(names(model).index("UBND xã Y Tý"), 7).data() == "Không phát sinh"
+    # online dossiers come as rates only: no count columns for them
+    model.set_indicator("online_dossier")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[3:] == ["Tỷ lệ", "Chỉ tiêu", "Đánh giá", "Xếp hạng"]
+
+
+def test_all_indicators_shows_each_rate_side_by_side(qtmodeltester, model):
+    model.set_indicator(None)
+    qtmodeltester.check(model)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["STT", "Đơn vị", "Cấp", "Ký số", "Hồ sơ\ntrực tuyến"]
+    row = names(model).index("Sở Tài chính")
+    assert [model.index(row, c).data() for c in (3, 4)] == ["81,41 %", "41,00 %"]
+    assert model.index(row, 4).data(STATUS_ROLE) == "below"
 
 
 def test_copy_role_gives_spreadsheet_numbers(model):
@@ -111,7 +118,10 @@ def test_rates_sort_numerically_with_no_data_last(model):
     model.sort(3, DESC)
     assert column_texts(model, 3)[-1] == ""
     assert column_texts(model, 3)[0] == "100,00 %"
+    model.set_indicator("online_dossier")  # the sort follows: by this indicator's rate
     online = model.column_of("rate", "online_dossier")
+    assert model.sort_order() == ("rate", DESC)
+    assert column_texts(model, online)[0] == "96,25 %"
     model.sort(online, ASC)
     texts = column_texts(model, online)
     assert texts[:7] == ["30,00 %", "41,00 %", "48,00 %", "50,00 %", "65,25 %", "72,50 %", "96,25 %"]
@@ -160,6 +170,7 @@ def test_status_colours_and_icons(model):
     assert cell(none, status, Qt.ItemDataRole.DisplayRole) == "Không phát sinh"
 
     absent = "Văn phòng UBND tỉnh"  # no online-dossier figure at all
+    model.set_indicator("online_dossier")
     assert cell(absent, model.column_of("status", "online_dossier"), STATUS_ROLE) is None
     # the unit columns carry a level tint instead
     assert cell(full, 1, Qt.ItemDataRole.BackgroundRole).color().name() == "#eef4fb"
@@ -167,7 +178,7 @@ def test_status_colours_and_icons(model):
 
 
 def test_new_targets_recolour(qapp, summary):
-    model = IndicatorTableModel(summary)
+    model = IndicatorTableModel(summary, indicator="signing")
     status = model.column_of("status", "signing")
     row = names(model).index("UBND huyện Bát Xát")
     assert model.index(row, status).data(STATUS_ROLE) == "below"
@@ -180,9 +191,10 @@ def test_new_targets_recolour(qapp, summary):
 
 
 def test_english_headers(qapp, summary):
-    model = IndicatorTableModel(summary, lang="en")
+    model = IndicatorTableModel(summary, lang="en", indicator="signing")
     assert model.headerData(1, Qt.Orientation.Horizontal) == "Unit"
-    assert model.headerData(3, Qt.Orientation.Horizontal) == "Signing\nRate"
+    assert model.headerData(3, Qt.Orientation.Horizontal) == "Rate"
+    assert model.headerData(3, Qt.Orientation.Horizontal, COPY_ROLE) == "Signing Rate"
     row = names(model).index("Sở Tài chính")
     assert model.index(row, 3).data() == "81.41 %"
     assert model.index(row, 7).data() == "Below target"
@@ -206,14 +218,30 @@ def test_search_ignores_diacritics_and_case(proxy):
     assert proxy.rowCount() == 9
 
 
-def test_status_filter_follows_the_indicator(proxy):
-    proxy.set_below_only(True, "signing")
+def test_status_filter_follows_the_indicator_on_screen(proxy, model):
+    proxy.set_below_only(True)
     assert names(proxy) == ["Sở Tài chính", "UBND huyện Bát Xát"]
-    proxy.set_indicator("online_dossier")  # targets 50 for every level
+    model.set_indicator("online_dossier")  # targets 50 for every level
+    proxy.indicator_changed()
     assert names(proxy) == ["Sở Tài chính", "UBND thị xã Sa Pa", "UBND xã Y Tý"]
     proxy.set_level("commune")
     assert names(proxy) == ["UBND xã Y Tý"]
     assert proxy.visible_units() == [6]
+    model.set_indicator(None)  # "Tất cả chỉ số": below target on any
+    proxy.indicator_changed()
+    proxy.set_level("")
+    assert names(proxy) == ["Sở Tài chính", "UBND thị xã Sa Pa", "UBND huyện Bát Xát", "UBND xã Y Tý"]
+
+
+def test_equal_rates_are_ordered_by_name_whichever_way(qapp):
+    units = [(name, "province", (10, 10), None) for name in ("Sở Y tế", "Sở Công Thương", "Đài Phát thanh")]
+    units.append(("Ban Dân tộc", "province", (10, 9), None))
+    model = IndicatorTableModel(summarize([make_sheet(units)], builtin_targets()), indicator="signing")
+    rate = model.column_of("rate", "signing")
+    model.sort(rate, DESC)
+    assert names(model) == ["Đài Phát thanh", "Sở Công Thương", "Sở Y tế", "Ban Dân tộc"]
+    model.sort(rate, ASC)
+    assert names(model) == ["Ban Dân tộc", "Đài Phát thanh", "Sở Công Thương", "Sở Y tế"]
 
 
 def test_filters_combine_with_sorting(proxy, model):

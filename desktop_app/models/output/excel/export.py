@@ -6,18 +6,19 @@ Every figure comes from the Summary; this module only lays them out. No Qt here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from desktop_app import PRODUCT
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.contents import is_form_code
+from desktop_app.models.output.contents import TrendTable, is_form_code
 from desktop_app.models.output.excel.chart_sheet import write_chart_sheet
 from desktop_app.models.output.excel.style import texts
 from desktop_app.models.output.excel.summary_sheet import write_summary_sheet
 from desktop_app.models.output.excel.table_sheet import Heading, write_table_sheet
+from desktop_app.models.output.excel.trend_sheet import write_trend_sheet
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import period_text, word
@@ -38,25 +39,29 @@ def export_excel(
     issuer: str | None = None,
     period: str | None = None,
     office: OfficeDetails | None = None,
+    trends: Sequence[TrendTable] | None = None,
 ) -> Path:
     """Write the report workbook to ``path``; ReportError if it is an input or cannot be written.
 
     ``inputs`` defaults to the files the summary was read from; ``issuer`` is one line per
     issuing body ("UBND TỈNH …\\nSỞ …"); ``period`` is a period code ("2024-10") or free text;
-    ``office``: the office's details entered once, whose bodies head the sheet (as in the báo cáo).
+    ``office``: the office's details entered once, whose bodies head the sheet (as in the báo cáo);
+    ``trends``: each indicator's levels over the periods the history keeps, on a "Xu hướng" sheet.
     """
     sources = [s.path for s in summary.collection.sheets] if inputs is None else list(inputs)
     if issuer is None and office is not None and not office.empty:
         issuer = "\n".join(text for text, _ in office.agency_lines())
     heading = make_heading(summary, lang, title=title, issuer=issuer, period=period)
-    book = build_workbook(summary, heading, lang)
+    book = build_workbook(summary, heading, lang, trends)
     target = atomic_write(path, lambda temp: book.save(temp), sources)
     logger.info("Excel report written to %s", target)
     return target
 
 
-def build_workbook(summary: Summary, heading: Heading, lang: str = "vi") -> Workbook:
-    """The three sheets in memory: "Bảng chỉ số", "Biểu đồ", "Tóm tắt"."""
+def build_workbook(
+    summary: Summary, heading: Heading, lang: str = "vi", trends: Sequence[TrendTable] | None = None
+) -> Workbook:
+    """The sheets in memory: "Bảng chỉ số", "Biểu đồ", "Tóm tắt", and "Xu hướng" with ``trends``."""
     t = texts(lang)
     book = Workbook()
     table = book.worksheets[0]
@@ -64,6 +69,8 @@ def build_workbook(summary: Summary, heading: Heading, lang: str = "vi") -> Work
     write_table_sheet(table, summary, heading, lang)
     write_chart_sheet(book.create_sheet(t["sheet_charts"]), summary, lang)
     write_summary_sheet(book.create_sheet(t["sheet_summary"]), summary, heading.period, lang)
+    if trends:
+        write_trend_sheet(book.create_sheet(t["sheet_trends"]), trends, summary, lang)
     book.active = 0
     book.properties.title = printable(heading.title)
     book.properties.subject = printable(heading.period) or None

@@ -106,19 +106,23 @@ def _best_in_block(table: _Table, block: list[int], rate: RateValues) -> Pair | 
     """The two columns of a block that reproduce its rate column for most units; when no row tells
     (no figure, or every figure 0 or over a whole of 0), the block's whole and its one other
     column."""
-    best: tuple[tuple[int, int, int, float, bool, int], Pair] | None = None
+    best: tuple[tuple[int, int, int, bool, float, int], Pair] | None = None
     told = False
     strict = bool(block) and not table.heading(block[0])  # no heading ties the columns: every row must agree
     for a in block:
         for b in block:
             if a == b:
                 continue
-            good, bad = best_agreement(*table.pair((a, b)), rate)
-            exact = best_agreement(*table.pair((a, b)), rate, loose=False)[0]
+            part, whole = table.pair((a, b))
+            good, bad = best_agreement(part, whole, rate)
             told = told or good + bad > 0
-            gap = min(rate_error(*table.pair((a, b)), rate, f) for f in (False, True))
-            rank = (good, exact, -bad, -gap, table.is_whole(b), -abs(a - b))
-            if good > bad and (bad == 0 or not strict) and (best is None or rank > best[0]):
+            if good <= bad or (bad and strict) or (best is not None and good < best[0][0]):
+                continue  # the costlier tie-breaks only for pairs in the running
+            exact = best_agreement(part, whole, rate, loose=False)[0]
+            gap = min(rate_error(part, whole, rate, f) for f in (False, True))
+            # a whole named as one ("Số cần nhập", "Tổng số") outweighs a smaller rounding gap
+            rank = (good, exact, -bad, table.is_whole(b), -gap, -abs(a - b))
+            if best is None or rank > best[0]:
                 best = (rank, (a, b))
     if best is None and not told:
         return _whole_and_part(table, block)

@@ -13,7 +13,7 @@ from desktop_app.models.indicators.summary import summarize
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
-from desktop_app.views.summary_panel import SummaryPanel
+from desktop_app.views.summary.panel import SummaryPanel
 from tests.views.charts.test_charts import make_summary
 
 
@@ -67,12 +67,24 @@ def test_figures_per_level_and_overall(panel):
     assert rows["Toàn bộ"][:7] == ["7", mean, "90,18 %", "4", "2", "1", "1"]  # pooled 992/1100
 
 
-def test_paragraph_is_the_narrative(panel):
+def test_paragraph_is_the_narrative_and_can_be_edited(panel, qtbot):
     text = panel.paragraph_text()
     assert text == paragraph(make_summary(), indicators=["signing"])
     assert "Cấp tỉnh: tỷ lệ trung bình đạt 88,77 % (tỷ lệ chung 89,30 %)" in text
     assert "2 đơn vị chưa đạt chỉ tiêu 90 %: Sở Y tế (81,08 %), Sở Tài chính (81,41 %)" in text
-    assert panel.text.isReadOnly()
+    assert not panel.text.isReadOnly()
+    assert not panel.editor.restore_button.isEnabled()
+    with qtbot.waitSignal(panel.paragraphEdited) as edited:
+        panel.text.setPlainText("Đoạn văn đã sửa.")
+    assert edited.args == ["signing", "Đoạn văn đã sửa."]
+    assert panel.editor.restore_button.isEnabled()
+    # the figures change (a new target): the edit stays until the user asks the figures' text back
+    panel.set_view(make_summary(), "signing", edits={"signing": "Đoạn văn đã sửa."})
+    assert panel.paragraph_text() == "Đoạn văn đã sửa."
+    with qtbot.waitSignal(panel.paragraphEdited) as edited:
+        panel.editor.restore_button.click()
+    assert edited.args == ["signing", None]
+    assert panel.paragraph_text() == text
 
 
 def test_copy_puts_the_paragraph_on_the_clipboard(panel):
@@ -95,18 +107,47 @@ def _two_indicators():
     return summarize([sheet], builtin_targets())
 
 
-def test_chosen_indicator_comes_first_in_the_paragraph(qtbot):
+def test_the_paragraph_is_the_indicators_and_all_of_them_as_exported(qtbot):
     widget = SummaryPanel()
     qtbot.addWidget(widget)
     summary = _two_indicators()
     widget.set_summary(summary, "online_dossier")
-    first, second = widget.paragraph_text().split("\n\n")
-    assert first.startswith("Về tỷ lệ hồ sơ trực tuyến")
-    assert second.startswith("Về tỷ lệ văn bản đi được ký số")
+    assert widget.paragraph_text() == paragraph(summary, indicators=["online_dossier"])
     rows = table_rows(widget)
     assert list(rows) == ["Cấp tỉnh", "Cấp huyện", "Toàn bộ"]
     # rates only in the province: no pooled rate there
     assert rows["Cấp tỉnh"][1:3] == ["72,50 %", "–"]
+    # "Tất cả chỉ số": every indicator's, in the report's order, with the one edited as edited
+    widget.set_view(summary, None, edits={"online_dossier": "Hồ sơ trực tuyến: đã sửa."})
+    first, second = widget.paragraph_text().split("\n\n")
+    assert first.startswith("Về tỷ lệ văn bản đi được ký số")
+    assert second == "Hồ sơ trực tuyến: đã sửa."
+    assert widget.text.isReadOnly()  # edited one indicator at a time
+
+
+def test_the_figures_follow_the_level_and_the_search(panel):
+    panel.set_view(make_summary(), "signing", filters=("district", None))
+    assert list(table_rows(panel)) == ["Cấp huyện"]
+    # a search leaves two of the province's four departments: their own figures, in a row
+    panel.set_view(make_summary(), "signing", filters=("province", None), visible=[1, 2])
+    rows = table_rows(panel)
+    assert list(rows) == ["Cấp tỉnh", "Đang hiển thị (2 đơn vị)"]
+    assert rows["Đang hiển thị (2 đơn vị)"][1:3] == ["90,71 %", "89,06 %"]  # (100 + 81,41) / 2; 236/265
+
+
+def test_all_indicators_a_row_per_indicator_and_level(qtbot):
+    widget = SummaryPanel()
+    qtbot.addWidget(widget)
+    widget.set_summary(_two_indicators(), None)
+    assert widget.title.text() == "Tất cả chỉ số"
+    assert list(table_rows(widget)) == [
+        "Ký số › Cấp tỉnh",
+        "Ký số › Toàn bộ",
+        "Hồ sơ trực tuyến › Cấp tỉnh",
+        "Hồ sơ trực tuyến › Cấp huyện",
+        "Hồ sơ trực tuyến › Toàn bộ",
+    ]
+    assert not widget.headline_combo.isEnabled()
 
 
 def test_english(panel):
@@ -115,7 +156,7 @@ def test_english(panel):
     assert list(rows) == ["Province", "District", "Commune", "All units"]
     assert rows["Province"][1] == "88.77 %"
     assert panel.paragraph_text().startswith("Outgoing documents signed digitally, 2024-10:")
-    assert panel.copy_button.text() == "Copy paragraph"
+    assert panel.copy_button.text() == "Copy"
 
 
 def test_nothing_loaded(panel):

@@ -1,9 +1,9 @@
-"""Per-level figures of one indicator and the report paragraph, ready to copy.
+"""The figures of the indicator on screen, per level, overall and per group.
 
-The panel leads with the average the report publishes first for the indicator (the user picks it
-in "Số liệu chính"), names it, puts the other beside it, and says how far it moved since the
-earlier period; then a row per level, a row per group when the files group their units, and the
-paragraph.
+They lead with the average the report publishes first for the indicator (the user picks it in
+"Số liệu chính"), name it, put the other beside it, and say how far it moved since the earlier
+period; then a row per level, a row per group when the files group their units. Under "Tất cả chỉ
+số" a row per indicator and level; reports side by side each get their own rows, named.
 """
 
 from __future__ import annotations
@@ -11,26 +11,24 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
-from desktop_app.models.indicators.summary import GroupStats, Summary
+from desktop_app.models.indicators.catalog import MEAN, POOLED
+from desktop_app.models.indicators.summary import GroupStats, Summary, group_stats
 from desktop_app.models.numbers import format_change, format_count, format_rate
-from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.words import level_label, period_text, word
+from desktop_app.models.shown import Shown, ShownPart
 from desktop_app.models.text import shown
 from desktop_app.views.strings import tr
 
@@ -46,7 +44,7 @@ LOWEST_COLUMN = 7  # where "Thấp nhất" is without the optional columns
 def stats_cells(stats: GroupStats, lang: str = "vi", headline: str = MEAN) -> dict[str, str]:
     """One table row by column: counts, both averages, the headline's change and the lowest
     units, formatted as the report shows them."""
-    lowest = "\n".join(f"{shown(name)} ({format_rate(rate, lang)})" for name, rate in stats.lowest)
+    lowest = "\n".join(f"{shown(name, 60)} ({format_rate(rate, lang)})" for name, rate in stats.lowest)
     return {
         "units": format_count(stats.units, lang),
         "mean": format_rate(stats.mean_rate, lang, empty=EMPTY),
@@ -114,9 +112,12 @@ def _item(text: str, right: bool = True, bold: bool = False) -> QTableWidgetItem
     return item
 
 
-class SummaryPanel(QWidget):
-    """For the chosen indicator: the headline average, a row of figures per level, overall and
-    per group, then the paragraph."""
+Row = tuple[str, GroupStats, Summary]  # a row's label, its figures and the report they are of
+
+
+class SummaryFigures(QWidget):
+    """For the indicator on screen: the headline average, a row of figures per level, overall
+    and per group (every indicator's levels under "Tất cả chỉ số"), each report's own."""
 
     headlineChosen = Signal(str, str)  # indicator, MEAN | POOLED
 
@@ -125,6 +126,8 @@ class SummaryPanel(QWidget):
         self.lang = "vi"
         self.indicator: str | None = None
         self.columns: list[str] = []
+        self.filters: tuple[str | None, str | None] = (None, None)  # level, group
+        self.visible: list[int] | None = None  # units a search leaves
         self.title = QLabel()
         bold = QFont(self.title.font())
         bold.setBold(True)
@@ -135,90 +138,131 @@ class SummaryPanel(QWidget):
         self.headline_combo.activated.connect(self._headline_picked)
         self.lead = QLabel()  # the headline average, its change, the units too few to judge
         self.lead.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lead.setWordWrap(True)
         self.table = _figures_table(LOWEST_COLUMN + 1)
         self.group_table = _figures_table(len(GROUP_COLUMNS))
-        self.paragraph_label = QLabel()
-        self.text = QPlainTextEdit()
-        self.text.setReadOnly(True)
-        self.copy_button = QPushButton()
-        self.copy_button.clicked.connect(self.copy_paragraph)
-        self.status = QLabel()
-        self.status.setStyleSheet("color: #757575;")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.headline_label)
         top.addWidget(self.headline_combo)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
-        for widget in (self.lead, self.table, self.group_table, self.paragraph_label):
+        for widget in (self.lead, self.table, self.group_table):
             layout.addWidget(widget)
-        layout.addWidget(self.text, 1)
-        layout.addLayout(buttons)
-        self.set_summary(None, None)
+        layout.addStretch(1)
+        self.set_view(None, None)
 
-    def set_summary(self, summary: Summary | None, indicator: str | None, lang: str = "vi") -> None:
-        """Show ``indicator``'s figures; the paragraph covers every indicator, this one first."""
-        self.lang = lang
-        self.copy_button.setText(tr(lang, "summary.copy"))
-        self.paragraph_label.setText(tr(lang, "summary.paragraph"))
+    def set_view(
+        self,
+        view: Shown | None,
+        indicator: str | None,
+        lang: str = "vi",
+        filters: tuple[str | None, str | None] = (None, None),
+        visible: list[int] | None = None,
+    ) -> None:
+        """Show ``indicator``'s figures (None: every indicator's) for each report of ``view``:
+        of the level and group the filters chose, and of the units ``visible`` when a search or
+        "chưa đạt" leaves fewer."""
+        self.lang, self.filters = lang, filters
+        self.visible = self._narrowed(view, visible)
         self.headline_label.setText(tr(lang, "summary.headline"))
-        self.status.clear()
-        info = None
-        if summary is not None:
-            info = next((i for i in summary.indicators if i.key == indicator), None)
-        self.indicator = info.key if info else None
-        self.title.setText(info.name(lang) if info else tr(lang, "summary.none"))
-        if summary is None or info is None:
-            self._fill(None, [])
-            self._fill_groups(None, [])
+        infos = {i.key: i for i in view.indicators} if view is not None else {}
+        keys = list(infos) if indicator is None else [indicator] if indicator in infos else []
+        self.indicator = indicator if indicator in infos else None
+        if view is None or not keys:
+            self.title.setText(tr(lang, "summary.none"))
         else:
-            names = summary.level_names
-            rows = [(level_label(s.level, lang, names), s) for s in summary.levels if s.indicator == info.key]
-            overall = summary.stats(info.key)
-            if overall is not None:
-                rows.append((tr(lang, "summary.overall"), overall))
-            self._fill(summary, rows)
-            self._fill_groups(summary, self._group_rows(summary, info))
-        self._show_headline(summary, info)
-        self.text.setPlainText(self._paragraph(summary, info.key if info else None, lang))
+            self.title.setText(infos[indicator].name(lang) if indicator else tr(lang, "summary.all"))
+        parts = view.parts if view is not None else []
+        rows = [row for part in parts for key in keys for row in self._rows(part, key, len(keys) > 1, view)]
+        self._fill(rows, view, keys)
+        groups = [g for part in parts for g in self._group_rows(part, self.indicator, view)] if parts else []
+        self._fill_groups(groups, view)
+        self._show_headline(view)
 
-    def _show_headline(self, summary: Summary | None, info: IndicatorInfo | None) -> None:
-        """The lead line and the "Số liệu chính" combo at the average that leads now."""
-        lang, combo = self.lang, self.headline_combo
-        overall = summary.stats(info.key) if summary is not None and info is not None else None
+    def _rows(self, part: ShownPart, key: str, named: bool, view: Shown | None) -> list[Row]:
+        """The report's rows of ``key``: a row per level, then all its units."""
+        summary, lang = part.summary, self.lang
+        prefix = f"{part.label} › " if view is not None and view.side_by_side else ""
+        info = next((i for i in summary.indicators if i.key == key), None)
+        if info is None:
+            return []
+        if named:
+            prefix += f"{info.name(lang, short=True)} › "
+        level = self.filters[0]
+        rows = [
+            (prefix + level_label(s.level, lang, summary.level_names), s, summary)
+            for s in summary.levels
+            if s.indicator == key and level in (None, s.level)
+        ]
+        overall = summary.stats(key)
+        if overall is not None and level is None:
+            rows.append((prefix + tr(lang, "summary.overall"), overall, summary))
+        if self.visible is not None:
+            units = [u - part.start for u in self.visible if part.start <= u < part.end]
+            members = [
+                (summary.units[u], summary.assessments[u][key])
+                for u in units
+                if key in summary.assessments[u]
+            ]
+            minimum = overall.minimum if overall is not None else None
+            label = tr(lang, "summary.shown", n=len(members))
+            rows.append((prefix + label, group_stats(key, None, members, minimum=minimum), summary))
+        return rows
+
+    def _narrowed(self, view: Shown | None, visible: list[int] | None) -> list[int] | None:
+        """The units shown, when a search or "chưa đạt" leaves fewer than the level and group
+        chosen hold; else None (the level and group rows say it all)."""
+        if view is None or visible is None:
+            return None
+        level, group = self.filters
+        held = sum(1 for u in view.units if level in (None, u.level) and group in (None, u.group))
+        return sorted(visible) if len(visible) < held else None
+
+    def _show_headline(self, view: Shown | None) -> None:
+        """The lead lines and the "Số liệu chính" combo at the average that leads now."""
+        lang, combo, key = self.lang, self.headline_combo, self.indicator
+        leads = []
+        pooled = False
+        for part in view.parts if view is not None and key else []:
+            overall = part.summary.stats(key)  # type: ignore[arg-type]
+            if overall is None:
+                continue
+            pooled = pooled or overall.pooled_rate is not None
+            text = lead_text(part.summary, overall, lang)
+            leads.append(f"{part.label}: {text}" if view is not None and view.side_by_side else text)
         combo.blockSignals(True)
         combo.clear()
         for kind in (POOLED, MEAN):
             combo.addItem(word(lang, kind), kind)
-        if summary is not None and overall is not None:
-            combo.setCurrentIndex(combo.findData(summary.headline(overall.indicator, overall)))
+        if view is not None and key:
+            overall = view.first.stats(key)
+            combo.setCurrentIndex(combo.findData(view.first.headline(key, overall)))
         combo.blockSignals(False)
         # rates without counts have no pooled rate: nothing to choose
-        combo.setEnabled(overall is not None and overall.pooled_rate is not None)
-        self.lead.setText(lead_text(summary, overall, lang) if summary and overall else "")
-        self.lead.setVisible(bool(self.lead.text()))
+        combo.setEnabled(bool(key) and pooled)
+        self.lead.setText("\n".join(leads))
+        self.lead.setVisible(bool(leads))
 
     def _headline_picked(self, index: int) -> None:
         if self.indicator is not None:
             self.headlineChosen.emit(self.indicator, self.headline_combo.itemData(index))
 
-    def _fill(self, summary: Summary | None, rows: list[tuple[str, GroupStats]]) -> None:
+    def _fill(self, rows: list[Row], view: Shown | None, keys: list[str]) -> None:
         lang = self.lang
-        previous = summary is not None and summary.previous is not None
-        few = any(s.few_data or s.minimum is not None for _, s in rows)
-        self.columns = [c for c in COLUMNS if (c != "change" or previous) and (c != "few_data" or few)]
-        headline = summary.headline(self.indicator) if summary is not None and self.indicator else MEAN
+        previous = view is not None and view.compared
+        few = any(s.few_data or s.minimum is not None for _, s, _ in rows)
+        judged = view is not None and any(view.has_targets(k) for k in keys)
+        optional = {"change": previous, "few_data": few, "met": judged, "below": judged}
+        self.columns = [c for c in COLUMNS if optional.get(c, True)]
+        headline = view.first.headline(self.indicator) if view is not None and self.indicator else MEAN
         self._set_headers(self.table, self.columns, headline)
         self.table.setRowCount(len(rows))
-        self.table.setVerticalHeaderLabels([label for label, _ in rows])
+        self.table.setVerticalHeaderLabels([label for label, _, _ in rows])
         lowest = self.columns.index("lowest")
-        for r, (_, stats) in enumerate(rows):
-            kind = summary.headline(stats.indicator, stats) if summary is not None else MEAN
-            cells = stats_cells(stats, lang, kind)
+        for r, (_, stats, summary) in enumerate(rows):
+            cells = stats_cells(stats, lang, summary.headline(stats.indicator, stats))
             total = stats.level is None  # the "all units" row
             for c, key in enumerate(self.columns):
                 item = _item(cells[key], right=c != lowest, bold=total)
@@ -245,51 +289,37 @@ class SummaryPanel(QWidget):
                 item.setFont(font)
             table.setHorizontalHeaderItem(c, item)
 
-    def _group_rows(self, summary: Summary, info: IndicatorInfo) -> list[tuple[str, GroupStats]]:
+    def _group_rows(self, part: ShownPart, key: str | None, view: Shown | None) -> list[Row]:
         """ "Cấp xã › Huyện Gia Bình" per group of each level (the level named when there are
-        several)."""
-        levels = [s.level for s in summary.levels if s.indicator == info.key]
+        several, the report when reports are side by side)."""
+        summary = part.summary
+        if key is None:
+            return []
+        prefix = f"{part.label} › " if view is not None and view.side_by_side else ""
+        levels = [s.level for s in summary.levels if s.indicator == key]
         rows = []
         for level in levels:
-            for s in summary.groups_of(info.key, level):
+            for s in summary.groups_of(key, level):
+                if self.filters[0] not in (None, level) or self.filters[1] not in (None, s.group):
+                    continue
                 name = shown(s.group or "", 80)
                 if len(levels) > 1:
                     name = f"{level_label(level, self.lang, summary.level_names)} › {name}"
-                rows.append((name, s))
+                rows.append((prefix + name, s, summary))
         return rows
 
-    def _fill_groups(self, summary: Summary | None, rows: list[tuple[str, GroupStats]]) -> None:
+    def _fill_groups(self, rows: list[Row], view: Shown | None) -> None:
         """The groups' figures: a small table of their averages, hidden without groups."""
         self.group_table.setVisible(bool(rows))
-        if summary is None or not rows:
+        if view is None or not rows:
             self.group_table.setRowCount(0)
             return
-        columns = [c for c in GROUP_COLUMNS if c != "change" or summary.previous is not None]
-        self._set_headers(self.group_table, columns, summary.headline(self.indicator or ""))
+        columns = [c for c in GROUP_COLUMNS if c != "change" or view.compared]
+        self._set_headers(self.group_table, columns, view.first.headline(self.indicator or ""))
         self.group_table.setRowCount(len(rows))
-        self.group_table.setVerticalHeaderLabels([label for label, _ in rows])
-        for r, (_, stats) in enumerate(rows):
+        self.group_table.setVerticalHeaderLabels([label for label, _, _ in rows])
+        for r, (_, stats, summary) in enumerate(rows):
             cells = stats_cells(stats, self.lang, summary.headline(stats.indicator, stats))
             for c, key in enumerate(columns):
                 self.group_table.setItem(r, c, _item(cells[key]))
         _fit_height(self.group_table, len(rows))
-
-    @staticmethod
-    def _paragraph(summary: Summary | None, first: str | None, lang: str) -> str:
-        if summary is None:
-            return ""
-        keys = [info.key for info in summary.indicators]
-        if first in keys:
-            keys.remove(first)
-            keys.insert(0, first)
-        parts = [paragraph(summary, lang, indicators=[key]) for key in keys]
-        return "\n\n".join(p for p in parts if p)
-
-    def paragraph_text(self) -> str:
-        """The report paragraph as shown."""
-        return self.text.toPlainText()
-
-    def copy_paragraph(self) -> None:
-        """Put the paragraph on the clipboard, to paste into the monthly report."""
-        QGuiApplication.clipboard().setText(self.paragraph_text())
-        self.status.setText(tr(self.lang, "summary.copied"))

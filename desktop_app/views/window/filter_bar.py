@@ -1,34 +1,30 @@
-"""The main window's filter bar (indicator, level, group, below target, search) and status bar
-widgets."""
+"""The main window's filter bar: the report switch (one report or all side by side), the indicator
+(or "Tất cả chỉ số"), level, group, below target, search."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QLabel,
-    QLineEdit,
-    QProgressBar,
-    QStatusBar,
-    QToolBar,
-    QToolButton,
-)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QToolBar
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.output.words import level_label
 from desktop_app.views.strings import tr
 
 FILTER_LEVELS = ("province", "district", "commune")
+ALL_INDICATORS = "*"  # the indicator combo's "Tất cả chỉ số": every indicator's rate side by side
+SIDE_BY_SIDE = "*"  # the report combo's "So sánh các báo cáo"
 
 
 class FilterBar(QToolBar):
-    """Chỉ số: [combo]  Cấp: [combo]  Thuộc: [combo]  [ ] Chỉ đơn vị chưa đạt  [search].
+    """Báo cáo: [combo]  Chỉ số: [combo]  Cấp: [combo]  Thuộc: [combo]  [ ] Chỉ đơn vị chưa đạt
+    [search].
 
-    The group combo ("Thuộc") is there only when the files group their units (communes under
-    their district); it lists the groups of the level chosen.
+    The report combo is there when several reports are open; the group combo ("Thuộc") only when
+    the files group their units (communes under their district), listing the groups of the level
+    chosen.
     """
 
+    reportChosen = Signal(str)  # a report's key, or SIDE_BY_SIDE
     indicatorChosen = Signal(str)
     filtersChanged = Signal()
     searchTyped = Signal()  # the search text changed: the table follows at once, the rest after
@@ -37,10 +33,17 @@ class FilterBar(QToolBar):
         super().__init__()
         self.setObjectName("filters")
         self.setMovable(False)
+        self.report_label, self.report_combo = QLabel(), QComboBox()
+        self.report_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.report_combo.setMinimumContentsLength(22)
         self.indicator_label, self.level_label = QLabel(), QLabel()
         self.indicator_combo = QComboBox()
-        self.indicator_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.indicator_combo.setMinimumContentsLength(28)
+        self.indicator_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.indicator_combo.setMinimumContentsLength(26)
         self.level_combo = QComboBox()
         self.group_label, self.group_combo = QLabel(), QComboBox()
         self.group_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -48,7 +51,9 @@ class FilterBar(QToolBar):
         self.below_check = QCheckBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.search.setMinimumWidth(200)
+        self.report_actions = [self.addWidget(self.report_label), self.addWidget(self.report_combo)]
+        self.report_actions.append(self.addSeparator())
         self.addWidget(self.indicator_label)
         self.addWidget(self.indicator_combo)
         for widget in (self.level_label, self.level_combo, self.below_check, self.search):
@@ -58,6 +63,9 @@ class FilterBar(QToolBar):
             if widget is self.level_combo:  # a toolbar hides its widgets through their actions
                 self.group_actions = [self.addWidget(self.group_label), self.addWidget(self.group_combo)]
         self.show_groups(False)
+        self.show_reports(False)
+        self.report_combo.activated.connect(lambda _i: self.reportChosen.emit(self.report()))
+        self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_tip())
         self.indicator_combo.currentIndexChanged.connect(
             lambda _i: self.indicatorChosen.emit(self.indicator())
         )
@@ -67,6 +75,7 @@ class FilterBar(QToolBar):
         self.search.textChanged.connect(self.searchTyped)
 
     def retranslate(self, lang: str) -> None:
+        self.report_label.setText(" " + tr(lang, "report") + " ")
         self.indicator_label.setText(" " + tr(lang, "indicator") + " ")
         self.level_label.setText(" " + tr(lang, "level") + " ")
         self.group_label.setText(" " + tr(lang, "group") + " ")
@@ -82,18 +91,55 @@ class FilterBar(QToolBar):
         self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(level)))
         self.level_combo.blockSignals(False)
 
-    def set_indicators(self, indicators: list[IndicatorInfo], chosen: str, lang: str) -> str:
-        """Refill the indicator combo, keeping ``chosen`` when present; the key now chosen."""
+    def set_reports(self, reports: list[tuple[str, str]], chosen: str, lang: str) -> None:
+        """Refill the report combo: each report's (key, name), then "So sánh các báo cáo"; shown
+        when there are two or more."""
+        combo = self.report_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for key, label in reports:
+            combo.addItem(label, key)
+            combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        if len(reports) > 1:
+            combo.insertSeparator(combo.count())
+            combo.addItem(tr(lang, "side_by_side_item", n=len(reports)), SIDE_BY_SIDE)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+        self.show_reports(len(reports) > 1)
+
+    def show_reports(self, shown: bool) -> None:
+        for action in self.report_actions:
+            action.setVisible(shown)
+
+    def set_indicators(
+        self, indicators: list[IndicatorInfo], chosen: str, lang: str, tips: dict[str, str] | None = None
+    ) -> str:
+        """Refill the indicator combo ("Tất cả chỉ số" first when there are several), keeping
+        ``chosen`` when present, else the first indicator; the key now chosen. ``tips``: each
+        indicator's tooltip (its name and how it was read), else its name."""
         combo = self.indicator_combo
         combo.blockSignals(True)
         combo.clear()
+        if len(indicators) > 1:
+            combo.addItem(tr(lang, "all_indicators"), ALL_INDICATORS)
         for info in indicators:
             combo.addItem(info.name(lang), info.key)
-            combo.setItemData(combo.count() - 1, info.name(lang), Qt.ItemDataRole.ToolTipRole)
+            tip = (tips or {}).get(info.key) or info.name(lang)
+            combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(chosen)
-        combo.setCurrentIndex(index if index >= 0 else 0)
+        first = 1 if len(indicators) > 1 else 0
+        combo.setCurrentIndex(index if index >= 0 else first if combo.count() > first else 0)
         combo.blockSignals(False)
+        self._show_tip()
         return self.indicator()
+
+    def _show_tip(self) -> None:
+        """The combo's own tooltip is the indicator chosen's: its name and how it was read."""
+        combo = self.indicator_combo
+        combo.setToolTip(combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+
+    def report(self) -> str:
+        return self.report_combo.currentData() or ""
 
     def indicator(self) -> str:
         return self.indicator_combo.currentData() or ""
@@ -129,73 +175,3 @@ class FilterBar(QToolBar):
 
     def search_text(self) -> str:
         return self.search.text()
-
-
-class StatusArea:
-    """Status bar widgets: progress, files and periods, units shown, a warnings button.
-
-    They are permanent widgets, so a temporary message ("Đang đọc…") takes the left side
-    and never covers them.
-    """
-
-    def __init__(self, bar: QStatusBar) -> None:
-        self.bar = bar
-        self.units_label, self.files_label = QLabel(), QLabel()
-        self.files_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.warnings_button = QToolButton()
-        self.warnings_button.setAutoRaise(True)
-        self.warnings_button.hide()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(180)
-        self.progress.hide()
-        self.cancel_button = QToolButton()  # stops a long read (a million-row dossier list)
-        self.cancel_button.hide()
-        widgets = (
-            self.progress,
-            self.cancel_button,
-            self.files_label,
-            self.units_label,
-            self.warnings_button,
-        )
-        for widget in widgets:
-            bar.addPermanentWidget(widget)
-
-    def retranslate(self, lang: str) -> None:
-        self.cancel_button.setText(tr(lang, "cancel"))
-        self.cancel_button.setToolTip(tr(lang, "cancel_tip"))
-
-    def show_busy(self, busy: bool) -> None:
-        self.progress.setValue(0)
-        self.progress.setVisible(busy)
-        self.cancel_button.setVisible(busy)
-
-    def show_progress(self, fraction: float) -> None:
-        self.progress.setValue(round(fraction * 100))
-
-    def show_units(self, lang: str, shown: int, total: int) -> None:
-        self.units_label.setText(tr(lang, "units_shown", shown=shown, total=total))
-
-    def show_counts(
-        self,
-        lang: str,
-        shown: int,
-        total: int,
-        files: list[str],
-        periods: list[str],
-        warnings: int,
-        compared: str = "",
-    ) -> None:
-        """ "12/15 đơn vị", "ky_so.xlsx (Tháng 10/2024)" or "3 tệp (…)", then what the figures are
-        compared with ("so với tháng 7/2023"), "⚠ 2 cảnh báo"."""
-        self.show_units(lang, shown, total)
-        if len(files) == 1:
-            text = files[0]
-        elif files:
-            text = tr(lang, "n_files", n=len(files), periods=", ".join(periods))
-        else:
-            text = tr(lang, "no_files")
-        self.files_label.setText(f"{text} · {compared}" if compared and files else text)
-        self.files_label.setToolTip("\n".join(files))
-        self.warnings_button.setText(tr(lang, "warnings", n=warnings))
-        self.warnings_button.setVisible(warnings > 0)
