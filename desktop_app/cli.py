@@ -1,4 +1,4 @@
-"""The command line: ``python -m desktop_app summarize FILE… [--previous FILE… | --history [DB]]
+"""The command line: ``chi-so-mot-cua summarize FILE… [--previous FILE]… [--history [DB]]
 [--targets T.toml] [--json] [--excel X.xlsx] [--pdf P.pdf] [--docx W.docx] [--office O.toml]
 [--indicators K,…] [--levels L,…]``, and ``history …`` (history_cli.py).
 
@@ -13,10 +13,13 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
+import threading
 from datetime import date
 from pathlib import Path
 
+from desktop_app.crash import LOG_MARK, install_thread_hook, report_unexpected, setup_log
 from desktop_app.history_cli import (
     add_history_parser,
     history_command,
@@ -32,23 +35,37 @@ from desktop_app.models.output.office import OfficeDetails, load_office
 from desktop_app.models.output.report_json import summary_document
 from desktop_app.models.output.text_report import text_report
 from desktop_app.models.tables.importer import import_files, shared_reader
+from desktop_app.models.text import printable
 from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
 
 logger = logging.getLogger(__name__)
-# the name a user typed: the frozen command-line program's own ("ChiSoMotCuaCLI"), else Python's
-PROG = Path(sys.executable).stem if getattr(sys, "frozen", False) else "python -m desktop_app"
+PYTHON_M = "python -m desktop_app"
+
+
+def program_name(argv0: str | None = None) -> str:
+    """The name the user typed, for the help and the errors: the frozen program's own
+    ("ChiSoMotCuaCLI"), the installed command's ("chi-so-mot-cua"), else ``python -m desktop_app``."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).stem
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    name = re.split(r"[\\/]", argv0)[-1]  # a Windows path read anywhere
+    if not name or name in ("-c", "-m") or name.endswith((".py", ".pyc", ".pyz")):
+        return PYTHON_M  # python -m desktop_app (argv[0] is __main__.py), or a test's runner
+    return name[:-4] if name.lower().endswith(".exe") else name
+
+
 SUFFIXES = {"excel": ".xlsx", "pdf": ".pdf", "docx": ".docx"}
 
 
 def say(line: str) -> None:
     """One line for the user on stderr (stdout carries the report or the JSON)."""
-    print(line, file=sys.stderr)  # noqa: T201 - the command line's lines
+    print(printable(line), file=sys.stderr)  # noqa: T201 - the command line's lines
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The arguments, described in the current language (set it first)."""
     parser = argparse.ArgumentParser(
-        prog=PROG, description=_("Tính các chỉ số của từng đơn vị từ báo cáo Excel.")
+        prog=program_name(), description=_("Tính các chỉ số của từng đơn vị từ báo cáo Excel.")
     )
     sub = parser.add_subparsers(dest="command", required=True, title=_("lệnh"), metavar="summarize|history")
     s = sub.add_parser(
@@ -60,10 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--targets", metavar=_("CHỈ_TIÊU.toml"), help=_("tệp chỉ tiêu (TOML)"))
     s.add_argument(
         "--previous",
-        nargs="+",
+        action="append",
         default=[],
         metavar=_("TỆP_KỲ_TRƯỚC"),
-        help=_("báo cáo của kỳ trước, để tính mức tăng giảm so với kỳ trước"),
+        help=_(
+            "báo cáo của kỳ trước, để tính mức tăng giảm so với kỳ trước; mỗi tệp một lần "
+            "--previous (--previous T7_KY_SO.xlsx --previous T7_MOT_CUA.xlsx)"
+        ),
     )
     s.add_argument(
         "--history",
@@ -195,7 +215,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
             parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(unknown)))
         return args
     split_history_option(args)
-    strays = [a for a in unknown if not os.path.lexists(a)]
+    # what argparse left over is a report: after an option's value ("--previous T7.xlsx T8.xlsx"),
+    # or named like an option ("-bao-cao.xlsx"); a missing one is then told as a missing file
+    strays = [a for a in unknown if a.startswith("-") and not os.path.lexists(a)]
     if strays:
         parser.error(_("không hiểu các tham số: {args}").format(args=" ".join(strays)))
     args.files = [*args.files, *unknown]
@@ -204,19 +226,38 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _logging(verbose: bool) -> tuple[Path, list[logging.Handler]]:
+    """The log file (log.txt in the data folder) and, with --verbose, the details on stderr too:
+    stderr otherwise carries exactly one line per bad file. Returns the log's path and the
+    handlers added, for :func:`main` to take away again."""
+    log = setup_log(level=logging.WARNING)  # a run that goes well writes nothing there
+    added = [h for h in logging.getLogger().handlers if getattr(h, LOG_MARK, False)]
+    if verbose:
+        stream = logging.StreamHandler()
+        stream.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        logging.getLogger().addHandler(stream)
+        logging.getLogger().setLevel(logging.DEBUG)
+        added.append(stream)
+    return log, added
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv[:1] == ["summarize"] or argv[:2] == ["history", "import"]:
         shared_reader().start()  # the reader process starts while the arguments and targets are read
     args = parse(argv)
-    # stderr carries exactly one line per bad file; details only when asked for
-    level = logging.DEBUG if getattr(args, "verbose", False) else logging.CRITICAL
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    log, handlers = _logging(getattr(args, "verbose", False))
+    previous_hook = install_thread_hook(log, say)
     try:
         return history_command(args) if args.command == "history" else summarize_command(args)
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # never a traceback on the command line
-        logger.debug("unexpected", exc_info=True)
-        say(_("Lỗi không mong đợi: {error}").format(error=exc.__class__.__name__))
+    except Exception as exc:  # noqa: BLE001 - logged with its traceback by report_unexpected
+        # never a traceback on the terminal: one line naming the log that holds it
+        report_unexpected(exc, log, say)
         return 3
+    finally:
+        threading.excepthook = previous_hook
+        for handler in handlers:
+            logging.getLogger().removeHandler(handler)
+            handler.close()

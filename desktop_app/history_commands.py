@@ -19,14 +19,16 @@ from desktop_app.models.indicators.targets import effective_targets
 from desktop_app.models.output.words import period_text
 from desktop_app.models.tables.importer import import_files
 from desktop_app.models.tables.period import period_from_text
-from desktop_app.models.translation import _
+from desktop_app.models.text import printable
+from desktop_app.models.translation import _, n_
 
 
 def say(line: str) -> None:
-    print(line, file=sys.stderr)  # noqa: T201 - the command line's lines
+    print(printable(line), file=sys.stderr)  # noqa: T201 - the command line's lines
 
 
 def out(text: str) -> None:
+    text = printable(text)  # names kept in the database came from files
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
@@ -116,7 +118,11 @@ def _list(store: HistoryStore, args: argparse.Namespace) -> int:
         say(_("Lịch sử chưa có kỳ nào."))
     for e in entries:
         out(
-            _("{period}\t{source}\t{units} đơn vị\t{indicators}\t{at}").format(
+            n_(
+                "{period}\t{source}\t{units} đơn vị\t{indicators}\t{at}",
+                "{period}\t{source}\t{units} đơn vị\t{indicators}\t{at}",
+                e["units"],
+            ).format(
                 period=e["period"]
                 if e["period"] == e["period_start"]
                 else f"{e['period_start']}..{e['period']}",
@@ -170,7 +176,9 @@ def _aliases(args: argparse.Namespace) -> int:
         if command == "import":
             entries = load_alias_file(args.file)
             store.put_aliases(entries)
-            say(_("Đã nhập {n} tên đơn vị từ «{name}».").format(n=len(entries), name=Path(args.file).name))
+            n = len(entries)
+            line = n_("Đã nhập {n} tên đơn vị từ «{name}».", "Đã nhập {n} tên đơn vị từ «{name}».", n)
+            say(line.format(n=n, name=Path(args.file).name))
         elif command == "add":
             since = parse_month(args.since, "--since") if args.since else None
             store.put_aliases([Alias(args.name, args.canonical, MERGER if since else ALIAS, since)])

@@ -4,9 +4,10 @@
     python packaging/translations.py --check    # fail if anything is out of date or untranslated
 
 gettext (with Babel) for the program's own words: Vietnamese is the source language, written in the
-code with _(), N_() and C_(); resources/locale/chi_so.pot lists them, en/LC_MESSAGES/chi_so.po
-translates them. argparse's messages: vi/LC_MESSAGES/argparse.po. Qt's own dialogs (buttons, file
-dialog): resources/translations/qt_vi.ts, compiled with pyside6-lrelease (Qt ships no Vietnamese).
+code with _(), N_(), C_() and, for a message with a count, n_() and NP_() (ngettext: "1 unit",
+"2 units"); resources/locale/chi_so.pot lists them, en/LC_MESSAGES/chi_so.po translates them.
+argparse's messages: vi/LC_MESSAGES/argparse.po. Qt's own dialogs (buttons, file dialog):
+resources/translations/qt_vi.ts, compiled with pyside6-lrelease (Qt ships no Vietnamese).
 """
 
 from __future__ import annotations
@@ -29,8 +30,8 @@ LOCALE = ROOT / "resources" / "locale"
 TEMPLATE = LOCALE / "chi_so.pot"
 CATALOGS = {("en", "chi_so"): True, ("vi", "argparse"): False}  # (language, domain): from the template?
 QT_SOURCE = ROOT / "resources" / "translations" / "qt_vi.ts"
-_EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)  # stable files between runs
-KEYWORDS = {"_": None, "N_": None, "C_": ((1, "c"), 2)}
+_EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # stable files between runs
+KEYWORDS = {"_": None, "N_": None, "C_": ((1, "c"), 2), "n_": (1, 2), "NP_": (1, 2)}
 
 
 def template() -> Catalog:
@@ -83,7 +84,9 @@ def build() -> dict[Path, bytes]:
 def untranslated() -> list[str]:
     """Messages of the template that the English catalog does not translate."""
     catalog = _read(LOCALE / "en" / "LC_MESSAGES" / "chi_so.po", "en")
-    return [str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy)]
+    # a message with a count has a form per count ("1 unit", "2 units"): every one is needed
+    forms = [(m, m.string if isinstance(m.string, tuple) else (m.string,)) for m in catalog if m.id]
+    return [str(m.id) for m, strings in forms if not all(strings) or m.fuzzy]
 
 
 def qt_catalog() -> Path:

@@ -8,8 +8,13 @@ Properties › Details. Nothing here is committed as generated text: the version
 from __future__ import annotations
 
 import re
-import tomllib
+import sys
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 ROOT = Path(__file__).resolve().parents[1]
 PRODUCT = "Chỉ số Một cửa"

@@ -7,6 +7,8 @@ import errno
 import hashlib
 import json
 import os
+import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -41,6 +43,20 @@ EXPECTED = {
     "hostile_huge_name.xlsx": None,
     "hostile_bad_numbers.xlsx": None,
     "hostile_control_chars.xlsx": None,
+    "hostile_noncharacters.xlsx": None,
+    # the fuzzer's classes: one unit 15,000 times, one sheet listed 20,001 times, odd cell references
+    "hostile_repeated_units.xlsx": None,
+    "hostile_sheet_listed.xlsx": "Tệp có quá nhiều trang tính hoặc bảng (20.001)",
+    "hostile_sheet_names.xlsx": "Tệp có quá nhiều trang tính hoặc bảng (20.001)",
+    "hostile_sheet_listed.xls": "Tệp có quá nhiều trang tính hoặc bảng (20.001)",
+    "hostile_ref_row0.xlsx": "cấu trúc tệp không hợp lệ",
+    "hostile_ref_negative.xlsx": "cấu trúc tệp không hợp lệ",
+    "hostile_ref_malformed.xlsx": "cấu trúc tệp không hợp lệ",
+    "hostile_ref_huge_column.xlsx": FAILED,
+    "hostile_ref_huge_row.xlsx": FAILED,
+    "hostile_ref_past_row.xlsx": None,
+    "hostile_ref_past_column.xlsx": None,
+    "hostile_ref_past_u32.xlsx": None,
 }
 
 
@@ -162,6 +178,93 @@ def test_control_characters_never_reach_the_excel_file(corpus, tmp_path):
     assert code == 0, err
     assert [u["name"] for u in json.loads(out)["units"]] == ["Sở Tư pháp", "Sở Y tế"]
     assert xlsx.stat().st_size > 0
+
+
+CLEAN_NAMES = ["Sở Tư pháp[31mRED", "Sở Y tế", "Sở Nội vụ", "Sở Tài chính", "Sở Xây dựng"]
+UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def test_no_output_holds_a_control_character_or_a_non_character(corpus, tmp_path):
+    """Names holding ESC, NEL, U+FFFE, U+FFFF and Excel's _x001B_: the JSON, the terminal, the
+    Excel table, the Word báo cáo and the PDF get the names without them, and open."""
+    source = str(corpus["hostile_noncharacters.xlsx"])
+    xlsx, docx, pdf = tmp_path / "bang.xlsx", tmp_path / "bao_cao.docx", tmp_path / "bao_cao.pdf"
+    code, out, err, *_ = run_bounded(
+        "summarize", source, "--json", "--excel", str(xlsx), "--docx", str(docx), "--pdf", str(pdf)
+    )
+    assert code == 0, err
+    assert [u["name"] for u in json.loads(out)["units"]] == CLEAN_NAMES
+    assert json.loads(out)["files"][0]["title"] == "BÁO CÁO KÝ SỐ[2J THÁNG 10/2024"
+    code, text, err, *_ = run_bounded("summarize", source)
+    assert code == 0, err
+    for output in (out, err, text):
+        assert not UNPRINTABLE.search(output)
+    assert "Sở Tư pháp[31mRED" in text
+    from openpyxl import load_workbook
+
+    book = load_workbook(xlsx)
+    cells = [c.value for ws in book.worksheets for row in ws.iter_rows() for c in row]
+    texts = [v for v in cells if isinstance(v, str)]
+    assert set(CLEAN_NAMES) <= set(texts)
+    assert not any(UNPRINTABLE.search(v) for v in texts)
+    import docx as python_docx
+
+    words = "\n".join(p.text for p in python_docx.Document(str(docx)).paragraphs)
+    assert "BÁO CÁO" in words
+    assert not UNPRINTABLE.search(words)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_excel_and_word_files_made_from_such_names(corpus, tmp_path):
+    """What Excel does with an invalid sheet XML (refuses the workbook), LibreOffice does too."""
+    xlsx, docx = tmp_path / "bang.xlsx", tmp_path / "bao_cao.docx"
+    source = str(corpus["hostile_noncharacters.xlsx"])
+    code, _out, err, *_ = run_bounded("summarize", source, "--excel", str(xlsx), "--docx", str(docx))
+    assert code == 0, err
+    converted = tmp_path / "pdf"
+    profile = (tmp_path / "lo_profile").as_uri()  # its own profile: no clash with a running office
+    done = subprocess.run(
+        [
+            *("soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"),
+            *("--outdir", str(converted), str(xlsx), str(docx)),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert "Error" not in done.stdout + done.stderr, done.stdout + done.stderr
+    assert sorted(p.name for p in converted.iterdir()) == ["bang.pdf", "bao_cao.pdf"]
+    assert all(p.stat().st_size > 1000 for p in converted.iterdir())
+
+
+def test_a_batch_with_the_fuzzers_classes_keeps_every_readable_file(corpus):
+    """The stall the fuzzer found (one unit 15,000 times) no longer takes the batch's results with
+    it; a file listing 20,001 sheets and a far cell reference are refused alone."""
+    names = [
+        "hostile_repeated_units.xlsx",
+        "hostile_sheet_listed.xls",
+        "hostile_ref_huge_column.xlsx",
+        "hostile_noncharacters.xlsx",
+    ]
+    code, out, err, seconds, peak = run_bounded(
+        "summarize", *(str(corpus[n]) for n in names), str(SAMPLE), "--json"
+    )
+    assert code == 1
+    assert seconds < MAX_SECONDS
+    assert peak < MAX_MB
+    lines = err.strip().splitlines()
+    assert [line.split("»")[0] for line in lines] == [
+        "Tệp «hostile_sheet_listed.xls",
+        "Tệp «hostile_ref_huge_column.xlsx",
+    ]
+    document = json.loads(out)
+    kept = {Path(f["path"]).name for f in document["files"]}
+    assert kept == {"hostile_repeated_units.xlsx", "hostile_noncharacters.xlsx", SAMPLE.name}
+    assert len(document["units"]) == 15_000 + 5 + 15
+    repeated = [w for w in document["warnings"] if "trong hostile_repeated_units.xlsx" in w]
+    assert len(repeated) == 21  # twenty named, then one line with the count
+    assert repeated[-1] == "Còn 14.979 dòng khác trong hostile_repeated_units.xlsx lặp lại tên đơn vị đã có."
 
 
 def test_bad_number_cells_are_not_zero(corpus):

@@ -8,9 +8,13 @@ import json
 import shutil
 import struct
 import sys
-import tomllib
 import zipfile
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 import pytest
 from PySide6.QtGui import QImage
@@ -153,6 +157,7 @@ def test_the_wheel_works_installed_in_a_fresh_environment(tmp_path):
     wheel = build_wheel(source, tmp_path / "wheels", env)
     with zipfile.ZipFile(wheel) as zf:
         assert "desktop_app/resources/samples/ky_so_lao_cai_2024_10.xlsx" in zf.namelist()
+        assert "desktop_app/resources/huong_dan.md" in zf.namelist()  # the window's Trợ giúp
     venv = tmp_path / "venv"
     checked(run([sys.executable, "-m", "venv", str(venv)], tmp_path, env))
     python = venv_python(venv)
@@ -174,6 +179,8 @@ def test_the_wheel_works_installed_in_a_fresh_environment(tmp_path):
     checked(run([str(script), "--screenshot", str(out)], elsewhere, env))  # opens the bundled sample
     assert shows_the_sample(out)
     assert [p.name for p in elsewhere.iterdir()] == ["out.png"]  # settings and log went to HOME
+    usage = checked(run([str(script), "summarize", "--help"], elsewhere, env)).stdout
+    assert usage.startswith("cách dùng: chi-so-mot-cua summarize ")  # the command names itself
 
     # editable, as a developer installs it: importlib.resources maps the package to resources/
     checked(run([str(python), "-m", "pip", "install", "-q", "--no-deps", "-e", str(source)], tmp_path, env))

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import tomllib
+import sys
 from functools import lru_cache, reduce
 from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable  # importlib.resources.abc from 3.11 on
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 PACKAGE = "desktop_app.resources"
 _CHECKOUT = Path(__file__).resolve().parents[2]  # the repository, when the code runs from one

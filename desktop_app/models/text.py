@@ -7,8 +7,17 @@ import unicodedata
 from functools import lru_cache
 
 _SPACE = re.compile(r"\s+")
-# C0 and C1 control characters (tabs and line breaks become spaces first); Excel's _x0001_ too
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|_x00[01][0-9a-fA-F]_")
+# What no output may hold: C0 controls but tab and line feed, DEL and C1 controls (an ANSI escape
+# from a file must not colour the terminal), surrogates (a lone one cannot be encoded: the JSON and
+# every file would fail), the non-characters (U+FDD0–U+FDEF and the last two of every plane,
+# U+FFFE/U+FFFF: not XML, so Excel and Word refuse the file), and Excel's _x001B_ escapes of them.
+_NON_CHARACTERS = "".join(
+    f"{chr(plane + 0xFFFE)}-{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NON_CHARACTERS + "]"
+    "|_x00[01][0-9a-fA-F]_|_x007[fF]_"
+)
 DISPLAY_CHARS = 200  # a name longer than this is cut where it is shown (kept whole in the JSON)
 # Vietnamese alphabet order: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
@@ -17,14 +26,19 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # hu
 
 
 def clean(value: object) -> str:
-    """NFC, control characters removed, non-breaking and repeated spaces folded, trimmed."""
+    """NFC, non-breaking and repeated spaces folded (tabs and line breaks too), what no output can
+    hold removed (:func:`printable`), trimmed."""
     if value is None:
         return ""
     text = unicodedata.normalize("NFC", str(value)).replace("\u00a0", " ")
-    text = _SPACE.sub(" ", text)
-    if _CONTROL.search(text):
-        text = _CONTROL.sub("", text)
-    return text.strip()
+    return printable(_SPACE.sub(" ", text)).strip()
+
+
+def printable(text: str) -> str:
+    """``text`` without the characters no output can hold (controls but tab and line feed,
+    surrogates, non-characters); the rest as it is. Every text taken from a file passes here
+    before it is written anywhere, and again at each output's edge."""
+    return _UNPRINTABLE.sub("", text) if _UNPRINTABLE.search(text) else text
 
 
 def shown(name: str, limit: int = DISPLAY_CHARS) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop_app.models.resources import resource_path
@@ -53,6 +54,49 @@ def N_(message: str) -> str:
 def C_(context: str, message: str) -> tuple[str, str]:
     """Marks a message that needs a context to be translated (one Vietnamese word, two English)."""
     return context, message
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A message whose words follow a count ("1 unit", "2 units"): its Vietnamese (one form; the
+    two are usually the same text), and the parameter that holds the count (``rated`` in
+    "{n}/{rated} đơn vị": "0/1 unit")."""
+
+    singular: str
+    plural: str
+    count: str = "n"
+
+
+def NP_(singular: str, plural: str, count: str = "n") -> Plural:
+    """Marks a message with a count where it is written; :func:`render` picks its form."""
+    return Plural(singular, plural, count)
+
+
+def _number(count: object) -> int:
+    """gettext's plural rules want an integer: 5.0 -> 5; 1.5 (and anything else) counts as many."""
+    if isinstance(count, bool) or not isinstance(count, int | float):
+        return 2
+    return int(count) if float(count).is_integer() else 2
+
+
+def n_(singular: str, plural: str, count: object) -> str:
+    """The form of a message for ``count`` in the current language (gettext's ngettext)."""
+    return catalog(_state["language"]).ngettext(singular, plural, _number(count))
+
+
+def plural_in(lang: str, singular: str, plural: str, count: object) -> str:
+    """:func:`n_` in ``lang``, whatever the current language."""
+    return catalog(lang if lang in LANGUAGES else SOURCE).ngettext(singular, plural, _number(count))
+
+
+def render(lang: str, message: str | Plural, **values: object) -> str:
+    """A message in ``lang`` with ``values`` filled in; a :class:`Plural` in the form its count
+    asks for."""
+    if isinstance(message, Plural):
+        text = plural_in(lang, message.singular, message.plural, values.get(message.count))
+    else:
+        text = translate(lang, message)
+    return text.format(**values) if values else text
 
 
 def translate(lang: str, message: str) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtGui import (
 )
 
 from desktop_app.models.errors import ReportError
+from desktop_app.models.text import printable
 from desktop_app.models.translation import N_, _
 
 DPI = 300.0
@@ -99,14 +100,14 @@ def font(pt: float, bold: bool = False, italic: bool = False) -> QFont:
 def text_height(f: QFont, width: float, text: str, flags: int = 0) -> float:
     """Height of ``text`` word-wrapped into ``width``."""
     wrap = flags | int(Qt.TextFlag.TextWordWrap)
-    return QFontMetricsF(f).boundingRect(QRectF(0, 0, width, 1e7), wrap, text).height()
+    return QFontMetricsF(f).boundingRect(QRectF(0, 0, width, 1e7), wrap, printable(text)).height()
 
 
 def draw_text(p: QPainter, rect: QRectF, f: QFont, text: str, flags: int, color: QColor = INK) -> None:
     """Word-wrapped text in ``rect``."""
     p.setFont(f)
     p.setPen(color)
-    p.drawText(rect, flags | int(Qt.TextFlag.TextWordWrap), text)
+    p.drawText(rect, flags | int(Qt.TextFlag.TextWordWrap), printable(text))  # as measured
 
 
 class Block:
@@ -167,7 +168,7 @@ class TextFlow(Block):
         self._heights: list[float] = []
         for para in paras:
             # "100 %" must not break between the number and its sign
-            layout = QTextLayout(para.text.replace(" %", "\u00a0%"), para.font)
+            layout = QTextLayout(printable(para.text).replace(" %", "\u00a0%"), para.font)
             option = QTextOption(para.align)
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             layout.setTextOption(option)

@@ -16,7 +16,7 @@ from desktop_app.models.indicators.status import BELOW, FEW_DATA
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.numbers import format_change, format_count, format_rate
 from desktop_app.models.output.contents import TrendTable
-from desktop_app.models.output.words import level_label, status_label, words_for
+from desktop_app.models.output.words import level_label, status_label, word, words_for
 from desktop_app.models.text import shown
 from desktop_app.printing.document import LEFT, MM, Block, Para, TextFlow, font
 from desktop_app.printing.table_block import BELOW_TINT, BOLD, FEW_TINT, HEADING, SUB, Column, TableBlock
@@ -103,7 +103,6 @@ def unit_tables(
     keep: Collection[str | None] | None = None,
 ) -> list[Block]:
     """For the appendix: per level (of ``keep``, all if None), a caption and its units' table."""
-    w = words_for(lang)
     blocks: list[Block] = []
     levels = [s for s in summary.levels if s.indicator == info.key and (keep is None or s.level in keep)]
     for m, s in enumerate(levels, start=1):
@@ -114,7 +113,9 @@ def unit_tables(
         ]
         if not members:
             continue
-        caption = w["pdf.table"].format(
+        caption = word(
+            lang,
+            "pdf.table",
             n=f"{number}.{m}",
             indicator=info.name(lang, short=True),
             level=level_label(s.level, lang, summary.level_names),

@@ -136,27 +136,40 @@ def test_the_committed_catalogs_are_what_the_code_marks() -> None:
     assert stale == [], "run: python packaging/translations.py"
 
 
+def _singular(message_id: str | tuple[str, ...] | list[str]) -> str:
+    """A message's id; a message with a count (ngettext) by its first form."""
+    return message_id if isinstance(message_id, str) else message_id[0]
+
+
 @pytest.fixture(scope="module")
-def compiled() -> dict[tuple[str, str | None], str]:
+def compiled() -> dict[tuple[str, str | None], tuple[str, ...]]:
+    """Every English message by (id, context): its forms, one for a message without a count."""
     with (resource_path("locale") / "en" / "LC_MESSAGES" / "chi_so.mo").open("rb") as stream:
-        return {(str(m.id), m.context): str(m.string) for m in read_mo(stream) if m.id}
+        return {
+            (_singular(m.id), m.context): (m.string,) if isinstance(m.string, str) else tuple(m.string)
+            for m in read_mo(stream)
+            if m.id
+        }
 
 
 def test_the_scan_finds_the_domains_messages() -> None:
-    found = {str(m.id) for m in MARKED}
+    found = {_singular(m.id) for m in MARKED}
     assert "tệp quá lớn hoặc hỏng, không đọc được." in found  # the parent's, after a failed reader
     assert "Tệp rỗng (0 byte)." in found  # the reader process's
     assert "{where}: {indicator}: số liệu thành phần ({part}) lớn hơn tổng ({whole})." in found
+    assert "{n}/{rated} đơn vị đạt 100 % ({names})" in found  # a message with a count
 
 
 @pytest.mark.parametrize("message", MARKED, ids=lambda m: f"{m.locations[0][0]}:{m.locations[0][1]}")
 def test_every_marked_message_has_its_english(
-    message: Message, compiled: dict[tuple[str, str | None], str]
+    message: Message, compiled: dict[tuple[str, str | None], tuple[str, ...]]
 ) -> None:
-    english = compiled.get((str(message.id), message.context), "")
-    assert english.strip(), f"not translated: {message.id!r}"
-    if any(_raised_by_the_domain(file) for file, _line in message.locations):
-        assert _placeholders(english) == _placeholders(str(message.id))  # filled by the same .format()
+    forms = compiled.get((_singular(message.id), message.context), ())
+    assert forms, f"not translated: {message.id!r}"
+    for english in forms:  # "1 unit" and "2 units" alike
+        assert english.strip(), f"not translated: {message.id!r}"
+        if any(_raised_by_the_domain(file) for file, _line in message.locations):
+            assert _placeholders(english) == _placeholders(_singular(message.id))  # the same .format()
 
 
 def _raised_by_the_domain(file: str) -> bool:

@@ -24,8 +24,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import tomllib
+import sys
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.history.aliases import ALIAS, DISSOLVED, MERGER, REORGANISATION, Alias

@@ -18,7 +18,7 @@ from desktop_app.models.history.store import HistoryStore, StoredReport
 from desktop_app.models.history.systems import province_in
 from desktop_app.models.indicators.comparison import split_history
 from desktop_app.models.indicators.names import unit_key
-from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
+from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord, printable_sheet
 from desktop_app.models.tables.period import period_bounds
 
 
@@ -51,7 +51,7 @@ def stored_sheets(store: HistoryStore, reports: list[StoredReport]) -> list[Shee
             units[f.report_id][f.position] = record
         record.measures[f.indicator] = Measure(f.numerator, f.denominator, f.rate, f.given_rate)
     labels = store.labels(ids)
-    return [
+    sheets = [
         SheetImport(
             r.source,
             r.sheet,
@@ -66,6 +66,9 @@ def stored_sheets(store: HistoryStore, reports: list[StoredReport]) -> list[Shee
         )
         for r in reports
     ]
+    for sheet in sheets:  # a database kept before the outputs' guard may hold what a file held
+        printable_sheet(sheet)
+    return sheets
 
 
 def current_period(sheets: list[SheetImport]) -> str | None:

@@ -51,10 +51,11 @@ def compare(summary: Summary, previous: Summary) -> None:
         _fill(s, previous.stats(s.indicator, s.level))
     for s in summary.overall:
         _fill(s, previous.stats(s.indicator))
+    earlier_groups: dict[tuple[str, str | None, str], GroupStats] = {}
+    for g in previous.groups:  # by name key, once: a province of 10,000 groups is no square
+        earlier_groups.setdefault((g.indicator, g.level, unit_key(g.group or "")), g)
     for s in summary.groups:
-        key = unit_key(s.group or "")
-        same = (g for g in previous.groups_of(s.indicator, s.level) if unit_key(g.group or "") == key)
-        _fill(s, next(same, None))
+        _fill(s, earlier_groups.get((s.indicator, s.level, unit_key(s.group or ""))))
 
 
 def _fill(s: GroupStats, before: GroupStats | None) -> None:

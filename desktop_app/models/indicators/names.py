@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import TypeVar
@@ -69,7 +70,7 @@ def match_units(
     """Which earlier unit each unit is (index in ``now`` -> earlier unit), the names of two months
     compared ever more loosely (as written, without diacritics, without "huyện"); a looser key is
     used only where it names one unit on each side, and two levels never match (an unknown level
-    matches any)."""
+    matches any). Linear in the units, however often one name repeats."""
     found: dict[int, T] = {}
     taken: set[int] = set()
     for key in MATCH_KEYS:
@@ -85,15 +86,26 @@ def match_units(
             candidates = earlier.get(k, [])
             if key is not unit_key and (len(indexes) > 1 or len(candidates) > 1):
                 continue  # a loose key naming two units tells nothing
+            free = _FreeByLevel(candidates, [level(before[c]) for c in candidates])
             for i in indexes:
-                free = [c for c in candidates if c not in taken]
-                chosen = _same_level(level(now[i]), [level(before[c]) for c in free])
-                if chosen is not None:
-                    found[i] = before[free[chosen]]
-                    taken.add(free[chosen])
+                if (chosen := free.take(level(now[i]))) is not None:
+                    found[i] = before[chosen]
+                    taken.add(chosen)
     return found
 
 
-def _same_level(here: str, levels: list[str]) -> int | None:
-    """The first of ``levels`` that can be ``here``'s: the same, or either one unknown."""
-    return next((n for n, there in enumerate(levels) if here == there or "unknown" in (here, there)), None)
+class _FreeByLevel:
+    """Earlier units of one name not matched yet, by level: the first one a unit of a level can be
+    (the same level, or either unknown) in constant time, not by a walk past those taken."""
+
+    def __init__(self, indexes: list[int], levels: list[str]) -> None:
+        self.queues: dict[str, deque[int]] = {}
+        for index, there in zip(indexes, levels, strict=True):
+            self.queues.setdefault(there, deque()).append(index)
+
+    def take(self, here: str) -> int | None:
+        names = list(self.queues) if here == "unknown" else [here, "unknown"]
+        heads = [(self.queues[n][0], n) for n in names if self.queues.get(n)]
+        if not heads:
+            return None
+        return self.queues[min(heads)[1]].popleft()

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
+
 from desktop_app.models.errors import NOT_FOUND, ReportError, regular_file_size
+from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.levels import LEVELS
 from desktop_app.models.text import clean
@@ -20,6 +27,7 @@ MIN_DENOMINATOR = "min_denominator"
 LABEL = "label"  # an indicator's own name, for one a file gives only a column header or a block
 MAX_LABEL = 200
 MAX_MIN_DENOMINATOR = 1e9
+MISSPELT = 0.8  # difflib's ratio from which an unknown key is a known one mistyped ("signin": 0.92)
 Table = dict[str, float]  # "default" | level -> percent
 
 
@@ -83,7 +91,8 @@ class Targets:
 
 
 def parse_targets(text: str, path: str | Path | None = None) -> Targets:
-    """The TOML format of DOMAIN.md; anything off is a ReportError naming the key."""
+    """The TOML format of resources/targets.toml (its comments say it); anything off is a
+    ReportError naming the key, and the nearest known one for a misspelt key or level."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -99,6 +108,13 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
     for key, table in section.items():
         if not isinstance(table, dict):
             raise ReportError(path, _("chỉ tiêu «{key}» phải là một bảng [targets.{key}].").format(key=key))
+        if (near := _misspelt(key)) is not None:
+            raise ReportError(
+                path,
+                _("[targets.{key}]: không có chỉ số «{key}»; có phải «{near}»? (các chỉ số: {known})").format(
+                    key=key, near=near, known=", ".join(known_indicators())
+                ),
+            )
         clean: Table = {}
         for level, value in table.items():
             if level == "source":
@@ -111,12 +127,7 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
                 targets.labels[key] = _label(key, value, path)
                 continue
             if level not in _KEYS:
-                raise ReportError(
-                    path,
-                    _("chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).").format(
-                        key=key, level=level, levels=", ".join([*_KEYS, MIN_DENOMINATOR, LABEL])
-                    ),
-                )
+                raise _unknown_level(key, level, path)
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
                 raise ReportError(
                     path, _("chỉ tiêu «{key}.{level}» phải là một số phần trăm.").format(key=key, level=level)
@@ -133,6 +144,32 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
         if clean or (key not in targets.minimums and key not in targets.labels):
             targets.tables[key] = clean
     return targets
+
+
+def _unknown_level(key: str, level: str, path: str | Path | None) -> ReportError:
+    """The error for a level no table has, naming the nearest one ("provice": "province")."""
+    allowed = [*_KEYS, MIN_DENOMINATOR, LABEL, "source"]
+    close = difflib.get_close_matches(level, allowed, n=1, cutoff=0.6)
+    if close:
+        message = _("chỉ tiêu «{key}»: không có cấp «{level}»; có phải «{near}»? (dùng: {levels})").format(
+            key=key, level=level, near=close[0], levels=", ".join(allowed)
+        )
+    else:
+        message = _("chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).").format(
+            key=key, level=level, levels=", ".join(allowed)
+        )
+    return ReportError(path, message)
+
+
+def _misspelt(key: str) -> str | None:
+    """The known indicator ``key`` was meant to be, when it is none but close to one ("signin" for
+    "signing"); None for a known key, or for a file's own indicator (its key is made from its
+    header's words, "tl_su_dung_den_thang_tk", nothing like the built-in English ones)."""
+    known = list(known_indicators())
+    if key in known or key == WILDCARD:
+        return None
+    near = difflib.get_close_matches(key.lower(), known, n=1, cutoff=MISSPELT)
+    return near[0] if near else None
 
 
 def _label(key: str, value: object, path: str | Path | None) -> str:

@@ -17,7 +17,7 @@ from desktop_app.models.numbers import format_count, format_points, format_rate,
 from desktop_app.models.output.moves import in_province, moves_sentence
 from desktop_app.models.output.words import level_label, period_text, word
 from desktop_app.models.tables.levels import is_province_name, level_from_name
-from desktop_app.models.text import shown, vietnamese_sort_key
+from desktop_app.models.text import printable, shown, vietnamese_sort_key
 
 MAX_LISTED = 10
 
@@ -156,7 +156,7 @@ def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
         parts.append(word(lang, "para.all_met", target=target).rstrip())
     if s.few_data:
         minimum = format_count(s.minimum, lang) if s.minimum is not None else ""
-        parts.append(word(lang, "para.few_data", n=s.few_data, minimum=minimum))
+        parts.append(word(lang, "para.few_data", n=s.few_data, minimum=minimum, minimum_count=s.minimum))
     if s.no_data:
         parts.append(word(lang, "para.units_no_data", n=s.no_data))
     return "; ".join(parts) + "."
@@ -237,7 +237,7 @@ def paragraph(
                 names=_names(summary.new_units, lang),
             )
         )
-    return "\n\n".join(out)
+    return printable("\n\n".join(out))
 
 
 def split_by_indicator(text: str, summary: Summary, lang: str = "vi") -> dict[str, str]:

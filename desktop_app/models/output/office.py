@@ -9,10 +9,15 @@ command line (``--office``) and can be saved from the window's dialog.
 
 from __future__ import annotations
 
-import tomllib
+import sys
 from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
+    import tomli as tomllib
 
 from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.output.words import word

@@ -8,6 +8,7 @@ from desktop_app.models.indicators.summary import Assessment, GroupStats, Summar
 from desktop_app.models.output.assumptions import describe, first_readings, reading_fields
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.tables.period import period_bounds
+from desktop_app.models.text import printable
 
 
 def count(value: float | None) -> float | int | None:
@@ -98,13 +99,27 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
         | reading_fields(read_as.get(i.key))
         for i in summary.indicators
     ]
-    return {
-        "files": files,
-        "indicators": indicators,
-        "units": units,
-        "levels": [_group(s, compared) for s in summary.levels],
-        "groups": [_group(s, compared) for s in summary.groups],
-        "overall": [_group(s, compared) for s in summary.overall],
-        "previous_period": summary.previous_period,
-        "warnings": list(summary.collection.warnings) + list(warnings or []),
-    }
+    return printable_tree(
+        {
+            "files": files,
+            "indicators": indicators,
+            "units": units,
+            "levels": [_group(s, compared) for s in summary.levels],
+            "groups": [_group(s, compared) for s in summary.groups],
+            "overall": [_group(s, compared) for s in summary.overall],
+            "previous_period": summary.previous_period,
+            "warnings": list(summary.collection.warnings) + list(warnings or []),
+        }
+    )
+
+
+def printable_tree(value: Any) -> Any:
+    """``value`` with every string in it (keys too) :func:`printable`: a lone surrogate would make
+    the JSON unwritable, an escape would reach the terminal of whoever reads it."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_tree(k): printable_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable_tree(v) for v in value]
+    return value

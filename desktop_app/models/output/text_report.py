@@ -10,6 +10,7 @@ from desktop_app.models.numbers import format_change, format_count, format_rate
 from desktop_app.models.output.assumptions import describe
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.words import level_label, period_text, status_label, word, words_for
+from desktop_app.models.text import printable
 
 NAME_WIDTH = 40
 
@@ -105,4 +106,4 @@ def text_report(summary: Summary, lang: str = "vi") -> str:
     if summary.collection.warnings:
         lines += ["", word(lang, "text.warnings")] + [f"- {w}" for w in summary.collection.warnings]
     lines += ["", word(lang, "text.paragraph"), paragraph(summary, lang)]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # a file's name may hold what a terminal obeys

@@ -11,12 +11,25 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from desktop_app.models.translation import C_, LANGUAGES, N_, SOURCE, catalog, translate
+from desktop_app.models.translation import (
+    C_,
+    LANGUAGES,
+    N_,
+    NP_,
+    SOURCE,
+    Plural,
+    catalog,
+    plural_in,
+    render,
+    translate,
+)
 
 # Every entry is a Vietnamese message (the source language); its English is in the gettext
 # catalog (resources/locale/en/LC_MESSAGES/chi_so.po). C_ gives a context where one Vietnamese
-# word has two English ones ("Chưa đạt": a status "Below target", a column "Below").
-WORDS: dict[str, str | tuple[str, str]] = {
+# word has two English ones ("Chưa đạt": a status "Below target", a column "Below"); NP_ marks a
+# message with a count, whose English form follows it ("1 unit", "0/2 units"), named by its last
+# argument (the parameter holding the count).
+WORDS: dict[str, str | tuple[str, str] | Plural] = {
     "level.province": N_("Cấp tỉnh"),
     "level.district": N_("Cấp huyện"),
     "level.commune": N_("Cấp xã"),
@@ -54,13 +67,25 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "status": N_("Đánh giá"),
     "para.intro": N_("Về {label}{when}:"),
     "para.when": N_(" {period}"),
-    "para.no_data": N_("{level}: không có đơn vị nào phát sinh số liệu ({units} đơn vị)."),
+    "para.no_data": NP_(
+        "{level}: không có đơn vị nào phát sinh số liệu ({units} đơn vị).",
+        "{level}: không có đơn vị nào phát sinh số liệu ({units} đơn vị).",
+        "units",
+    ),
     "para.lead": N_("{level}: {average} đạt {value}"),
     "para.lead_plain": N_("{level}: {average} là {value}"),  # no target: no "đạt"
     "para.whole_province": N_("Toàn tỉnh"),
     "para.whole_file": N_("Tính chung"),
-    "para.at_100_plain": N_("{n}/{rated} đơn vị có tỷ lệ 100 % ({names})"),
-    "para.none_at_100_plain": N_("không có đơn vị nào có tỷ lệ 100 %"),
+    "para.at_100_plain": NP_(
+        "{n}/{rated} đơn vị có tỷ lệ 100 % ({names})",
+        "{n}/{rated} đơn vị có tỷ lệ 100 % ({names})",
+        "rated",
+    ),
+    "para.none_at_100_plain": NP_(
+        "không có đơn vị nào có tỷ lệ 100 %",
+        "không có đơn vị nào có tỷ lệ 100 %",
+        "rated",
+    ),
     "para.moves": N_("So với {period}, {moves}."),
     "para.rises": N_("tăng nhiều nhất là {items}"),
     "para.falls": N_("giảm nhiều nhất là {items}"),
@@ -72,8 +97,16 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "para.mean_name": N_("tỷ lệ trung bình"),
     "para.pooled_name": N_("tỷ lệ chung"),
     "para.other": N_("{average} {value}"),
-    "para.at_100": N_("{n}/{rated} đơn vị đạt 100 % ({names})"),
-    "para.none_at_100": N_("không có đơn vị nào đạt 100 %"),
+    "para.at_100": NP_(
+        "{n}/{rated} đơn vị đạt 100 % ({names})",
+        "{n}/{rated} đơn vị đạt 100 % ({names})",
+        "rated",
+    ),
+    "para.none_at_100": NP_(
+        "không có đơn vị nào đạt 100 %",
+        "không có đơn vị nào đạt 100 %",
+        "rated",
+    ),
     "para.lowest": N_("thấp nhất là {items}"),
     "para.below": N_("{n} đơn vị chưa đạt {goal}: {items}"),
     "para.goal": N_("chỉ tiêu {target}"),
@@ -93,7 +126,11 @@ WORDS: dict[str, str | tuple[str, str]] = {
         "cao nhất là các đơn vị thuộc {high} với tỷ lệ trung bình {high_rate}, thấp nhất là các đơn vị "
         "thuộc {low} với tỷ lệ trung bình {low_rate}"
     ),
-    "para.few_data": N_("{n} đơn vị ít phát sinh (dưới {minimum} hồ sơ), không đánh giá"),
+    "para.few_data": NP_(
+        "{n} đơn vị ít phát sinh (dưới {minimum} hồ sơ), không đánh giá",
+        "{n} đơn vị ít phát sinh (dưới {minimum} hồ sơ), không đánh giá",
+        "minimum_count",
+    ),
     "para.ranking": N_("Đứng đầu là {first}, cuối cùng là {last}."),
     "para.ranked": N_("{names} ({rate}, xếp thứ {rank}/{of})"),
     "para.new_units": N_("Đơn vị mới so với {period}: {names}."),
@@ -157,7 +194,11 @@ WORDS: dict[str, str | tuple[str, str]] = {
         "Tỷ lệ trung bình: trung bình cộng tỷ lệ của các đơn vị có số liệu; tỷ lệ chung: "
         "tổng tử số trên tổng mẫu số của cấp."
     ),
-    "pdf.chart": N_("Biểu đồ {n}: {indicator} – {level} ({units} đơn vị)"),
+    "pdf.chart": NP_(
+        "Biểu đồ {n}: {indicator} – {level} ({units} đơn vị)",
+        "Biểu đồ {n}: {indicator} – {level} ({units} đơn vị)",
+        "units",
+    ),
     "pdf.continued": N_("(tiếp theo)"),
     "pdf.no_data": N_("không phát sinh"),
     "target_line": N_("Chỉ tiêu {value}"),
@@ -167,7 +208,11 @@ WORDS: dict[str, str | tuple[str, str]] = {
     "previous_legend": N_("Tỷ lệ {period}"),
     "pdf.appendix": N_("PHỤ LỤC"),
     "pdf.appendix_title": N_("KẾT QUẢ CHI TIẾT THEO ĐƠN VỊ"),
-    "pdf.table": N_("Bảng {n}: {indicator} – {level} ({units} đơn vị)"),
+    "pdf.table": NP_(
+        "Bảng {n}: {indicator} – {level} ({units} đơn vị)",
+        "Bảng {n}: {indicator} – {level} ({units} đơn vị)",
+        "units",
+    ),
     "pdf.below": N_("Các đơn vị chưa đạt chỉ tiêu"),
     "pdf.below_item": N_("{name}: {rate} (chỉ tiêu {target})"),
     "pdf.none_below": N_("Tất cả các đơn vị có số liệu đều đạt chỉ tiêu."),
@@ -187,7 +232,11 @@ WORDS: dict[str, str | tuple[str, str]] = {
     ),
     "doc.targets": N_("Chỉ tiêu: {goals}."),
     "doc.table": N_("Bảng {n}: {indicator} theo cấp"),
-    "doc.below_level": N_("{level} ({n} đơn vị): {items}."),
+    "doc.below_level": NP_(
+        "{level} ({n} đơn vị): {items}.",
+        "{level} ({n} đơn vị): {items}.",
+        "n",
+    ),
     "doc.recipients": N_("Nơi nhận:"),
     "doc.closing": N_("Trên đây là báo cáo {subject}./."),
 }
@@ -198,11 +247,14 @@ _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 @lru_cache(maxsize=4)
 def words_for(lang: str) -> dict[str, str]:
-    """The whole table in ``lang`` (Vietnamese unless "en"), from the gettext catalog."""
+    """The whole table in ``lang`` (Vietnamese unless "en"), from the gettext catalog; a message
+    with a count in its form for many (:func:`word` picks the right one)."""
     return {key: _translated(lang, message) for key, message in WORDS.items()}
 
 
-def _translated(lang: str, message: str | tuple[str, str]) -> str:
+def _translated(lang: str, message: str | tuple[str, str] | Plural) -> str:
+    if isinstance(message, Plural):
+        return plural_in(lang, message.singular, message.plural, 2)
     if isinstance(message, tuple):
         context, text = message
         return catalog(lang if lang in LANGUAGES else SOURCE).pgettext(context, text)
@@ -210,7 +262,11 @@ def _translated(lang: str, message: str | tuple[str, str]) -> str:
 
 
 def word(lang: str, key: str, **values: object) -> str:
-    """The entry ``key`` in ``lang`` with ``values`` filled in."""
+    """The entry ``key`` in ``lang`` with ``values`` filled in; a message with a count in the form
+    its count asks for ("1 unit", "2 units")."""
+    message = WORDS[key]
+    if isinstance(message, Plural):
+        return render(lang, message, **values)
     text = words_for(lang)[key]
     return text.format(**values) if values else text
 

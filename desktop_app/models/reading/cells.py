@@ -6,8 +6,10 @@ import datetime
 import logging
 import math
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from desktop_app.models.text import clean
@@ -87,11 +89,31 @@ def _clean_values(values: pyarrow.Array) -> pyarrow.Array:
     import pyarrow.compute as pc
 
     if pc.any(pc.match_substring_regex(values, _COMBINING)).as_py():
-        values = pc.utf8_normalize(values, "NFC")
+        values = _nfc(values)
     values = pc.replace_substring_regex(values, f"(?: |{_ODD_SPACE})+", " ")
     values = pc.replace_substring_regex(values, _CONTROL, "")
     values = pc.utf8_trim(values, " ")
     return pc.if_else(pc.equal(values, ""), None, values)
+
+
+@lru_cache(maxsize=1)
+def _arrow_composes() -> bool:
+    """Whether this pyarrow's utf8_normalize composes: some builds return the text unchanged
+    (the pyarrow 20–25 wheels installed for Python 3.10 here do)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return bool(pc.utf8_normalize(pa.array(["e\u0301"]), "NFC")[0].as_py() == "\u00e9")
+
+
+def _nfc(values: pyarrow.Array) -> pyarrow.Array:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if _arrow_composes():
+        return pc.utf8_normalize(values, "NFC")
+    texts = [None if v is None else unicodedata.normalize("NFC", v) for v in values.to_pylist()]
+    return pa.array(texts, pa.string())
 
 
 def clean_column(column: pyarrow.Array) -> pyarrow.Array:

@@ -25,7 +25,7 @@ from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import cells as cells
 from desktop_app.models.reading import html_table, xls_guard, zip_guard
 from desktop_app.models.reading.large_sheets import ArrowSheets
-from desktop_app.models.reading.limits import PASSWORD, GuardError, count_text, too_big
+from desktop_app.models.reading.limits import PASSWORD, GuardError, count_text, too_big, too_many_sheets
 from desktop_app.models.reading.sniff import sniff_format
 from desktop_app.models.reading.zip_guard import SheetPart
 from desktop_app.models.translation import N_, _
@@ -209,13 +209,7 @@ class Workbook:
             else:
                 self._names = list(self._tables)
             if len(self._names) > MAX_SHEETS:
-                raise ReportError(
-                    self.path,
-                    _(
-                        "Tệp có quá nhiều trang tính hoặc bảng ({count}); hãy giữ lại các trang báo cáo rồi "
-                        "lưu lại."
-                    ).format(count=count_text(len(self._names))),
-                )
+                raise ReportError(self.path, too_many_sheets(len(self._names)))
         return list(self._names)
 
     def _check(self, sheet: str) -> None:

@@ -7,7 +7,7 @@ import logging
 import struct
 from dataclasses import dataclass
 
-from desktop_app.models.reading.limits import GuardError
+from desktop_app.models.reading.limits import MAX_LISTED_SHEETS, GuardError, too_many_sheets
 from desktop_app.models.translation import _
 
 logger = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def read_xls(raw: bytes) -> XlsStream:
         raise GuardError(_("Tệp bị hỏng hoặc không đọc được đầy đủ (vùng chứa OLE2 hỏng).")) from None
     if not data:
         raise GuardError(_("Tệp bị hỏng hoặc không đọc được đầy đủ (không có luồng dữ liệu Workbook)."))
-    sheets, encrypted, pos, biff8 = {}, False, 0, True
+    sheets, encrypted, pos, biff8, listed = {}, False, 0, True, 0
     while pos + 4 <= len(data):
         rid, size = struct.unpack_from("<HH", data, pos)
         body = data[pos + 4 : pos + 4 + size]
@@ -57,6 +57,7 @@ def read_xls(raw: bytes) -> XlsStream:
         elif rid == 0x002F:
             encrypted = True
         elif rid == 0x0085 and len(body) >= 8:
+            listed += 1
             offset, count, flags = struct.unpack_from("<I", body)[0], body[6], body[7]
             if biff8:
                 text = (
@@ -70,4 +71,6 @@ def read_xls(raw: bytes) -> XlsStream:
         elif rid == 0x000A:
             break
         pos += 4 + size
+    if listed > MAX_LISTED_SHEETS:  # the same sheet listed 20,001 times is no report
+        raise GuardError(too_many_sheets(listed))
     return XlsStream(data, sheets, encrypted)

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass
 
-from desktop_app.models.reading.limits import GuardError, too_big
+from desktop_app.models.reading.limits import MAX_LISTED_SHEETS, GuardError, too_big, too_many_sheets
 from desktop_app.models.translation import _
 
 logger = logging.getLogger(__name__)
@@ -102,11 +102,12 @@ def book_part(zf: zipfile.ZipFile, kind: str) -> str | None:
 def sheet_parts(zf: zipfile.ZipFile) -> list[SheetPart]:
     """The sheets of xl/workbook.xml in order, with the member that holds each one's XML."""
     book = _small_xml(zf, "xl/workbook.xml")
+    listed = [s for s in book.iter() if s.tag.endswith("}sheet") or s.tag == "sheet"]
+    if len(listed) > MAX_LISTED_SHEETS:  # counted before the relationships are read
+        raise GuardError(too_many_sheets(len(listed)))
     targets = _relationships(zf)
     out: list[SheetPart] = []
-    for sheet in book.iter():
-        if not sheet.tag.endswith("}sheet") and sheet.tag != "sheet":
-            continue
+    for sheet in listed:
         rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
         target, kind = targets.get(rid, ("", ""))
         path = target[1:] if target.startswith("/") else posixpath.normpath(f"xl/{target}")

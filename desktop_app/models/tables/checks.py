@@ -10,7 +10,7 @@ from desktop_app.models.numbers import bad_number, format_rate
 from desktop_app.models.tables.meaning.columns import ColumnMap
 from desktop_app.models.tables.measures import UnitRecord
 from desktop_app.models.text import shown
-from desktop_app.models.translation import _
+from desktop_app.models.translation import _, n_
 
 CROSS_CHECK_TOLERANCE = 0.05  # points: a file's rate within this of the counts' agrees
 LISTED_UNITS = 10  # units a column's warning names before "và … đơn vị khác"
@@ -70,7 +70,10 @@ def _listed(items: list[str]) -> str:
     listed = ", ".join(items[:LISTED_UNITS])
     if len(items) <= LISTED_UNITS:
         return listed
-    return _("{listed} và {count} đơn vị khác").format(listed=listed, count=len(items) - LISTED_UNITS)
+    more = len(items) - LISTED_UNITS
+    return n_("{listed} và {count} đơn vị khác", "{listed} và {count} đơn vị khác", more).format(
+        listed=listed, count=more
+    )
 
 
 @dataclass
@@ -128,11 +131,12 @@ def over_100(units: list[UnitRecord], labels: dict[str, str], custom: set[str]) 
         if not over:
             continue
         named = [f"{shown(name, 60)} ({format_rate(rate)})" for name, rate in over]
-        warnings.append(
-            _("{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.").format(
-                indicator=labels.get(key, key), count=len(over), units=_listed(named)
-            )
+        line = n_(
+            "{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.",
+            "{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.",
+            len(over),
         )
+        warnings.append(line.format(indicator=labels.get(key, key), count=len(over), units=_listed(named)))
     return warnings
 
 

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.models.errors import ReportError
+from desktop_app.models.numbers import format_count
 from desktop_app.models.reading.copies import readable
 from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
-from desktop_app.models.tables.measures import SheetImport
-from desktop_app.models.translation import N_, _
+from desktop_app.models.tables.measures import SheetImport, printable_sheet
+from desktop_app.models.text import printable
+from desktop_app.models.translation import N_, _, language, n_
 
 if TYPE_CHECKING:  # the readers and the tables' rules load when a file is read: in the reader process
     from desktop_app.models.tables.sheet import Book, Reasons
@@ -22,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
+MAX_SHEET_WARNINGS = 50  # a sheet's warnings listed one by one; the rest are counted
 
 
 class ImportCancelled(Exception):
@@ -82,7 +85,21 @@ def import_book(
             ),
         )
     found[0].warnings[:0] = skipped
+    for sheet in found:
+        printable_sheet(sheet)
+        _bound_warnings(sheet, path)
     return found
+
+
+def _bound_warnings(sheet: SheetImport, path: Path) -> None:
+    """The first warnings of a sheet, and how many more: a file whose 15,000 rows each hold a part
+    above its whole gets a readable list, not 15,000 lines in the window and the JSON."""
+    more = len(sheet.warnings) - MAX_SHEET_WARNINGS
+    if more > 0:
+        del sheet.warnings[MAX_SHEET_WARNINGS:]
+        line = n_("Còn {count} cảnh báo khác về {source}.", "Còn {count} cảnh báo khác về {source}.", more)
+        source = printable(f"{path.name} › {sheet.sheet}")
+        sheet.warnings.append(line.format(count=format_count(more, language()), source=source))
 
 
 @dataclass

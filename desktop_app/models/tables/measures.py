@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+
+from desktop_app.models.text import printable
 
 
 @dataclass(frozen=True)
@@ -61,3 +64,22 @@ class SheetImport:
     unit_header: str = ""  # the unit column's header as the file writes it ("Tên CSKCB", "Lĩnh vực")
     bodies: bool = True  # False when that header says the rows are no administrative bodies
     readings: dict[str, IndicatorReading] = field(default_factory=dict)  # how each indicator was read
+
+
+def printable_sheet(sheet: SheetImport) -> None:
+    """Every text of ``sheet`` taken from the file without what no output can hold (an ANSI
+    escape, U+FFFF …): names, groups, titles, headers, the warnings that quote cells. The path
+    stays as the system gave it; it is shown through the outputs' own guard."""
+    sheet.sheet, sheet.title, sheet.issuer = (printable(t) for t in (sheet.sheet, sheet.title, sheet.issuer))
+    sheet.unit_header = printable(sheet.unit_header)
+    sheet.labels = {key: printable(label) for key, label in sheet.labels.items()}
+    sheet.warnings = [printable(w) for w in sheet.warnings]
+    for unit in sheet.units:
+        unit.name, unit.source = printable(unit.name), printable(unit.source)
+        unit.group = printable(unit.group) if unit.group is not None else None
+    for key, reading in sheet.readings.items():
+        sheet.readings[key] = dataclasses.replace(
+            reading,
+            label=printable(reading.label),
+            columns={role: printable(path) for role, path in reading.columns.items()},
+        )

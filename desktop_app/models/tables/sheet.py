@@ -23,7 +23,7 @@ from desktop_app.models.tables.unit_table import TableRows as UnitTableRows
 from desktop_app.models.tables.unit_table import read_rows
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
-from desktop_app.models.translation import _, language
+from desktop_app.models.translation import _, language, n_
 
 HEAD_ROWS = 400  # enough for a province's units; longer sheets are read again whole
 LISTED_HEADERS = 12  # headers a refusal names
@@ -62,7 +62,9 @@ def _listed(headers: list[str]) -> str:
     listed = ", ".join(_("«{name}»").format(name=h) for h in headers[:LISTED_HEADERS])
     if len(headers) <= LISTED_HEADERS:
         return listed
-    return _("{listed} và {count} cột khác").format(listed=listed, count=len(headers) - LISTED_HEADERS)
+    more = len(headers) - LISTED_HEADERS
+    line = n_("{listed} và {count} cột khác", "{listed} và {count} cột khác", more)
+    return line.format(listed=listed, count=more)
 
 
 def _both(items: list[str]) -> str:

@@ -78,6 +78,55 @@ def test_bad_entries_are_report_errors_naming_the_key(text, names):
         assert name in message
 
 
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        (
+            "[targets.signin]\nprovince = 90",
+            "Tệp «chi_tieu.toml»: [targets.signin]: không có chỉ số «signin»; có phải «signing»? (các "
+            "chỉ số: signing, online_dossier, online_payment, digitized, e_result, reuse, dvc_with_online, "
+            "tthc_with_payment, on_time)",
+        ),
+        (
+            "[targets.online_dosier]\ndefault = 60",
+            "Tệp «chi_tieu.toml»: [targets.online_dosier]: không có chỉ số «online_dosier»; có phải "
+            "«online_dossier»? (các chỉ số: signing, online_dossier, online_payment, digitized, e_result, "
+            "reuse, dvc_with_online, tthc_with_payment, on_time)",
+        ),
+        (
+            "[targets.signing]\nprovice = 90",
+            "Tệp «chi_tieu.toml»: chỉ tiêu «signing»: không có cấp «provice»; có phải «province»? (dùng: "
+            "default, province, district, commune, unknown, min_denominator, label, source)",
+        ),
+        (
+            "[targets.signing]\nmin_denominater = 5",
+            "Tệp «chi_tieu.toml»: chỉ tiêu «signing»: không có cấp «min_denominater»; có phải "
+            "«min_denominator»? (dùng: default, province, district, commune, unknown, min_denominator, "
+            "label, source)",
+        ),
+    ],
+)
+def test_a_misspelt_key_or_level_is_named_with_the_nearest_known_one(text, line):
+    """ "[targets.signin]" was ignored without a word: the office's target never applied."""
+    with pytest.raises(ReportError) as caught:
+        parse_targets(text, "chi_tieu.toml")
+    assert str(caught.value) == line
+
+
+def test_a_misspelt_key_in_english():
+    from desktop_app.models.translation import using
+
+    with using("en"), pytest.raises(ReportError, match="did you mean “signing”"):
+        parse_targets("[targets.signin]\nprovince = 90", "chi_tieu.toml")
+
+
+@pytest.mark.parametrize("key", ["ty_le_dat", "tl_su_dung_den_thang_tk", "tien_kham_pct", '"*"'])
+def test_a_files_own_indicator_is_no_misspelling(key):
+    """Keys a file's own rate columns get ("TL sử dụng (đến tháng TK)") are far from the built-in
+    ones: they stay targets for those indicators."""
+    assert parse_targets(f"[targets.{key}]\ndefault = 50").target_for(key.strip('"'), "province") == 50.0
+
+
 @pytest.mark.parametrize("text", ["", "x = 1", "targets = 5"])
 def test_a_file_without_targets_tables(text):
     with pytest.raises(ReportError, match=r"thiếu bảng \[targets"):

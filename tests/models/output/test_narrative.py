@@ -226,3 +226,11 @@ def test_the_edited_paragraph_is_cut_back_into_its_indicators(summary):
         "online_dossier": "Về tỷ lệ hồ sơ trực tuyến tháng 10/2024: đã sửa.\n\nMột đoạn thêm.",
         "signing": "Về tỷ lệ văn bản đi được ký số tháng 10/2024: cũng đã sửa.",
     }
+
+
+def test_one_unit_is_one_unit_in_english():
+    """ "0/1 units at 100 %" was the English of a level of one unit below 100 %."""
+    s = summarize([sheet([("Sở Y tế", signing(100, 95))])], builtin_targets())
+    assert level_sentence(s.stats("signing", "province"), Phrasing("en")).startswith(
+        "Province: mean rate 95.00 % (pooled rate 95.00 %); 0/1 unit at 100 %; "
+    )

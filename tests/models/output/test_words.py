@@ -145,3 +145,27 @@ def test_a_level_the_files_name_themselves():
     assert level_label("unknown") == "Chưa rõ cấp"
     assert level_in_sentence("unknown", "vi", names) == "Tên CSKCB"  # not lower-cased
     assert level_in_sentence("province", "vi", names) == "cấp tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "english"),
+    [
+        ("para.at_100", {"n": 0, "rated": 1, "names": ""}, "0/1 unit at 100 % ()"),
+        ("para.at_100", {"n": 1, "rated": 4, "names": "A"}, "1/4 units at 100 % (A)"),
+        ("para.none_at_100", {"rated": 1}, "0/1 unit at 100 %"),
+        ("para.none_at_100", {"rated": 3}, "0/3 units at 100 %"),
+        ("para.no_data", {"level": "Province", "units": 1}, "Province: no unit has data (1 unit)."),
+        ("pdf.table", {"n": "1.1", "indicator": "S", "level": "L", "units": 1}, "Table 1.1: S – L (1 unit)"),
+        ("pdf.chart", {"n": 2, "indicator": "S", "level": "L", "units": 21}, "Chart 2: S – L (21 units)"),
+        ("doc.below_level", {"level": "L", "n": 1, "items": "A"}, "L (1 unit): A."),
+        (
+            "para.few_data",
+            {"n": 2, "minimum": "1", "minimum_count": 1.0},
+            "2 too few to judge (under 1 dossier), not assessed",
+        ),
+    ],
+)
+def test_counts_take_the_english_form_they_ask_for(key, values, english):
+    """gettext's ngettext: "1 unit", "0/1 unit", "21 units"; Vietnamese has one form."""
+    assert word("en", key, **values) == english
+    assert "đơn vị" in word("vi", key, **values) or key == "para.few_data"

@@ -38,7 +38,7 @@ from desktop_app.models.output.excel.style import (
     texts,
 )
 from desktop_app.models.output.words import level_label, period_text, word
-from desktop_app.models.text import shown
+from desktop_app.models.text import printable, shown
 
 ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
 ROW_CM = ROW_POINTS * 2.54 / 72
@@ -264,7 +264,8 @@ def _text_properties(size: int, *, bold: bool = False, color: str | None = None)
 def _rich_title(text: str) -> Title:
     """A 12 pt bold title kept above the plot (the default 14 pt one covers the bars)."""
     props = CharacterProperties(sz=1200, b=True)
-    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
+    run = RegularTextRun(rPr=props, t=printable(text))  # a custom indicator is named by its file
+    para = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[run])
     return Title(tx=Text(rich=RichText(p=[para])), overlay=False)
 
 

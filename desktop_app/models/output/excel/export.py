@@ -22,7 +22,7 @@ from desktop_app.models.output.excel.trend_sheet import write_trend_sheet
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import period_text, word
-from desktop_app.models.text import clean
+from desktop_app.models.text import clean, printable
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ def build_workbook(
     if trends:
         write_trend_sheet(book.create_sheet(t["sheet_trends"]), trends, summary, lang)
     book.active = 0
-    book.properties.title = heading.title
-    book.properties.subject = heading.period or None
+    book.properties.title = printable(heading.title)
+    book.properties.subject = printable(heading.period) or None
     book.properties.creator = CREATOR
     book.properties.lastModifiedBy = CREATOR
     return book

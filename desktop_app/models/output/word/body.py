@@ -23,7 +23,7 @@ from desktop_app.models.output.contents import ReportContents
 from desktop_app.models.output.report_text import below_lines, indicator_text, targets_line
 from desktop_app.models.output.word.styles import CAPTION, TABLE_STYLE, TABLE_TEXT, TEXT_WIDTH_MM, plain
 from desktop_app.models.output.words import level_label, word, words_for
-from desktop_app.models.text import shown
+from desktop_app.models.text import printable, shown
 
 logger = logging.getLogger(__name__)
 DASH = "—"
@@ -50,14 +50,15 @@ def add_indicator(
 ) -> None:
     """Everything the báo cáo says about one indicator, in the order a reader takes it in."""
     levels = contents.level_stats(summary, info.key)
-    doc.add_paragraph(f"{number}. {info.name(lang)}", style="Heading 1")
+    # every text through printable(): Word refuses a document holding a control character
+    doc.add_paragraph(printable(f"{number}. {info.name(lang)}"), style="Heading 1")
     if goals := targets_line(summary, levels, lang):
-        doc.add_paragraph().add_run(goals).italic = True
+        doc.add_paragraph().add_run(printable(goals)).italic = True
     for part in indicator_text(summary, info.key, contents, lang):
-        doc.add_paragraph(part)
+        doc.add_paragraph(printable(part))  # as the clerk edited it in the window
     if levels:
         caption = word(lang, "doc.table", n=number, indicator=info.name(lang, short=True))
-        doc.add_paragraph(caption, style=CAPTION)
+        doc.add_paragraph(printable(caption), style=CAPTION)
         level_table(doc, summary, info.key, levels, lang)
     lines = below_lines(summary, info.key, levels, lang)
     if lines is not None:
@@ -66,7 +67,7 @@ def add_indicator(
         title.paragraph_format.space_before = Mm(2)
         title.paragraph_format.keep_with_next = True
         for line in lines or [word(lang, "pdf.none_below")]:
-            doc.add_paragraph(f"- {line}" if lines else line)
+            doc.add_paragraph(printable(f"- {line}" if lines else line))
     if charts is None:
         return
     for m, s in enumerate(levels, start=1):
@@ -112,8 +113,9 @@ def level_table(doc: Document, summary: Summary, key: str, levels: Sequence[Grou
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):  # the grid LibreOffice follows
         column.width = Mm(width)
+    style_id = doc.styles[TABLE_TEXT].style_id  # looked up once: by name it costs a walk of every style
     for cell, (_, text), width in zip(table.rows[0].cells, heads, widths, strict=True):
-        _cell(cell, text, width, bold=True)
+        _cell(cell, text, width, style_id, bold=True)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on a new page
     for row, (label, s, kind) in zip(table.rows[1:], rows, strict=True):
         values = _row_values(s, first, second, lang)
@@ -123,7 +125,7 @@ def level_table(doc: Document, summary: Summary, key: str, levels: Sequence[Grou
         for cell, (key_, _), width in zip(row.cells, heads, widths, strict=True):
             text = label if key_ == "level" else values[key_]
             left = key_ in ("level", "lowest")
-            _cell(cell, text, width, bold=kind == "total", italic=kind == "group", left=left)
+            _cell(cell, text, width, style_id, bold=kind == "total", italic=kind == "group", left=left)
 
 
 def _widths(keys: list[str]) -> list[float]:
@@ -147,15 +149,25 @@ def _row_values(s: GroupStats, first: str, second: str, lang: str) -> dict[str, 
 
 
 def _cell(
-    cell: _Cell, text: str, width_mm: float, *, bold: bool = False, italic: bool = False, left: bool = False
+    cell: _Cell,
+    text: str,
+    width_mm: float,
+    style_id: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    left: bool = False,
 ) -> None:
-    """One table cell in the table text style, its number kept on one line ("96,25 %")."""
+    """One table cell in the table text style (``style_id``), its number kept on one line
+    ("96,25 %")."""
     cell.width = Mm(width_mm)
     paragraph = cell.paragraphs[0]
-    paragraph.style = TABLE_TEXT
+    paragraph._p.style = style_id
     if left:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    run = paragraph.add_run(text.replace(" %", "\u00a0%").replace("▲ ", "▲\u00a0").replace("▼ ", "▼\u00a0"))
+    run = paragraph.add_run(
+        printable(text).replace(" %", "\u00a0%").replace("▲ ", "▲\u00a0").replace("▼ ", "▼\u00a0")
+    )
     run.bold = bold or None
     run.italic = italic or None
 

@@ -22,6 +22,7 @@ from desktop_app.models.output.word.body import add_indicator
 from desktop_app.models.output.word.letterhead import add_closing, add_header, add_title
 from desktop_app.models.output.word.styles import set_page, set_styles
 from desktop_app.models.output.words import word
+from desktop_app.models.text import printable
 
 logger = logging.getLogger(__name__)
 
@@ -49,14 +50,14 @@ def build_document(
     )
     add_title(doc, subject, compared, lang)
     if intro := opening(summary, lang):
-        doc.add_paragraph(intro)
+        doc.add_paragraph(printable(intro))
     for number, info in enumerate(contents.chosen(summary), start=1):
         add_indicator(doc, summary, info, number, contents, charts, lang)
     add_closing(doc, office, closing(summary, contents, lang), lang)
     props = doc.core_properties
-    props.title = f"{word(lang, 'doc.kind')} {subject}"
-    props.subject = subject
-    props.author = office.issuer or PRODUCT
+    props.title = printable(f"{word(lang, 'doc.kind')} {subject}")
+    props.subject = printable(subject)
+    props.author = printable(office.issuer) or PRODUCT
     props.comments = PRODUCT
     return doc
 

@@ -16,6 +16,7 @@ from docx.table import Table, _Cell
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.word.styles import TEXT_WIDTH_MM, add_text, plain, rule, text_width_mm
 from desktop_app.models.output.words import word
+from desktop_app.models.text import printable
 
 AGENCY_MM, MOTTO_MM = 68.0, 104.0  # a little wider than the text, as the printed forms are
 RECIPIENTS_MM = 75.0  # "Nơi nhận" beside the signature
@@ -83,7 +84,7 @@ def add_title(doc: Document, subject: str, compared: str, lang: str) -> None:
 def add_closing(doc: Document, office: OfficeDetails, closing: str, lang: str) -> Table:
     """The closing sentence, then "Nơi nhận:" (bold italic) and the recipients beside the signer's
     title, room to sign and the name; the sentence and the block never part across pages."""
-    last = doc.add_paragraph(closing)
+    last = doc.add_paragraph(printable(closing))
     last.paragraph_format.keep_with_next = True
     table = borderless(doc, 1, (RECIPIENTS_MM, TEXT_WIDTH_MM - RECIPIENTS_MM))
     recipients, signer = table.rows[0].cells

@@ -13,6 +13,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.text.paragraph import Paragraph
 
+from desktop_app.models.text import printable
+
 FONT = "Times New Roman"
 BODY_PT = 14
 TABLE_PT = 11
@@ -176,7 +178,7 @@ def add_text(
     paragraph: Paragraph, text: str, size: float | None = None, *, bold: bool = False, italic: bool = False
 ) -> Paragraph:
     """A run of ``text`` in ``paragraph``, bold or italic, at ``size`` points (the style's if None)."""
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))  # Word refuses a document holding a control character
     run.bold = bold or None
     run.italic = italic or None
     if size is not None:
