@@ -344,7 +344,7 @@ class Session:
         try:
             return self.history.trend_tables(self.report(), self.summary(), self.reports.targets)
         except ReportError as exc:
-            self.said.emit(Message("history_failed", {"line": exc.line()}, 15000))
+            self.said.emit(Message("history_failed", {"line": exc.said()}, 15000))
             return []
 
     # -- targets, headlines, the paragraph ---------------------------------------------------------

@@ -4,8 +4,9 @@
     python packaging/translations.py --check    # fail if anything is out of date or untranslated
 
 gettext (with Babel) for the program's own words: Vietnamese is the source language, written in the
-code with _(), N_(), C_() and, for a message with a count, n_() and NP_() (ngettext: "1 unit",
-"2 units"); resources/locale/chi_so.pot lists them, en/LC_MESSAGES/chi_so.po translates them.
+code with _(), N_(), M_() (a warning or refusal kept as data), C_() and, for a message with a
+count, n_() and NP_() (ngettext: "1 unit", "2 units"); resources/locale/chi_so.pot lists them,
+en/LC_MESSAGES/chi_so.po translates them.
 argparse's messages: vi/LC_MESSAGES/argparse.po. Qt's own dialogs (buttons, file dialog):
 resources/translations/qt_vi.ts, compiled with pyside6-lrelease (Qt ships no Vietnamese).
 """
@@ -31,7 +32,7 @@ TEMPLATE = LOCALE / "chi_so.pot"
 CATALOGS = {("en", "chi_so"): True, ("vi", "argparse"): False}  # (language, domain): from the template?
 QT_SOURCE = ROOT / "resources" / "translations" / "qt_vi.ts"
 _EPOCH = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # stable files between runs
-KEYWORDS = {"_": None, "N_": None, "C_": ((1, "c"), 2), "n_": (1, 2), "NP_": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "M_": None, "C_": ((1, "c"), 2), "n_": (1, 2), "NP_": (1, 2)}
 
 
 def template() -> Catalog:

@@ -7,6 +7,8 @@ import os
 import shutil
 import tempfile
 
+from desktop_app.models.translation import plain
+
 # before any Qt import: no display needed, and nothing of the real user profile is touched
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 _SANDBOX = tempfile.mkdtemp(prefix="chi-so-tests-")
@@ -86,7 +88,7 @@ def make_sheet(units=UNITS, path: str = "hand_made.xlsx", period: str = "2024-10
         "UBND TỈNH",
         records,
         {},
-        ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."],
+        [plain("Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu.")],
     )
 
 

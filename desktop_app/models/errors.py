@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_, Message, language
 
 NOT_FOUND = N_("Không tìm thấy tệp.")
 NOT_REGULAR = N_("Không phải tệp thông thường (là thư mục, thiết bị hoặc ống dẫn).")
@@ -18,28 +18,43 @@ def regular_file_size(path: str | Path) -> int:
     try:
         st = os.stat(path)
     except FileNotFoundError:
-        raise ReportError(path, _(NOT_FOUND)) from None
+        raise ReportError(path, M_(NOT_FOUND)) from None
     except OSError as exc:
         raise ReportError(
-            path, _("Không mở được tệp (lỗi hệ thống {errno}).").format(errno=exc.errno)
+            path, M_("Không mở được tệp (lỗi hệ thống {errno}).", errno=str(exc.errno))
         ) from None
     if not stat.S_ISREG(st.st_mode):
-        raise ReportError(path, _(NOT_REGULAR))
+        raise ReportError(path, M_(NOT_REGULAR))
     return st.st_size
 
 
 class ReportError(Exception):
-    """A report file cannot be used; ``message`` is in the user's language and names no internals.
+    """A report file cannot be used; ``message`` says why as data (a :class:`Message`), put into
+    words in the language of wherever it is shown, and names no internals.
 
-    ``str(error)`` is the one line shown to the user: ``Tệp «name»: message``.
+    ``str(error)`` is the one line shown to the user, in the current language: ``Tệp «name»: message``;
+    :meth:`render` is that line in another.
     """
 
-    def __init__(self, path: str | Path | None, message: str) -> None:
+    def __init__(self, path: str | Path | None, message: Message) -> None:
         self.path = str(path) if path is not None else None
         self.message = message
-        super().__init__(self.line())
+        super().__init__(path, message)
 
-    def line(self) -> str:
+    def __reduce__(self) -> tuple[type[ReportError], tuple[str | None, Message]]:
+        return ReportError, (self.path, self.message)
+
+    def __str__(self) -> str:
+        return self.line()
+
+    def said(self) -> Message:
+        """The one line as data: the file's name and why."""
         if self.path is None:
             return self.message
-        return _("Tệp «{name}»: {message}").format(name=Path(self.path).name, message=self.message)
+        return M_("Tệp «{name}»: {message}", name=Path(self.path).name, message=self.message)
+
+    def render(self, lang: str) -> str:
+        return self.said().render(lang)
+
+    def line(self) -> str:
+        return self.render(language())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -126,6 +127,16 @@ def format_rate(value: float | None, lang: str = "vi", empty: str = "") -> str:
         return empty
     text = f"{round2(value):.2f}"
     return (text.replace(".", ",") if lang == "vi" else text) + " %"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate inside a message: written in the style of the language the message is shown in."""
+
+    value: float
+
+    def render(self, lang: str) -> str:
+        return format_rate(self.value, lang)
 
 
 def format_rates(values: Sequence[float | None], lang: str = "vi", empty: str = "") -> list[str]:

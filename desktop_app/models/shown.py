@@ -18,6 +18,7 @@ from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.assumptions import describe
 from desktop_app.models.output.narrative import paragraph
+from desktop_app.models.translation import Message
 
 
 @dataclass(frozen=True)
@@ -98,18 +99,18 @@ class Shown:
         return words.pop() if len(words) == 1 else None
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[Message]:
         return [w for p in self.parts for w in p.summary.collection.warnings]
 
-    def readings(self) -> dict[str, list[str]]:
-        """How each indicator was read from the files on screen, in words (one line per way it was
-        read: reports side by side may differ)."""
+    def readings(self, lang: str) -> dict[str, list[str]]:
+        """How each indicator was read from the files on screen, in words in ``lang`` (one line per
+        way it was read: reports side by side may differ)."""
         out: dict[str, list[str]] = {}
         for part in self.parts:
             for sheet in part.summary.collection.sheets:
                 for key, reading in sheet.readings.items():
                     lines = out.setdefault(key, [])
-                    if (line := describe(reading)) not in lines:
+                    if (line := describe(reading, lang)) not in lines:
                         lines.append(line)
         return out
 

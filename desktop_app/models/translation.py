@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol, runtime_checkable
 
 from desktop_app.models.resources import resource_path
+from desktop_app.models.text import printable
 
 DOMAIN = "chi_so"
 LANGUAGES = ("vi", "en")
@@ -97,6 +99,104 @@ def render(lang: str, message: str | Plural, **values: object) -> str:
     else:
         text = translate(lang, message)
     return text.format(**values) if values else text
+
+
+@runtime_checkable
+class Renders(Protocol):
+    """A value that has words of its own in each language (a :class:`Message`, an indicator's name,
+    a rate in the language's number style)."""
+
+    def render(self, lang: str) -> str: ...
+
+
+@dataclass(frozen=True)
+class Words:
+    """A text written in both languages elsewhere than the catalog (an indicator's name from
+    indicators.toml): shown in the one asked for."""
+
+    vi: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        return self.en if lang == "en" else self.vi
+
+    def __str__(self) -> str:
+        return self.render(language())
+
+
+@dataclass(frozen=True)
+class Decimals:
+    """A number with ``places`` decimals inside a message ("1,5 GB" / "1.5 GB")."""
+
+    value: float
+    places: int = 2
+
+    def render(self, lang: str) -> str:
+        text = f"{self.value:,.{self.places}f}"
+        if lang == "en":
+            return text
+        return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+@dataclass(frozen=True)
+class Series:
+    """Texts shown one after another (units named in a warning), each in the language asked for."""
+
+    items: tuple[object, ...]
+    separator: str = ", "
+
+    def render(self, lang: str) -> str:
+        return self.separator.join(_value(item, lang) for item in self.items)
+
+
+@dataclass(frozen=True)
+class Message:
+    """A warning or a refusal as data: its Vietnamese (the catalog's key, or a :class:`Plural`) and
+    its parameters, put into words only where it is shown (:meth:`render`), so that a window that
+    switches language shows it again in the new one. Made with :func:`M_`; pickles across the
+    reader process; ``str()`` is the current language."""
+
+    text: str | Plural
+    values: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str) -> str:
+        """In ``lang``: the message's words from its catalog, each parameter in the same language
+        (a nested message, a :class:`Words`, a count in the language's number style)."""
+        values = {name: _value(value, lang) for name, value in self.values}
+        if isinstance(self.text, Plural):
+            count = dict(self.values).get(self.text.count)
+            text = plural_in(lang, self.text.singular, self.text.plural, count)
+        else:
+            text = translate(lang, self.text)
+        return text.format(**values) if values else text
+
+    def __str__(self) -> str:
+        return self.render(language())
+
+
+def M_(text: str | Plural, /, **values: object) -> Message:
+    """A message kept as data (its words chosen where it is shown); marks ``text`` for translation.
+    Text among the values (taken from a file: names, headers, cells) is made printable here."""
+    kept = tuple((k, printable(v) if isinstance(v, str) else v) for k, v in values.items())
+    return Message(text, kept)
+
+
+def plain(text: str) -> Message:
+    """A text that needs no translation (a name, a line already in words), as a message."""
+    return Message("{text}", (("text", printable(text)),))
+
+
+def _value(value: object, lang: str) -> str:
+    """A message's parameter in ``lang``: what has words of its own renders itself, a count is
+    written in the language's number style."""
+    if isinstance(value, Renders):
+        return value.render(lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = f"{value:,}"  # numbers.format_count's style; the reader, which says these, cannot import it
+        return text if lang == "en" else text.replace(",", ".")
+    if isinstance(value, float):
+        return Decimals(value).render(lang)
+    return str(value)
 
 
 def translate(lang: str, message: str) -> str:

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 
 from desktop_app.models.errors import ReportError
 from desktop_app.models.text import printable
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_
 
 DPI = 300.0
 PT = DPI / 72
@@ -84,7 +84,7 @@ def serif_family() -> str:
     for family in (*SERIF_FAMILIES, *others):
         if family in installed and _covers_vietnamese(family):
             return family
-    raise ReportError(None, _(NO_FONT))
+    raise ReportError(None, M_(NO_FONT))
 
 
 def font(pt: float, bold: bool = False, italic: bool = False) -> QFont:

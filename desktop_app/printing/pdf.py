@@ -24,7 +24,7 @@ from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.contents import ReportContents, TrendTable
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 from desktop_app.printing.document import CENTER, DPI, MARGINS, MM, draw_text, font
 from desktop_app.printing.report import layout_report, wording
 
@@ -57,7 +57,7 @@ def render_report(
     number_box = QRectF(0, page.height() - MARGINS[3] / 2 - 5 * MM, page.width(), 10 * MM)
     for number, placements in enumerate(pages, start=1):
         if number > 1 and not device.newPage():
-            raise ReportError(None, _("không tạo được trang mới khi in báo cáo."))
+            raise ReportError(None, M_("không tạo được trang mới khi in báo cáo."))
         painter.save()
         painter.translate(-origin.x(), -origin.y())
         painter.scale(scale, scale)
@@ -79,7 +79,7 @@ def ensure_gui_app() -> None:
             argv += ["-platform", "offscreen"]  # nothing is shown; no display needed
         _app = QGuiApplication(argv)
     elif not isinstance(app, QGuiApplication):
-        raise ReportError(None, _("cần QGuiApplication để vẽ báo cáo PDF."))
+        raise ReportError(None, M_("cần QGuiApplication để vẽ báo cáo PDF."))
 
 
 def _complete(path: Path) -> bool:
@@ -121,7 +121,7 @@ def export_pdf(
         writer.setCreator(PRODUCT)
         painter = QPainter()
         if not painter.begin(writer):
-            raise ReportError(path, _("không tạo được tệp PDF."))
+            raise ReportError(path, M_("không tạo được tệp PDF."))
         try:
             count = render_report(
                 painter, writer, summary, lang=lang, today=today, office=office, contents=contents

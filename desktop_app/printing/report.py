@@ -128,7 +128,9 @@ def _appendix_blocks(summary: Summary, width: float, lang: str, contents: Report
     if warnings := summary.collection.warnings:
         title = Para(word(lang, "pdf.warnings"), font(12.5, bold=True), after=1 * MM)
         blocks.append(TextFlow([title], width, keep_with_next=True, space_before=5 * MM))
-        blocks.append(TextFlow([Para(f"- {w}", font(10), after=0.6 * MM) for w in warnings], width))
+        blocks.append(
+            TextFlow([Para(f"- {w.render(lang)}", font(10), after=0.6 * MM) for w in warnings], width)
+        )
     return blocks
 
 

@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         self.status.cancel_button.clicked.connect(session.cancel)
 
     def retranslate(self) -> None:
-        self.dialogs.lang = self.lang
+        self.dialogs.retranslate(self.lang)
         parts = (
             self.menus,
             self.filters,
@@ -233,10 +233,7 @@ class MainWindow(QMainWindow):
     # -- what the session says -------------------------------------------------------------------
 
     def say(self, message: Message) -> None:
-        if message.key:
-            self.statusBar().showMessage(tr(self.lang, message.key, **message.values), message.timeout_ms)
-        else:
-            self.statusBar().clearMessage()
+        self.status.say(message, self.lang)
 
     def tell_failures(self, lines: list[str]) -> None:
         if self.show_errors:

@@ -6,7 +6,7 @@ the domain's table (``models/output/words.py``).
 
 from __future__ import annotations
 
-from desktop_app.models.translation import N_, translate
+from desktop_app.models.translation import N_, Renders, translate
 
 # Vietnamese messages (the source language); English is in the gettext catalog
 # (resources/locale/en/LC_MESSAGES/chi_so.po), as for the outputs' words.
@@ -289,7 +289,9 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 def tr(lang: str, key: str, **values: object) -> str:
     """The text for ``key`` in ``lang`` (Vietnamese when there is no translation), ``values`` filled in."""
     text = translate(lang, TEXT[key])
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{k: v.render(lang) if isinstance(v, Renders) else v for k, v in values.items()})
 
 
 def section(lang: str, prefix: str) -> dict[str, str]:

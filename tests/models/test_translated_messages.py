@@ -75,12 +75,13 @@ def test_the_parent_side_message_of_a_failed_reader_is_translated(tmp_path: Path
     Path(path).write_bytes(b"PK\x03\x04")
     with using("en"):
         error = import_files([path], reader=_TimedOut(READER)).errors[path]
-    assert (
-        error.message == "the file is too large or damaged and cannot be read (reading took over 90 seconds)."
-    )
-    assert str(error) == f"File “lon.xlsx”: {error.message}"
+    english = "the file is too large or damaged and cannot be read (reading took over 90 seconds)."
+    assert error.message.render("en") == english
+    assert error.render("en") == f"File “lon.xlsx”: {english}"
     error = import_files([path], reader=_TimedOut(READER)).errors[path]
-    assert error.message == "tệp quá lớn hoặc hỏng, không đọc được (đọc quá 90 giây)."
+    assert str(error.message) == "tệp quá lớn hoặc hỏng, không đọc được (đọc quá 90 giây)."
+    with using("en"):  # made in Vietnamese, shown in English: the words are chosen where shown
+        assert str(error) == f"File “lon.xlsx”: {english}"
 
 
 def _part_above_whole(tmp_path: Path) -> Path:
@@ -96,17 +97,19 @@ def test_warnings_are_english_in_english(tmp_path: Path, english: None) -> None:
     path = _part_above_whole(tmp_path)
     sheets = import_files([str(path)]).sheets[str(path)]
     collection = collect(sheets)
-    assert sheets[0].warnings == [
+    assert [str(w) for w in sheets[0].warnings] == [
         "Sở Y tế (loi.xlsx, row 2): Outgoing documents signed digitally: the part (120) is larger than "
         "the whole (100)."
     ]
-    assert "Unit “Sở Y tế” appears more than once in loi.xlsx (row 3)." in collection.warnings
+    assert "Unit “Sở Y tế” appears more than once in loi.xlsx (row 3)." in [
+        str(w) for w in collection.warnings
+    ]
 
 
 def test_warnings_stay_vietnamese_in_vietnamese(tmp_path: Path) -> None:
     path = _part_above_whole(tmp_path)
     sheets = import_files([str(path)]).sheets[str(path)]
-    assert sheets[0].warnings == [
+    assert [str(w) for w in sheets[0].warnings] == [
         "Sở Y tế (loi.xlsx, dòng 2): Tỷ lệ văn bản đi được ký số: số liệu thành phần (120) lớn hơn "
         "tổng (100)."
     ]

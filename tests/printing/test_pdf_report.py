@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from desktop_app.models.translation import plain
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
@@ -78,7 +80,7 @@ def make_summary(tmp_path: Path, communes: list[tuple[str, int, int]] = COMMUNE)
         "UBND tỉnh Lào Cai\nSở Khoa học và Công nghệ",
         units,
         {},
-        ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."],
+        [plain("Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu.")],
     )
     return summarize([sheet], builtin_targets())
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop_app.models.output.office import OfficeDetails
+from desktop_app.models.translation import plain
 from desktop_app.settings import HISTORY_SAVE, SAVE_NEVER, AppSettings
 from desktop_app.views.dialogs.office import OfficeDialog
 from desktop_app.views.dialogs.report_contents import ReportContentsDialog
@@ -130,8 +131,8 @@ def test_cach_doc_tep_lists_each_sheet_its_readings_and_warnings(qtbot, window, 
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Thông tin", "Cách đọc tệp"]
     (sheet,) = panel.reading.sheets
     assert sheet.title == "tien_do.xlsx › Số liệu"
-    assert sheet.lines == [PROGRESS_READING]
-    assert sheet.warnings[0] == (
+    assert [str(line) for line in sheet.lines] == [PROGRESS_READING]
+    assert str(sheet.warnings[0]) == (
         "Trang «Hướng dẫn» không được đọc: không tìm thấy bảng số liệu theo đơn vị (trang chỉ có chữ)."
     )
     text = panel.reading.toPlainText()
@@ -145,11 +146,13 @@ def test_cach_doc_tep_lists_each_sheet_its_readings_and_warnings(qtbot, window, 
     (sheet,) = panel.reading.sheets
     assert sheet.title == "bo_chi_so.xlsx › Bo chi so"
     assert len(sheet.lines) == 7  # one sentence per indicator, each naming its block
-    assert "(khối 7)" in sheet.lines[-1]
+    assert "(khối 7)" in str(sheet.lines[-1])
 
 
 def test_a_long_list_of_warnings_is_cut_and_points_to_the_warnings_button():
-    many = SheetReading("a.xlsx › S", ["Tỷ lệ: …"], [f"Cảnh báo {n}" for n in range(MAX_WARNINGS + 5)])
+    many = SheetReading(
+        "a.xlsx › S", [plain("Tỷ lệ: …")], [plain(f"Cảnh báo {n}") for n in range(MAX_WARNINGS + 5)]
+    )
     text = reading_html([many], "vi")
     assert f"Cảnh báo {MAX_WARNINGS - 1}<" in text
     assert f"Cảnh báo {MAX_WARNINGS}<" not in text

@@ -35,7 +35,7 @@ else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
 from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.history.aliases import ALIAS, DISSOLVED, MERGER, REORGANISATION, Alias
 from desktop_app.models.text import clean, fold
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_, _
 
 MAX_BYTES = 20 * 1024 * 1024  # a name book of every commune in the country is under 1 MB
 _MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
@@ -55,18 +55,18 @@ def parse_month(text: object, path: str | Path) -> str | None:
         year, month = (match[1], match[2]) if match[1] else (match[4], match[3])
         if 1 <= int(month) <= 12:
             return f"{int(year):04d}-{int(month):02d}"
-    raise ReportError(path, _("«{text}» không phải tháng (viết 2025-07 hoặc 7/2025).").format(text=text))
+    raise ReportError(path, M_("«{text}» không phải tháng (viết 2025-07 hoặc 7/2025).", text=text))
 
 
 def _name(value: object, path: str | Path, where: str) -> str:
     if not isinstance(value, str) or not clean(value):
-        raise ReportError(path, _("{where}: thiếu tên đơn vị.").format(where=where))
+        raise ReportError(path, M_("{where}: thiếu tên đơn vị.", where=where))
     return clean(value)
 
 
 def _names(value: object, path: str | Path, where: str) -> list[str]:
     if not isinstance(value, list) or not value:
-        raise ReportError(path, _("{where}: cần một danh sách tên đơn vị.").format(where=where))
+        raise ReportError(path, M_("{where}: cần một danh sách tên đơn vị.", where=where))
     return [_name(v, path, where) for v in value]
 
 
@@ -74,7 +74,7 @@ def parse_toml(text: str, path: str | Path) -> list[Alias]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ReportError(path, _("không đọc được tệp TOML ({error}).").format(error=exc)) from None
+        raise ReportError(path, M_("không đọc được tệp TOML ({error}).", error=exc)) from None
     out = [
         Alias(_name(old, path, "[aliases]"), _name(new, path, "[aliases]"), ALIAS)
         for old, new in dict(data.get("aliases", {})).items()
@@ -105,10 +105,10 @@ def parse_csv(text: str, path: str | Path) -> list[Alias]:
         dialect = csv.excel
     rows = [r for r in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in r)]
     if not rows:
-        raise ReportError(path, _("tệp không có dòng nào."))
+        raise ReportError(path, M_("tệp không có dòng nào."))
     old, new, since = (_column(rows[0], kind) for kind in ("old", "new", "since"))
     if old is None or new is None:
-        raise ReportError(path, _("dòng đầu phải có các cột «ten_cu», «ten_moi» và (nếu cần) «tu_ky»."))
+        raise ReportError(path, M_("dòng đầu phải có các cột «ten_cu», «ten_moi» và (nếu cần) «tu_ky»."))
     out = []
     for number, row in enumerate(rows[1:], start=2):
         cells = [*row, "", "", ""]
@@ -127,16 +127,16 @@ def load_alias_file(path: str | Path) -> list[Alias]:
     """The entries of a TOML or CSV name book; ReportError naming the file and what is wrong."""
     size = regular_file_size(path)
     if size > MAX_BYTES:
-        raise ReportError(path, _("tệp quá lớn để là danh sách tên đơn vị."))
+        raise ReportError(path, M_("tệp quá lớn để là danh sách tên đơn vị."))
     try:
         text = Path(path).read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReportError(path, _("tệp phải được lưu với bảng mã UTF-8.")) from None
+        raise ReportError(path, M_("tệp phải được lưu với bảng mã UTF-8.")) from None
     except OSError as exc:
-        raise ReportError(path, _("không mở được tệp ({error}).").format(error=exc.strerror)) from None
+        raise ReportError(path, M_("không mở được tệp ({error}).", error=exc.strerror)) from None
     entries = (
         parse_csv(text, path) if Path(path).suffix.lower() in (".csv", ".txt") else parse_toml(text, path)
     )
     if not entries:
-        raise ReportError(path, _("tệp không có tên đơn vị nào."))
+        raise ReportError(path, M_("tệp không có tên đơn vị nào."))
     return entries

@@ -17,7 +17,7 @@ from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.indicators.catalog import indicator_info
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import capitalised, level_label, period_text, status_label
-from desktop_app.models.translation import N_, _, translate
+from desktop_app.models.translation import M_, N_, translate
 
 COLUMNS = (
     "period",
@@ -128,7 +128,7 @@ def export_history(store: HistoryStore, path: str | Path, lang: str = "vi") -> P
     file that cannot be written."""
     suffix = Path(path).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReportError(path, _("tên tệp xuất ra phải có đuôi .xlsx hoặc .csv."))
+        raise ReportError(path, M_("tên tệp xuất ra phải có đuôi .xlsx hoặc .csv."))
     rows = list(history_rows(store))
     writer = _write_csv if suffix == ".csv" else _write_xlsx
     return atomic_write(path, lambda temp: writer(temp, rows, lang))

@@ -16,7 +16,7 @@ from desktop_app.models.errors import ReportError
 from desktop_app.models.history.systems import province_in, system_of
 from desktop_app.models.indicators.names import unit_key
 from desktop_app.models.tables.period import period_bounds
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_, Message
 
 logger = logging.getLogger(__name__)
 
@@ -95,8 +95,8 @@ class HistoryError(ReportError):
     """The history database cannot be used; the line names the database's full path (the user
     rarely knows where the data folder is)."""
 
-    def line(self) -> str:
-        return _("Cơ sở dữ liệu lịch sử «{path}»: {message}").format(path=self.path, message=self.message)
+    def said(self) -> Message:
+        return M_("Cơ sở dữ liệu lịch sử «{path}»: {message}", path=self.path or "", message=self.message)
 
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
@@ -146,13 +146,13 @@ def _bring_up_to_date(conn: sqlite3.Connection, path: Path, create: bool) -> Non
         app, version, tables = _header(conn)
         if version == 0 and tables == 0:
             if not create:
-                raise HistoryError(path, _(MISSING))
+                raise HistoryError(path, M_(MISSING))
             _create(conn)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         elif app != APPLICATION_ID:
-            raise HistoryError(path, _(DAMAGED))
+            raise HistoryError(path, M_(DAMAGED))
         elif version > SCHEMA_VERSION:
-            raise HistoryError(path, _(NEWER))
+            raise HistoryError(path, M_(NEWER))
         else:
             for step in range(version, SCHEMA_VERSION):
                 logger.info("history %s: schema %d -> %d", path, step, step + 1)
@@ -169,17 +169,17 @@ def open_database(path: Path, create: bool = False) -> sqlite3.Connection:
     schema, in autocommit mode: every write goes through an explicit transaction."""
     if not path.exists():
         if not create:
-            raise HistoryError(path, _(MISSING))
+            raise HistoryError(path, M_(MISSING))
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise HistoryError(path, _(CANNOT_CREATE).format(reason=exc.strerror or exc)) from None
+            raise HistoryError(path, M_(CANNOT_CREATE, reason=exc.strerror or exc)) from None
     elif not path.is_file():
-        raise HistoryError(path, _(NOT_A_FILE))
+        raise HistoryError(path, M_(NOT_A_FILE))
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_SECONDS, isolation_level=None)
     except sqlite3.Error:
-        raise HistoryError(path, _(DAMAGED)) from None
+        raise HistoryError(path, M_(DAMAGED)) from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -200,5 +200,5 @@ def database_error(path: Path | str, exc: sqlite3.Error) -> HistoryError:
     logger.warning("history %s: %s", path, exc)
     text = str(exc).lower()
     if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-        return HistoryError(path, _(BUSY))
-    return HistoryError(path, _(DAMAGED))
+        return HistoryError(path, M_(BUSY))
+    return HistoryError(path, M_(DAMAGED))

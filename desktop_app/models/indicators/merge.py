@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from desktop_app.models.indicators.catalog import IndicatorInfo, indicator_info, known_indicators
 from desktop_app.models.indicators.comparison import split_history
 from desktop_app.models.indicators.names import unit_key
-from desktop_app.models.numbers import format_count
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
 from desktop_app.models.text import fold, shown
-from desktop_app.models.translation import _, language, n_
+from desktop_app.models.translation import M_, NP_, Message
 
 Context = tuple[str | None, str | None]  # (period, province)
 MAX_REPEATS_NAMED = 20  # a sheet's repeated names warned about one by one; the rest are counted
@@ -47,7 +46,7 @@ class Collection:
     sheets: list[SheetImport]
     units: list[Unit]
     indicators: list[IndicatorInfo]
-    warnings: list[str]
+    warnings: list[Message]
     previous: Collection | None = None  # last period's files, when the user loaded them too
     # Labels for levels in place of "Cấp tỉnh" …: rows without an administrative level are named by
     # their files' unit header ("Tên CSKCB", "Lĩnh vực") when they are no bodies, or when no row
@@ -181,7 +180,7 @@ class _Merger:
     def __init__(self) -> None:
         self.units: list[Unit] = []
         self.by_key: dict[str, _Twins] = {}
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
 
     def add_sheet(self, sheet: SheetImport) -> None:
         here = (sheet.period, province_of(sheet))
@@ -193,8 +192,11 @@ class _Merger:
                 repeats += 1
                 if repeats <= MAX_REPEATS_NAMED:
                     self.warnings.append(
-                        _("Đơn vị «{unit}» xuất hiện nhiều lần trong {source} (dòng {row}).").format(
-                            unit=shown(record.name), source=record.source, row=record.row
+                        M_(
+                            "Đơn vị «{unit}» xuất hiện nhiều lần trong {source} (dòng {row}).",
+                            unit=shown(record.name),
+                            source=record.source,
+                            row=str(record.row),
                         )
                     )
             twins = self.by_key.setdefault(key, _Twins())
@@ -202,10 +204,9 @@ class _Merger:
             if shape is None:
                 if same_report and key not in seen_here and twins.first is not None:
                     self.warnings.append(
-                        _(
+                        M_(
                             "Đơn vị «{unit}» có cùng chỉ số trong nhiều tệp ({sources}; {source}): "
-                            "giữ cả hai dòng."
-                        ).format(
+                            "giữ cả hai dòng.",
                             unit=shown(record.name),
                             sources=", ".join(twins.first.sources),
                             source=record.source,
@@ -232,14 +233,15 @@ class _Merger:
             twins.put(order, target, context)
             seen_here.add(key)
         if repeats > MAX_REPEATS_NAMED:  # a list of thousands of lines is read by nobody
-            more = repeats - MAX_REPEATS_NAMED
-            self.warnings.append(
-                n_(
-                    "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
-                    "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
-                    more,
-                ).format(count=format_count(more, language()), source=sheet.units[0].source)
-            )
+            self._more_repeats(repeats - MAX_REPEATS_NAMED, sheet.units[0].source)
+
+    def _more_repeats(self, more: int, source: str) -> None:
+        line = NP_(
+            "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
+            "Còn {count} dòng khác trong {source} lặp lại tên đơn vị đã có.",
+            "count",
+        )
+        self.warnings.append(M_(line, count=more, source=source))
 
 
 def _merge(sheets: list[SheetImport]) -> Collection:

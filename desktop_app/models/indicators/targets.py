@@ -19,7 +19,7 @@ from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.levels import LEVELS
 from desktop_app.models.text import clean
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 
 WILDCARD = "*"
 _KEYS = ("default", *LEVELS)
@@ -96,23 +96,24 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ReportError(
-            path, _("tệp chỉ tiêu không đúng định dạng TOML ({error}).").format(error=exc)
-        ) from None
+        raise ReportError(path, M_("tệp chỉ tiêu không đúng định dạng TOML ({error}).", error=exc)) from None
     except RecursionError:  # tables or arrays nested thousands deep
-        raise ReportError(path, _("tệp chỉ tiêu lồng quá nhiều tầng, không phải tệp chỉ tiêu.")) from None
+        raise ReportError(path, M_("tệp chỉ tiêu lồng quá nhiều tầng, không phải tệp chỉ tiêu.")) from None
     section = data.get("targets")
     if not isinstance(section, dict):
-        raise ReportError(path, _("tệp chỉ tiêu thiếu bảng [targets.…]."))
+        raise ReportError(path, M_("tệp chỉ tiêu thiếu bảng [targets.…]."))
     targets = Targets()
     for key, table in section.items():
         if not isinstance(table, dict):
-            raise ReportError(path, _("chỉ tiêu «{key}» phải là một bảng [targets.{key}].").format(key=key))
+            raise ReportError(path, M_("chỉ tiêu «{key}» phải là một bảng [targets.{key}].", key=key))
         if (near := _misspelt(key)) is not None:
             raise ReportError(
                 path,
-                _("[targets.{key}]: không có chỉ số «{key}»; có phải «{near}»? (các chỉ số: {known})").format(
-                    key=key, near=near, known=", ".join(known_indicators())
+                M_(
+                    "[targets.{key}]: không có chỉ số «{key}»; có phải «{near}»? (các chỉ số: {known})",
+                    key=key,
+                    near=near,
+                    known=", ".join(known_indicators()),
                 ),
             )
         clean: Table = {}
@@ -130,13 +131,16 @@ def parse_targets(text: str, path: str | Path | None = None) -> Targets:
                 raise _unknown_level(key, level, path)
             if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
                 raise ReportError(
-                    path, _("chỉ tiêu «{key}.{level}» phải là một số phần trăm.").format(key=key, level=level)
+                    path, M_("chỉ tiêu «{key}.{level}» phải là một số phần trăm.", key=key, level=level)
                 )
             if not 0 <= value <= 100:
                 raise ReportError(
                     path,
-                    _("chỉ tiêu «{key}.{level}» = {value} nằm ngoài 0–100.").format(
-                        key=key, level=level, value=value
+                    M_(
+                        "chỉ tiêu «{key}.{level}» = {value} nằm ngoài 0–100.",
+                        key=key,
+                        level=level,
+                        value=value,
                     ),
                 )
             clean[level] = float(value)
@@ -151,12 +155,19 @@ def _unknown_level(key: str, level: str, path: str | Path | None) -> ReportError
     allowed = [*_KEYS, MIN_DENOMINATOR, LABEL, "source"]
     close = difflib.get_close_matches(level, allowed, n=1, cutoff=0.6)
     if close:
-        message = _("chỉ tiêu «{key}»: không có cấp «{level}»; có phải «{near}»? (dùng: {levels})").format(
-            key=key, level=level, near=close[0], levels=", ".join(allowed)
+        message = M_(
+            "chỉ tiêu «{key}»: không có cấp «{level}»; có phải «{near}»? (dùng: {levels})",
+            key=key,
+            level=level,
+            near=close[0],
+            levels=", ".join(allowed),
         )
     else:
-        message = _("chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).").format(
-            key=key, level=level, levels=", ".join(allowed)
+        message = M_(
+            "chỉ tiêu «{key}»: cấp «{level}» không hợp lệ (dùng: {levels}).",
+            key=key,
+            level=level,
+            levels=", ".join(allowed),
         )
     return ReportError(path, message)
 
@@ -178,8 +189,10 @@ def _label(key: str, value: object, path: str | Path | None) -> str:
     if not text or len(text) > MAX_LABEL:
         raise ReportError(
             path,
-            _("chỉ tiêu «{key}.label» phải là tên chỉ số (chữ, tối đa {count} ký tự).").format(
-                key=key, count=MAX_LABEL
+            M_(
+                "chỉ tiêu «{key}.label» phải là tên chỉ số (chữ, tối đa {count} ký tự).",
+                key=key,
+                count=MAX_LABEL,
             ),
         )
     return text
@@ -195,9 +208,10 @@ def _minimum(key: str, value: object, path: str | Path | None) -> float:
     ):
         raise ReportError(
             path,
-            _(
-                "chỉ tiêu «{key}.min_denominator» phải là một số không âm (số hồ sơ tối thiểu để đánh giá)."
-            ).format(key=key),
+            M_(
+                "chỉ tiêu «{key}.min_denominator» phải là một số không âm (số hồ sơ tối thiểu để đánh giá).",
+                key=key,
+            ),
         )
     return float(value)
 
@@ -210,20 +224,20 @@ def load_targets(path: str | Path) -> Targets:
     try:
         size = regular_file_size(path)
     except ReportError as exc:
-        missing = exc.message == _(NOT_FOUND)
-        raise ReportError(path, _("không tìm thấy tệp chỉ tiêu.") if missing else exc.message) from None
+        missing = exc.message == M_(NOT_FOUND)
+        raise ReportError(path, M_("không tìm thấy tệp chỉ tiêu.") if missing else exc.message) from None
     if size > MAX_TARGETS_FILE:
         raise ReportError(
-            path, _("tệp chỉ tiêu quá lớn ({size} KB); tệp chỉ tiêu chỉ vài dòng.").format(size=size // 1024)
+            path, M_("tệp chỉ tiêu quá lớn ({size} KB); tệp chỉ tiêu chỉ vài dòng.", size=size // 1024)
         )
     try:
         with open(path, "rb") as stream:
             text = stream.read(MAX_TARGETS_FILE + 1).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ReportError(path, _("tệp chỉ tiêu không phải văn bản UTF-8.")) from None
+        raise ReportError(path, M_("tệp chỉ tiêu không phải văn bản UTF-8.")) from None
     except OSError as exc:
         raise ReportError(
-            path, _("không đọc được tệp chỉ tiêu (lỗi hệ thống {errno}).").format(errno=exc.errno)
+            path, M_("không đọc được tệp chỉ tiêu (lỗi hệ thống {errno}).", errno=exc.errno)
         ) from None
     return parse_targets(text, path)
 

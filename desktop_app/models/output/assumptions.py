@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.tables.measures import IndicatorReading, SheetImport
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_, Message, Series, Words, language
 
 EVIDENCE = {
     "counts": N_("theo số liệu đếm cùng dòng"),
@@ -20,31 +21,46 @@ EVIDENCE = {
 SCALES = {"fraction": N_("phân số (0,95 = 95 %)"), "percent": N_("phần trăm (95 = 95 %)")}
 
 
-def describe(reading: IndicatorReading) -> str:
-    """One line: "Tỷ lệ (khối 2): tính từ «Tổng đã nhập» / «Số cần nhập» (khối 2); cột «Tỷ lệ»
-    của tệp ghi dạng phân số (theo số liệu đếm cùng dòng), chỉ để đối chiếu."."""
+def describe(reading: IndicatorReading, lang: str | None = None) -> str:
+    """One line, in ``lang`` (the current language when None): "Tỷ lệ (khối 2): tính từ «Tổng đã
+    nhập» / «Số cần nhập» (khối 2); cột «Tỷ lệ» của tệp ghi dạng phân số (theo số liệu đếm cùng
+    dòng), chỉ để đối chiếu."."""
+    return said(reading).render(lang or language())
+
+
+def reading_label(reading: IndicatorReading, lang: str) -> str:
+    """The indicator's name: a known one's in ``lang``, a file's own as the file writes it."""
+    info = known_indicators().get(reading.key)
+    return info.name(lang) if info is not None else reading.label
+
+
+def said(reading: IndicatorReading) -> Message:
+    """:func:`describe` as data."""
     cols = reading.columns
-    parts = []
+    parts: list[Message | Series] = []
     if reading.source in ("counts", "both"):
         parts.append(
-            _("tính từ «{numerator}» / «{denominator}» (khối {block})").format(
+            M_(
+                "tính từ «{numerator}» / «{denominator}» (khối {block})",
                 numerator=cols.get("numerator", ""),
                 denominator=cols.get("denominator", ""),
                 block=reading.block,
             )
         )
     if reading.source in ("rate_column", "both"):
-        scale = _(SCALES[reading.scale]) if reading.scale in SCALES else ""
-        why = _(EVIDENCE[reading.scale_from]) if reading.scale_from in EVIDENCE else ""
-        written = _("cột «{rate}» của tệp ghi dạng {scale} ({why})").format(
-            rate=cols.get("rate", ""), scale=scale, why=why
+        scale = M_(SCALES[reading.scale]) if reading.scale in SCALES else ""
+        why = M_(EVIDENCE[reading.scale_from]) if reading.scale_from in EVIDENCE else ""
+        written: Message | Series = M_(
+            "cột «{rate}» của tệp ghi dạng {scale} ({why})", rate=cols.get("rate", ""), scale=scale, why=why
         )
         if reading.source == "both":
-            written += _(", chỉ để đối chiếu")
+            written = Series((written, M_(", chỉ để đối chiếu")), "")
         else:
-            written = _("lấy tỷ lệ trong tệp (khối {block}): ").format(block=reading.block) + written
+            written = Series((M_("lấy tỷ lệ trong tệp (khối {block}): ", block=reading.block), written), "")
         parts.append(written)
-    return _("{indicator}: {how}.").format(indicator=reading.label, how="; ".join(parts))
+    label = known_indicators().get(reading.key)
+    indicator = Words(label.label, label.label_en) if label is not None else reading.label
+    return M_("{indicator}: {how}.", indicator=indicator, how=Series(tuple(parts), "; "))
 
 
 def reading_fields(reading: IndicatorReading | None) -> dict[str, Any]:

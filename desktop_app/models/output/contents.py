@@ -16,7 +16,7 @@ from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.output.words import capitalised, level_label, period_text, word
 from desktop_app.models.tables.levels import LEVELS
 from desktop_app.models.text import fold
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,14 @@ def parse_choice(text: str | None, summary: Summary, what: str) -> tuple[str, ..
     known = list(known)
     unknown = [k for k in keys if k not in known]
     if unknown:
-        message = _("không có {what} «{keys}» trong báo cáo; có: {known}.")
-        label = _("chỉ số") if what == "indicators" else _("cấp")
-        raise ReportError(None, message.format(what=label, keys=", ".join(unknown), known=", ".join(known)))
+        label = M_("chỉ số") if what == "indicators" else M_("cấp")
+        message = M_(
+            "không có {what} «{keys}» trong báo cáo; có: {known}.",
+            what=label,
+            keys=", ".join(unknown),
+            known=", ".join(known),
+        )
+        raise ReportError(None, message)
     return keys or None
 
 

@@ -22,7 +22,7 @@ else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
 from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.output.words import word
 from desktop_app.models.text import clean
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 
 DOTS = "……………"  # a name to be written in by hand
 MAX_TEXT = 300  # characters of one detail; an office name is short
@@ -90,23 +90,21 @@ def office_from_mapping(data: object, path: str | Path | None = None) -> OfficeD
     """Details from a TOML table (or settings): text values, lists of text for the two lists;
     unknown keys and wrong types are refused by name."""
     if not isinstance(data, dict):
-        raise ReportError(path, _("mục [office] phải là một bảng các giá trị."))
+        raise ReportError(path, M_("mục [office] phải là một bảng các giá trị."))
     known = {f.name for f in fields(OfficeDetails)}
     values: dict[str, object] = {}
     for key, value in data.items():
         if key not in known:
-            raise ReportError(path, _("[office]: không có mục «{key}».").format(key=key))
+            raise ReportError(path, M_("[office]: không có mục «{key}».", key=key))
         if key in ("recipients", "signer_title"):
             items = value.splitlines() if isinstance(value, str) else value
             if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
-                raise ReportError(
-                    path, _("[office]: «{key}» phải là danh sách các dòng chữ.").format(key=key)
-                )
+                raise ReportError(path, M_("[office]: «{key}» phải là danh sách các dòng chữ.", key=key))
             values[key] = tuple(_text(v) for v in items[:MAX_LINES] if _text(v))
         elif isinstance(value, str):
             values[key] = _text(value)
         else:
-            raise ReportError(path, _("[office]: «{key}» phải là chữ.").format(key=key))
+            raise ReportError(path, M_("[office]: «{key}» phải là chữ.", key=key))
     return OfficeDetails(**values)  # type: ignore[arg-type]
 
 
@@ -117,15 +115,15 @@ def _text(value: str) -> str:
 def load_office(path: str | Path) -> OfficeDetails:
     """The ``[office]`` table of a TOML file; ReportError with a clerk's message otherwise."""
     if regular_file_size(path) > MAX_FILE:
-        raise ReportError(path, _("tệp thông tin cơ quan quá lớn."))
+        raise ReportError(path, M_("tệp thông tin cơ quan quá lớn."))
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ReportError(
-            path, _("tệp thông tin cơ quan không đúng dạng TOML ({error}).").format(error=exc)
+            path, M_("tệp thông tin cơ quan không đúng dạng TOML ({error}).", error=exc)
         ) from None
     except OSError:
-        raise ReportError(path, _("không đọc được tệp thông tin cơ quan.")) from None
+        raise ReportError(path, M_("không đọc được tệp thông tin cơ quan.")) from None
     return office_from_mapping(data.get("office", {}), path)
 
 

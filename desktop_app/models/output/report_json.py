@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
-from desktop_app.models.output.assumptions import describe, first_readings, reading_fields
+from desktop_app.models.output.assumptions import describe, first_readings, reading_fields, reading_label
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.tables.period import period_bounds
 from desktop_app.models.text import printable
+from desktop_app.models.translation import language
 
 
 def count(value: float | None) -> float | int | None:
@@ -64,13 +66,13 @@ def _indicator(a: Assessment, compared: bool) -> dict[str, Any]:
     return out
 
 
-def summary_document(summary: Summary, warnings: list[str] | None = None) -> dict[str, Any]:
+def summary_document(summary: Summary, warnings: Sequence[object] | None = None) -> dict[str, Any]:
     def file_entry(s: SheetImport, previous: bool = False) -> dict[str, Any]:
         # "period" is the last month a report covers, "period_start" its first (the same for a month)
         start, end = period_bounds(s.period)
         entry = {"path": s.path, "sheet": s.sheet, "kind": s.kind, "period": end, "period_start": start}
         readings = [
-            {"key": r.key, "label": r.label, "said": describe(r)} | reading_fields(r)
+            {"key": r.key, "label": reading_label(r, language()), "said": describe(r)} | reading_fields(r)
             for r in s.readings.values()
         ]
         return entry | {"title": s.title, "readings": readings} | ({"previous": True} if previous else {})
@@ -108,7 +110,7 @@ def summary_document(summary: Summary, warnings: list[str] | None = None) -> dic
             "groups": [_group(s, compared) for s in summary.groups],
             "overall": [_group(s, compared) for s in summary.overall],
             "previous_period": summary.previous_period,
-            "warnings": list(summary.collection.warnings) + list(warnings or []),
+            "warnings": [str(w) for w in [*summary.collection.warnings, *(warnings or [])]],
         }
     )
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_, _
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +40,7 @@ def refuse_inputs(path: str | Path, inputs: Iterable[str | Path]) -> None:
     """ReportError when ``path`` is one of the input reports."""
     for source in inputs:
         if is_same_file(path, source):
-            raise ReportError(path, _(INPUT_MESSAGE))
+            raise ReportError(path, M_(INPUT_MESSAGE))
 
 
 def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Iterable[str | Path] = ()) -> Path:
@@ -48,7 +48,7 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Itera
     target = Path(path)
     refuse_inputs(target, inputs)
     if target.is_dir():
-        raise ReportError(target, _("đường dẫn này là một thư mục, không phải tệp."))
+        raise ReportError(target, M_("đường dẫn này là một thư mục, không phải tệp."))
     temp = _make_temp(target)
     try:
         writer(temp)
@@ -56,10 +56,10 @@ def atomic_write(path: str | Path, writer: Callable[[Path], None], inputs: Itera
         os.replace(temp, target)
     except PermissionError:
         logger.info("cannot write %s", target, exc_info=True)
-        raise ReportError(target, _(LOCKED_MESSAGE)) from None
+        raise ReportError(target, M_(LOCKED_MESSAGE)) from None
     except OSError as exc:
         logger.info("cannot write %s", target, exc_info=True)
-        raise ReportError(target, _("không ghi được tệp ({reason}).").format(reason=os_reason(exc))) from None
+        raise ReportError(target, M_("không ghi được tệp ({reason}).", reason=os_reason(exc))) from None
     finally:
         with contextlib.suppress(FileNotFoundError, PermissionError):
             temp.unlink()
@@ -90,14 +90,14 @@ def _make_temp(target: Path) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=f".~{target.stem[:40]}-", suffix=".tmp", dir=folder)
     except FileNotFoundError:
-        raise ReportError(target, _("thư mục «{folder}» không tồn tại.").format(folder=folder)) from None
+        raise ReportError(target, M_("thư mục «{folder}» không tồn tại.", folder=folder)) from None
     except PermissionError:
         raise ReportError(
             target,
-            _("không có quyền ghi vào thư mục «{folder}»; hãy chọn thư mục khác.").format(folder=folder),
+            M_("không có quyền ghi vào thư mục «{folder}»; hãy chọn thư mục khác.", folder=folder),
         ) from None
     except OSError as exc:
-        raise ReportError(target, _("không tạo được tệp ({reason}).").format(reason=os_reason(exc))) from None
+        raise ReportError(target, M_("không tạo được tệp ({reason}).", reason=os_reason(exc))) from None
     os.close(handle)
     return Path(name)
 

@@ -94,7 +94,9 @@ def text_report(summary: Summary, lang: str = "vi") -> str:
                 title=sheet.title,
             )
         )
-        lines += [f"    {describe(r)}" for r in sheet.readings.values()]  # what was assumed in reading it
+        lines += [
+            f"    {describe(r, lang)}" for r in sheet.readings.values()
+        ]  # what was assumed in reading it
     since = None
     if summary.previous is not None:
         since = period_text(summary.previous_period, lang) or word(lang, "para.before")
@@ -104,6 +106,8 @@ def text_report(summary: Summary, lang: str = "vi") -> str:
             if s.indicator == info.key:
                 lines += _level_lines(summary, s, lang, since)
     if summary.collection.warnings:
-        lines += ["", word(lang, "text.warnings")] + [f"- {w}" for w in summary.collection.warnings]
+        lines += ["", word(lang, "text.warnings")] + [
+            f"- {w.render(lang)}" for w in summary.collection.warnings
+        ]
     lines += ["", word(lang, "text.paragraph"), paragraph(summary, lang)]
     return printable("\n".join(lines) + "\n")  # a file's name may hold what a terminal obeys

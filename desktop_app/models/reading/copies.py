@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError, regular_file_size
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 
 logger = logging.getLogger(__name__)
 
@@ -62,16 +62,16 @@ def readable(path: str | Path) -> Iterator[Path]:
         except PermissionError:
             raise ReportError(
                 path,
-                _("tệp đang được chương trình khác (Excel?) giữ và không cho đọc; hãy đóng tệp rồi mở lại."),
+                M_("tệp đang được chương trình khác (Excel?) giữ và không cho đọc; hãy đóng tệp rồi mở lại."),
             ) from None
         except OSError as exc:
             logger.info("cannot copy %s: %s", path, exc)
             if exc.errno == errno.ENOSPC:
                 raise ReportError(
-                    path, _("không đủ chỗ trống trên đĩa để đọc bản sao của tệp đang mở trong Excel.")
+                    path, M_("không đủ chỗ trống trên đĩa để đọc bản sao của tệp đang mở trong Excel.")
                 ) from None
             raise ReportError(
-                path, _("không mở được tệp (lỗi hệ thống {errno}).").format(errno=exc.errno)
+                path, M_("không mở được tệp (lỗi hệ thống {errno}).", errno=exc.errno)
             ) from None
         logger.info("reading a copy of %s (open in another program)", path)
         yield copy

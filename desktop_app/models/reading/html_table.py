@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from desktop_app.models.reading.limits import MAX_COL, MAX_ROW, count_text
+from desktop_app.models.reading.limits import MAX_COL, MAX_ROW
 from desktop_app.models.text import clean
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_, Message
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,12 @@ _NAMED_FORMATS = {
 
 
 class TableError(ValueError):
-    """The text cannot be read as a table; the message is Vietnamese."""
+    """The text cannot be read as a table; ``message`` says why, as data (shown in the user's
+    language where the file's refusal is shown)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message)
 
 
 @dataclass
@@ -138,9 +143,7 @@ class _Builder:
         self.row = self.row + 1 if index is None else index
         if self.row >= MAX_ROW:
             raise TableError(
-                _("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng dài quá {rows} dòng).").format(
-                    rows=count_text(MAX_ROW)
-                )
+                M_("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng dài quá {rows} dòng).", rows=MAX_ROW)
             )
         self.col = 0
 
@@ -154,13 +157,14 @@ class _Builder:
                 self.skipped += 1
             if self.skipped > MAX_SKIPS:
                 raise TableError(
-                    _("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng có quá nhiều ô gộp dòng chồng lên nhau).")
+                    M_(
+                        "Tệp bị hỏng hoặc không đọc được đầy đủ (bảng có quá nhiều ô gộp dòng chồng lên "
+                        "nhau)."
+                    )
                 )
         if c + across > MAX_COL:
             raise TableError(
-                _("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng rộng quá {columns} cột).").format(
-                    columns=count_text(MAX_COL)
-                )
+                M_("Tệp bị hỏng hoặc không đọc được đầy đủ (bảng rộng quá {columns} cột).", columns=MAX_COL)
             )
         if value is not None:
             self.cells[(self.row, c)] = value
@@ -177,8 +181,11 @@ class _Builder:
         width = max([self.width] + [c + 1 for (_, c) in self.cells])
         if nrows * width > MAX_CELLS:
             raise TableError(
-                _("Bảng «{table}» quá lớn ({rows} dòng × {columns} cột).").format(
-                    table=name, rows=nrows, columns=width
+                M_(
+                    "Bảng «{table}» quá lớn ({rows} dòng × {columns} cột).",
+                    table=name,
+                    rows=nrows,
+                    columns=width,
                 )
             )
         rows: list[list[object]] = [[None] * width for _ in range(nrows)]
@@ -272,8 +279,9 @@ class _Html(HTMLParser):
                 cells += len(out[-1].rows) * (len(out[-1].rows[0]) if out[-1].rows else 0)
                 if cells > MAX_CELLS:
                     raise TableError(
-                        _("Tệp có quá nhiều bảng hoặc bảng quá lớn (từ bảng {number}).").format(
-                            number=len(out)
+                        M_(
+                            "Tệp có quá nhiều bảng hoặc bảng quá lớn (từ bảng {number}).",
+                            number=str(len(out)),
                         )
                     )
         return out
@@ -300,8 +308,9 @@ def _index(value: str | None, limit: int) -> int | None:
         index = -1
     if not 0 <= index < limit:
         raise TableError(
-            _("Tệp bị hỏng hoặc không đọc được đầy đủ (chỉ số ô ss:Index «{value}» không hợp lệ).").format(
-                value=value
+            M_(
+                "Tệp bị hỏng hoặc không đọc được đầy đủ (chỉ số ô ss:Index «{value}» không hợp lệ).",
+                value=value,
             )
         )
     return index
@@ -331,15 +340,13 @@ def _ss_value(kind: str | None, text: str) -> object:
 def parse_spreadsheetml(data: bytes) -> list[Table]:
     """Visible worksheets of an Excel 2003 XML file; DTDs and entities are refused."""
     if re.search(rb"<!(DOCTYPE|ENTITY)", data, re.I) or re.search(rb"<\0!\0(D\0O\0C|E\0N\0T)", data, re.I):
-        raise TableError(_("Tệp XML chứa khai báo DTD/ENTITY không được phép — có thể là tệp độc hại."))
+        raise TableError(M_("Tệp XML chứa khai báo DTD/ENTITY không được phép — có thể là tệp độc hại."))
     try:
         root = ET.fromstring(data)
     except ET.ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else "?"
         raise TableError(
-            _("Tệp bị hỏng hoặc không đọc được đầy đủ (nội dung XML bị hỏng ở dòng {line}).").format(
-                line=line
-            )
+            M_("Tệp bị hỏng hoặc không đọc được đầy đủ (nội dung XML bị hỏng ở dòng {line}).", line=str(line))
         ) from None
     styles: dict[str | None, str] = {}
     for style in root.iter(_ss("Style")):
@@ -367,7 +374,7 @@ def parse_spreadsheetml(data: bytes) -> list[Table]:
                 builder.place(col, value, across, down)
                 if builder.col > MAX_COL or builder.row >= MAX_ROW:
                     raise TableError(
-                        _("Tệp bị hỏng hoặc không đọc được đầy đủ (ô nằm ngoài giới hạn của Excel).")
+                        M_("Tệp bị hỏng hoặc không đọc được đầy đủ (ô nằm ngoài giới hạn của Excel).")
                     )
                 style_format = styles.get(cell.get(_ss("StyleID")))
                 if style_format and value is not None:

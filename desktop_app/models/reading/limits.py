@@ -3,7 +3,7 @@ that say so (in the user's language)."""
 
 from __future__ import annotations
 
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_, Decimals, Message
 
 MAX_ROW = 1_048_576
 MAX_COL = 16_384
@@ -15,23 +15,23 @@ PASSWORD = N_("Bảng tính được bảo vệ bằng mật khẩu; hãy mở b
 
 
 class GuardError(Exception):
-    """A check failed; the message is for the user, in the user's language."""
+    """A check failed; ``message`` is for the user, as data (shown in the user's language)."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(message)
 
 
-def count_text(count: int) -> str:
-    """1048576 -> 1.048.576, as Vietnamese writes it."""
-    return f"{count:,}".replace(",", ".")
+def too_many_sheets(count: int) -> Message:
+    return M_(
+        "Tệp có quá nhiều trang tính hoặc bảng ({count}); hãy giữ lại các trang báo cáo rồi lưu lại.",
+        count=count,
+    )
 
 
-def too_many_sheets(count: int) -> str:
-    return _(
-        "Tệp có quá nhiều trang tính hoặc bảng ({count}); hãy giữ lại các trang báo cáo rồi lưu lại."
-    ).format(count=count_text(count))
-
-
-def too_big(size: int) -> str:
+def too_big(size: int) -> Message:
     gib = size / (1 << 30)
-    gb = (f"{gib:.1f}" if gib >= 1 else f"{gib:.2f}").replace(".", ",")
-    return _("Bảng tính quá lớn sau khi giải nén ({size} GB) — có thể là tệp hỏng hoặc độc hại.").format(
-        size=gb
+    return M_(
+        "Bảng tính quá lớn sau khi giải nén ({size} GB) — có thể là tệp hỏng hoặc độc hại.",
+        size=Decimals(gib, 1 if gib >= 1 else 2),
     )

@@ -25,10 +25,10 @@ from desktop_app.models.errors import ReportError
 from desktop_app.models.reading import cells as cells
 from desktop_app.models.reading import html_table, xls_guard, zip_guard
 from desktop_app.models.reading.large_sheets import ArrowSheets
-from desktop_app.models.reading.limits import PASSWORD, GuardError, count_text, too_big, too_many_sheets
+from desktop_app.models.reading.limits import PASSWORD, GuardError, too_big, too_many_sheets
 from desktop_app.models.reading.sniff import sniff_format
 from desktop_app.models.reading.zip_guard import SheetPart
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_
 
 __all__ = ["SheetGrid", "Workbook", "sniff_format"]
 
@@ -65,23 +65,23 @@ def _report(path: Path, exc: BaseException) -> ReportError:
     if isinstance(exc, ReportError):
         return exc
     if isinstance(exc, GuardError | html_table.TableError):
-        return ReportError(path, str(exc))
+        return ReportError(path, exc.message)
     if isinstance(exc, MemoryError):
-        return ReportError(path, _(TOO_LARGE))
+        return ReportError(path, M_(TOO_LARGE))
     name = type(exc).__name__
     logger.warning("cannot read %s: %s: %s", path, name, exc)
     if name == "PasswordError" or "encrypted" in str(exc).lower():
-        return ReportError(path, _(PASSWORD))
+        return ReportError(path, M_(PASSWORD))
     compressed = "deflate" in str(exc).lower() or "zip" in str(exc).lower()
     if isinstance(exc, zipfile.BadZipFile | zlib.error) or name == "ZipError" or compressed:
         return ReportError(
-            path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (dữ liệu nén bị hỏng hoặc bị cắt cụt).")
+            path, M_("Tệp bị hỏng hoặc không đọc được đầy đủ (dữ liệu nén bị hỏng hoặc bị cắt cụt).")
         )
     if isinstance(exc, EOFError | struct.error):
-        return ReportError(path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (tệp bị cắt cụt)."))
+        return ReportError(path, M_("Tệp bị hỏng hoặc không đọc được đầy đủ (tệp bị cắt cụt)."))
     if name in ("XmlError", "ParseError"):
-        return ReportError(path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (nội dung XML bị hỏng)."))
-    return ReportError(path, _("Tệp bị hỏng hoặc không đọc được đầy đủ (cấu trúc tệp không hợp lệ)."))
+        return ReportError(path, M_("Tệp bị hỏng hoặc không đọc được đầy đủ (nội dung XML bị hỏng)."))
+    return ReportError(path, M_("Tệp bị hỏng hoặc không đọc được đầy đủ (cấu trúc tệp không hợp lệ)."))
 
 
 class Workbook:
@@ -152,7 +152,7 @@ class Workbook:
                 raise GuardError(too_big(sheet_bytes))
         elif self.format == "xls":
             if xls_guard.read_xls(self.path.read_bytes()).encrypted:
-                raise ReportError(self.path, _(PASSWORD))
+                raise ReportError(self.path, M_(PASSWORD))
             self._cal = CalamineWorkbook.from_path(str(self._source))
         else:
             size = self.path.stat().st_size
@@ -160,9 +160,10 @@ class Workbook:
                 megabytes = f"{size / (1 << 20):.0f} MB"
                 raise ReportError(
                     self.path,
-                    _(
-                        "Tệp HTML/XML quá lớn để đọc ({size}); hãy mở bằng Excel rồi lưu lại dạng .xlsx."
-                    ).format(size=megabytes),
+                    M_(
+                        "Tệp HTML/XML quá lớn để đọc ({size}); hãy mở bằng Excel rồi lưu lại dạng .xlsx.",
+                        size=megabytes,
+                    ),
                 )
             data = self.path.read_bytes()
             html = self.format == "html"
@@ -214,9 +215,9 @@ class Workbook:
 
     def _check(self, sheet: str) -> None:
         if self._closed:
-            raise ReportError(self.path, _("Tệp đã được đóng."))
+            raise ReportError(self.path, M_("Tệp đã được đóng."))
         if sheet not in self.sheet_names():
-            raise ReportError(self.path, _("Không có trang tính «{sheet}».").format(sheet=sheet))
+            raise ReportError(self.path, M_("Không có trang tính «{sheet}».", sheet=sheet))
 
     def is_large(self, sheet: str) -> bool:
         """A sheet too large to hold as Python values: its first rows and columns come as text."""
@@ -254,8 +255,8 @@ class Workbook:
         limit = total if max_rows is None else min(total, max(max_rows, 0))
         width = end[1] + 1 if start is not None and end is not None else 0
         if limit * width > GRID_LIMIT:
-            size = {"sheet": sheet, "rows": count_text(limit), "columns": width}
-            raise ReportError(self.path, _(SHEET_TOO_LARGE).format(**size))
+            size = {"sheet": sheet, "rows": limit, "columns": width}
+            raise ReportError(self.path, M_(SHEET_TOO_LARGE, **size))
         rows: list[list[object]] = (
             [[None] * width for _ in range(min(start[0], limit))] if (start is not None) else []
         )
@@ -275,16 +276,17 @@ class Workbook:
 
     def _spend(self, sheet: str, rows: int, columns: int) -> None:
         """Count cells about to be converted: one sheet, and the whole file, have a budget."""
-        size = {"sheet": sheet, "rows": count_text(rows), "columns": count_text(columns)}
+        size = {"sheet": sheet, "rows": rows, "columns": columns}
         if rows * columns > GRID_LIMIT:
-            raise ReportError(self.path, _(SHEET_TOO_LARGE).format(**size))
+            raise ReportError(self.path, M_(SHEET_TOO_LARGE, **size))
         self._spent += rows * columns
         if self._spent > FILE_BUDGET:
             raise ReportError(
                 self.path,
-                _(
-                    "Tệp có quá nhiều dữ liệu để đọc hết (đến trang «{sheet}», {rows} dòng × {columns} cột)."
-                ).format(**size),
+                M_(
+                    "Tệp có quá nhiều dữ liệu để đọc hết (đến trang «{sheet}», {rows} dòng × {columns} cột).",
+                    **size,
+                ),
             )
 
     def _large_grid(self, sheet: str, max_rows: int | None) -> SheetGrid:

@@ -8,7 +8,7 @@ import struct
 from dataclasses import dataclass
 
 from desktop_app.models.reading.limits import MAX_LISTED_SHEETS, GuardError, too_many_sheets
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 
 logger = logging.getLogger(__name__)
 
@@ -45,9 +45,9 @@ def read_xls(raw: bytes) -> XlsStream:
         data = doc.get_named_stream("Workbook") or doc.get_named_stream("Book")
     except Exception as exc:  # noqa: BLE001 - xlrd raises assorted errors on broken containers
         logger.info("OLE2 container: %s", exc)
-        raise GuardError(_("Tệp bị hỏng hoặc không đọc được đầy đủ (vùng chứa OLE2 hỏng).")) from None
+        raise GuardError(M_("Tệp bị hỏng hoặc không đọc được đầy đủ (vùng chứa OLE2 hỏng).")) from None
     if not data:
-        raise GuardError(_("Tệp bị hỏng hoặc không đọc được đầy đủ (không có luồng dữ liệu Workbook)."))
+        raise GuardError(M_("Tệp bị hỏng hoặc không đọc được đầy đủ (không có luồng dữ liệu Workbook)."))
     sheets, encrypted, pos, biff8, listed = {}, False, 0, True, 0
     while pos + 4 <= len(data):
         rid, size = struct.unpack_from("<HH", data, pos)

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass
 
 from desktop_app.models.reading.limits import MAX_LISTED_SHEETS, GuardError, too_big, too_many_sheets
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_
 
 logger = logging.getLogger(__name__)
 
@@ -57,18 +57,18 @@ def _small_xml(zf: zipfile.ZipFile, name: str) -> ET.Element:
     found = _matches(zf, name)
     if not found or max(i.file_size for i in found) > MAX_PART:
         raise GuardError(
-            _("Tệp bị hỏng hoặc không đọc được đầy đủ (thiếu hoặc sai phần {part}).").format(part=name)
+            M_("Tệp bị hỏng hoặc không đọc được đầy đủ (thiếu hoặc sai phần {part}).", part=name)
         )
     data = zf.read(found[-1])
     if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
         raise GuardError(
-            _("Tệp bị hỏng hoặc không đọc được đầy đủ (phần {part} chứa khai báo DTD).").format(part=name)
+            M_("Tệp bị hỏng hoặc không đọc được đầy đủ (phần {part} chứa khai báo DTD).", part=name)
         )
     try:
         return ET.fromstring(data)
     except ET.ParseError:
         raise GuardError(
-            _("Tệp bị hỏng hoặc không đọc được đầy đủ (phần {part} không phải XML hợp lệ).").format(part=name)
+            M_("Tệp bị hỏng hoặc không đọc được đầy đủ (phần {part} không phải XML hợp lệ).", part=name)
         ) from None
 
 

@@ -6,22 +6,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop_app.models.numbers import bad_number, format_rate
+from desktop_app.models.numbers import Rate, bad_number
 from desktop_app.models.tables.meaning.columns import ColumnMap
-from desktop_app.models.tables.measures import UnitRecord
+from desktop_app.models.tables.measures import Labels, UnitRecord
 from desktop_app.models.text import shown
-from desktop_app.models.translation import _, n_
+from desktop_app.models.translation import M_, NP_, Message, Series
 
 CROSS_CHECK_TOLERANCE = 0.05  # points: a file's rate within this of the counts' agrees
 LISTED_UNITS = 10  # units a column's warning names before "và … đơn vị khác"
 
 
-def where(unit: UnitRecord) -> str:
+def where(unit: UnitRecord) -> Message:
     """Which row a warning is about: the unit, its file and its row."""
-    return _("{unit} ({source}, dòng {row})").format(unit=shown(unit.name), source=unit.source, row=unit.row)
+    return M_("{unit} ({source}, dòng {row})", unit=shown(unit.name), source=unit.source, row=str(unit.row))
 
 
-def bad_cells(row: list[object], columns: ColumnMap, unit: UnitRecord) -> list[str]:
+def bad_cells(row: list[object], columns: ColumnMap, unit: UnitRecord) -> list[Message]:
     """One warning per cell meant as a number that is not one (1E+309, NaN)."""
     out = []
     used = {
@@ -32,18 +32,19 @@ def bad_cells(row: list[object], columns: ColumnMap, unit: UnitRecord) -> list[s
     for col in sorted(used):
         value = row[col] if col < len(row) else None
         if bad_number(value):
-            header = (
-                columns.headers[col] if col in columns.headers else _("cột {number}").format(number=col + 1)
-            )
+            header = columns.headers[col] if col in columns.headers else M_("cột {number}", number=col + 1)
             out.append(
-                _("{where}: «{header}» không phải số hợp lệ («{value}»); bỏ qua ô này.").format(
-                    where=where(unit), header=header, value=str(value)[:20]
+                M_(
+                    "{where}: «{header}» không phải số hợp lệ («{value}»); bỏ qua ô này.",
+                    where=where(unit),
+                    header=header,
+                    value=str(value)[:20],
                 )
             )
     return out
 
 
-def data_errors(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> list[str]:
+def data_errors(unit: UnitRecord, labels: Labels, custom: set[str]) -> list[Message]:
     """Per unit: a part above its whole or a known rate above 100 (errors in the source; a custom
     indicator may exceed 100, see :func:`over_100`)."""
     warnings = []
@@ -53,26 +54,35 @@ def data_errors(unit: UnitRecord, labels: dict[str, str], custom: set[str]) -> l
             continue
         if m.numerator is not None and m.denominator is not None and m.numerator > m.denominator:
             warnings.append(
-                _("{where}: {indicator}: số liệu thành phần ({part}) lớn hơn tổng ({whole}).").format(
-                    where=where(unit), indicator=label, part=f"{m.numerator:g}", whole=f"{m.denominator:g}"
+                M_(
+                    "{where}: {indicator}: số liệu thành phần ({part}) lớn hơn tổng ({whole}).",
+                    where=where(unit),
+                    indicator=label,
+                    part=format(m.numerator, "g"),
+                    whole=format(m.denominator, "g"),
                 )
             )
         if m.rate is not None and m.rate > 100 + 1e-9 and m.numerator is None:
             warnings.append(
-                _("{where}: {indicator} vượt 100 % ({rate}).").format(
-                    where=where(unit), indicator=label, rate=format_rate(m.rate)
+                M_(
+                    "{where}: {indicator} vượt 100 % ({rate}).",
+                    where=where(unit),
+                    indicator=label,
+                    rate=Rate(m.rate),
                 )
             )
     return warnings
 
 
-def _listed(items: list[str]) -> str:
-    listed = ", ".join(items[:LISTED_UNITS])
+def _listed(items: list[Message] | list[str]) -> Series | Message:
+    listed = Series(tuple(items[:LISTED_UNITS]))
     if len(items) <= LISTED_UNITS:
         return listed
     more = len(items) - LISTED_UNITS
-    return n_("{listed} và {count} đơn vị khác", "{listed} và {count} đơn vị khác", more).format(
-        listed=listed, count=more
+    return M_(
+        NP_("{listed} và {count} đơn vị khác", "{listed} và {count} đơn vị khác", "count"),
+        listed=listed,
+        count=more,
     )
 
 
@@ -81,7 +91,7 @@ class Disagreements:
     """Units whose file rate the counts do not give, per indicator; said once per column."""
 
     tolerance: dict[str, list[float]] = field(default_factory=dict)  # key -> per unit, in points
-    found: dict[str, list[str]] = field(default_factory=dict)
+    found: dict[str, list[Message]] = field(default_factory=dict)
 
     def check(self, unit: UnitRecord, key: str, tolerance: float) -> None:
         m = unit.measures.get(key)
@@ -91,34 +101,37 @@ class Disagreements:
         if m.rate is None:
             if m.given_rate or m.numerator:  # a 0 over a 0 is how files write "nothing"
                 self.found.setdefault(key, []).append(
-                    _("{unit} (tệp {given}, số liệu: không phát sinh)").format(
-                        unit=name, given=format_rate(m.given_rate)
-                    )
+                    M_("{unit} (tệp {given}, số liệu: không phát sinh)", unit=name, given=Rate(m.given_rate))
                 )
             return
         if abs(m.rate - m.given_rate) > max(tolerance, CROSS_CHECK_TOLERANCE):
             self.found.setdefault(key, []).append(
-                _("{unit} (tệp {given}, tính được {computed})").format(
-                    unit=name, given=format_rate(m.given_rate), computed=format_rate(m.rate)
+                M_(
+                    "{unit} (tệp {given}, tính được {computed})",
+                    unit=name,
+                    given=Rate(m.given_rate),
+                    computed=Rate(m.rate),
                 )
             )
 
-    def warnings(self, labels: dict[str, str], columns: ColumnMap) -> list[str]:
+    def warnings(self, labels: Labels, columns: ColumnMap) -> list[Message]:
         out = []
         for key, units in self.found.items():
             column = columns.headers.get(columns.rates.get(key, -1), labels.get(key, key))
             out.append(
-                _(
+                M_(
                     "{indicator}: tỷ lệ trong tệp (cột «{column}») khác với tỷ lệ tính từ số liệu ở "
-                    "{count} đơn vị; dùng tỷ lệ tính từ số liệu: {units}."
-                ).format(
-                    indicator=labels.get(key, key), column=column, count=len(units), units=_listed(units)
+                    "{count} đơn vị; dùng tỷ lệ tính từ số liệu: {units}.",
+                    indicator=labels.get(key, key),
+                    column=column,
+                    count=len(units),
+                    units=_listed(units),
                 )
             )
         return out
 
 
-def over_100(units: list[UnitRecord], labels: dict[str, str], custom: set[str]) -> list[str]:
+def over_100(units: list[UnitRecord], labels: Labels, custom: set[str]) -> list[Message]:
     """One warning per custom indicator with rates above 100 (budget use may exceed its source):
     kept and shown, named once for the column, not once per unit."""
     warnings = []
@@ -130,21 +143,22 @@ def over_100(units: list[UnitRecord], labels: dict[str, str], custom: set[str]) 
         ]
         if not over:
             continue
-        named = [f"{shown(name, 60)} ({format_rate(rate)})" for name, rate in over]
-        line = n_(
+        named = [M_("{unit} ({rate})", unit=shown(name, 60), rate=Rate(rate)) for name, rate in over]
+        line = NP_(
             "{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.",
             "{indicator}: {count} đơn vị vượt 100 % (giữ nguyên như trong tệp): {units}.",
-            len(over),
+            "count",
         )
-        warnings.append(line.format(indicator=labels.get(key, key), count=len(over), units=_listed(named)))
+        warnings.append(M_(line, indicator=labels.get(key, key), count=len(over), units=_listed(named)))
     return warnings
 
 
 def drop_empty(
-    units: list[UnitRecord], columns: ColumnMap, labels: dict[str, str]
-) -> tuple[list[str], list[str]]:
+    units: list[UnitRecord], columns: ColumnMap, labels: Labels
+) -> tuple[list[str], list[Message]]:
     """A rate column with no figure in any unit is no indicator: left out, said once."""
-    dropped, warnings = [], []
+    dropped: list[str] = []
+    warnings: list[Message] = []
     for key in list(dict.fromkeys([*columns.rates, *columns.pairs])):
         measures = [u.measures[key] for u in units if key in u.measures]
         if any(v is not None for m in measures for v in (m.numerator, m.denominator, m.rate, m.given_rate)):
@@ -158,6 +172,6 @@ def drop_empty(
             else labels.get(key, key)
         )
         warnings.append(
-            _("Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.").format(header=header)
+            M_("Cột «{header}» không có số liệu ở đơn vị nào: không tính là chỉ số.", header=header)
         )
     return dropped, warnings

@@ -15,7 +15,7 @@ from desktop_app.models.tables.levels import level_from_cell, level_from_name
 from desktop_app.models.tables.measures import Measure, UnitRecord
 from desktop_app.models.tables.row_kinds import group_from_cell
 from desktop_app.models.tables.vocabulary import vocabulary, words
-from desktop_app.models.translation import N_, _
+from desktop_app.models.translation import M_, N_, Message
 
 
 def _is_yes(text: str) -> bool:
@@ -99,7 +99,7 @@ class DossierCounts:
     """Units counted from a dossier list, and what the list lacks."""
 
     units: list[UnitRecord] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     unit_header: str = ""  # the receiving-unit column's header as the file writes it
     missing: list[str] = field(default_factory=list)  # NEEDED columns it has not (untranslated)
 
@@ -111,8 +111,10 @@ def read_dossier_list(book: Workbook, sheet: str, layout: TableLayout, source: s
     if "unit" not in roles:
         return DossierCounts(missing=missing)
     warnings = [
-        _("{source}: danh sách hồ sơ không có {column}: không tính được tỷ lệ hồ sơ trực tuyến.").format(
-            source=source, column=_(what)
+        M_(
+            "{source}: danh sách hồ sơ không có {column}: không tính được tỷ lệ hồ sơ trực tuyến.",
+            source=source,
+            column=M_(what),
         )
         for what in missing
     ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from desktop_app.models.numbers import parse_number
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import clean
+from desktop_app.models.translation import Message
 
 Merge = tuple[int, int, int, int]  # first row, first column, last row, last column
 HEADER_SEPARATOR = " › "
@@ -35,7 +36,7 @@ class TableLayout:
     title_lines: list[str] = field(default_factory=list)
     params: dict[str, object] = field(default_factory=dict)  # a parameter block: field -> value
     group_col: int | None = None  # a column naming each row's district ("Quận/Huyện", "Địa bàn")
-    notes: list[str] = field(default_factory=list)  # what was assumed in finding it, as warnings
+    notes: list[Message] = field(default_factory=list)  # what was assumed in finding it, as warnings
 
     def header_text(self, col: int) -> str:
         return HEADER_SEPARATOR.join(self.paths[col])

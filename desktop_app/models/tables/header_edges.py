@@ -18,7 +18,7 @@ from desktop_app.models.tables.header import (
 )
 from desktop_app.models.tables.period import is_date_line
 from desktop_app.models.tables.vocabulary import vocabulary, words
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_, Message
 
 
 def merged_down(rows: list[list[object]], merges: list[Merge]) -> dict[int, int]:
@@ -179,15 +179,17 @@ def aligned(
     paths: list[tuple[str, ...]],
     name_col: int,
     stt_col: int | None,
-) -> tuple[list[tuple[str, ...]], int, int | None, list[str]]:
+) -> tuple[list[tuple[str, ...]], int, int | None, list[Message]]:
     """The header moved over its data when an export engine shifted it (see :func:`data_offset`),
     with the warning that says so; as it is otherwise."""
     shift = data_offset(rows, data_start, name_col)
     if not shift:
         return paths, name_col, stt_col, []
     name_col += shift
-    note = _(
+    note = M_(
         "Dòng tiêu đề bảng lệch {count} cột so với số liệu bên dưới; mỗi cột được đọc theo tiêu đề "
-        "lệch đó (cột tên đơn vị: cột {column})."
-    ).format(count=abs(shift), column=column_letter(name_col))
+        "lệch đó (cột tên đơn vị: cột {column}).",
+        count=abs(shift),
+        column=column_letter(name_col),
+    )
     return shifted(paths, shift), name_col, stt_col + shift if stt_col is not None else None, [note]

@@ -10,12 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.numbers import format_count
 from desktop_app.models.reading.copies import readable
 from desktop_app.models.reading.isolation import IsolatedWorker, WorkerCancelled, WorkerFailed
 from desktop_app.models.tables.measures import SheetImport, printable_sheet
-from desktop_app.models.text import printable
-from desktop_app.models.translation import N_, _, language, n_
+from desktop_app.models.translation import M_, N_, NP_, Message
 
 if TYPE_CHECKING:  # the readers and the tables' rules load when a file is read: in the reader process
     from desktop_app.models.tables.sheet import Book, Reasons
@@ -51,7 +49,7 @@ def import_book(
 
     found: list[SheetImport] = []
     reasons: Reasons = []
-    skipped: list[str] = []
+    skipped: list[Message] = []
     names = book.sheet_names()
     for index, name in enumerate(names):
         if cancelled is not None and cancelled():
@@ -65,13 +63,11 @@ def import_book(
             raise
         except Exception:  # a sheet we cannot make sense of must not sink the file
             logger.exception("sheet %s of %s", name, path)
-            raise ReportError(path, _("không đọc được trang «{sheet}».").format(sheet=name)) from None
+            raise ReportError(path, M_("không đọc được trang «{sheet}».", sheet=name)) from None
         if sheet is not None:
             found.append(sheet)
         elif len(reasons) > before:
-            skipped.append(
-                _("Trang «{sheet}» không được đọc: {reason}").format(sheet=name, reason=reasons[-1][1])
-            )
+            skipped.append(M_("Trang «{sheet}» không được đọc: {reason}", sheet=name, reason=reasons[-1][1]))
         if progress is not None:
             progress((index + 1) / max(len(names), 1))
     if not found and reasons:
@@ -79,7 +75,7 @@ def import_book(
     if not found:
         raise ReportError(
             path,
-            _(
+            M_(
                 "không tìm thấy bảng số liệu theo đơn vị (cần một cột tên đơn vị và các cột "
                 "số liệu hoặc tỷ lệ của chỉ số)."
             ),
@@ -97,9 +93,11 @@ def _bound_warnings(sheet: SheetImport, path: Path) -> None:
     more = len(sheet.warnings) - MAX_SHEET_WARNINGS
     if more > 0:
         del sheet.warnings[MAX_SHEET_WARNINGS:]
-        line = n_("Còn {count} cảnh báo khác về {source}.", "Còn {count} cảnh báo khác về {source}.", more)
-        source = printable(f"{path.name} › {sheet.sheet}")
-        sheet.warnings.append(line.format(count=format_count(more, language()), source=source))
+        line = NP_(
+            "Còn {count} cảnh báo khác về {source}.", "Còn {count} cảnh báo khác về {source}.", "count"
+        )
+        source = f"{path.name} › {sheet.sheet}"
+        sheet.warnings.append(M_(line, count=more, source=source))
 
 
 @dataclass
@@ -118,13 +116,13 @@ class ImportResult:
         return [s for sheets in self.sheets.values() for s in sheets]
 
 
-def os_message(exc: OSError) -> str:
+def os_message(exc: OSError) -> Message:
     """What the user is told when the system refuses a file."""
     if isinstance(exc, PermissionError):
-        return _("tệp đang được chương trình khác mở hoặc không có quyền đọc.")
+        return M_("tệp đang được chương trình khác mở hoặc không có quyền đọc.")
     if isinstance(exc, FileNotFoundError):
-        return _("không tìm thấy tệp.")
-    return _("không mở được tệp ({error}).").format(error=exc.__class__.__name__)
+        return M_("không tìm thấy tệp.")
+    return M_("không mở được tệp ({error}).", error=exc.__class__.__name__)
 
 
 READER = "desktop_app.models.tables.importer:read_report"  # what the reader process runs
@@ -157,9 +155,9 @@ def _failure(path: str, exc: WorkerFailed) -> ReportError:
     if exc.reason == "timeout":
         seconds = exc.detail.removesuffix(" s")
         return ReportError(
-            path, _("tệp quá lớn hoặc hỏng, không đọc được (đọc quá {seconds} giây).").format(seconds=seconds)
+            path, M_("tệp quá lớn hoặc hỏng, không đọc được (đọc quá {seconds} giây).", seconds=seconds)
         )
-    return ReportError(path, _(READER_FAILED))
+    return ReportError(path, M_(READER_FAILED))
 
 
 def import_files(

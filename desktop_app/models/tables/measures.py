@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.models.text import printable
+from desktop_app.models.translation import Message, Words
+
+# indicator key -> its name in a warning: a known one's in both languages, a file's own as written
+Labels = Mapping[str, str | Words]
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class SheetImport:
     issuer: str
     units: list[UnitRecord]
     labels: dict[str, str]  # indicator key -> label, for custom indicators found here
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     unit_header: str = ""  # the unit column's header as the file writes it ("Tên CSKCB", "Lĩnh vực")
     bodies: bool = True  # False when that header says the rows are no administrative bodies
     readings: dict[str, IndicatorReading] = field(default_factory=dict)  # how each indicator was read
@@ -73,7 +78,6 @@ def printable_sheet(sheet: SheetImport) -> None:
     sheet.sheet, sheet.title, sheet.issuer = (printable(t) for t in (sheet.sheet, sheet.title, sheet.issuer))
     sheet.unit_header = printable(sheet.unit_header)
     sheet.labels = {key: printable(label) for key, label in sheet.labels.items()}
-    sheet.warnings = [printable(w) for w in sheet.warnings]
     for unit in sheet.units:
         unit.name, unit.source = printable(unit.name), printable(unit.source)
         unit.group = printable(unit.group) if unit.group is not None else None

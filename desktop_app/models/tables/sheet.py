@@ -17,19 +17,19 @@ from desktop_app.models.tables.header import (
 )
 from desktop_app.models.tables.levels import NOT_BODIES, level_from_header
 from desktop_app.models.tables.meaning.columns import map_columns
-from desktop_app.models.tables.measures import IndicatorReading, SheetImport, UnitRecord
+from desktop_app.models.tables.measures import IndicatorReading, Labels, SheetImport, UnitRecord
 from desktop_app.models.tables.period import sheet_period
 from desktop_app.models.tables.unit_table import TableRows as UnitTableRows
 from desktop_app.models.tables.unit_table import read_rows
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
-from desktop_app.models.translation import _, language, n_
+from desktop_app.models.translation import M_, NP_, Message, Series, Words
 
 HEAD_ROWS = 400  # enough for a province's units; longer sheets are read again whole
 LISTED_HEADERS = 12  # headers a refusal names
 # Why a sheet gave no table, most telling last: the file's one line names the most telling one.
 NO_TABLE, TEMPLATE, NO_UNIT_COLUMN, NO_INDICATOR, EMPTY_TABLE, DOSSIER_COLUMNS = range(6)
-Reasons = list[tuple[int, str]]
+Reasons = list[tuple[int, Message]]
 
 
 class Book(Protocol):
@@ -58,20 +58,20 @@ def describe_title(lines: list[str]) -> tuple[str, str]:
     return title, "\n".join(issuer)
 
 
-def _listed(headers: list[str]) -> str:
-    listed = ", ".join(_("«{name}»").format(name=h) for h in headers[:LISTED_HEADERS])
+def _listed(headers: list[str]) -> Series | Message:
+    listed = Series(tuple(M_("«{name}»", name=h) for h in headers[:LISTED_HEADERS]))
     if len(headers) <= LISTED_HEADERS:
         return listed
     more = len(headers) - LISTED_HEADERS
-    line = n_("{listed} và {count} cột khác", "{listed} và {count} cột khác", more)
-    return line.format(listed=listed, count=more)
+    line = NP_("{listed} và {count} cột khác", "{listed} và {count} cột khác", "count")
+    return M_(line, listed=listed, count=more)
 
 
-def _both(items: list[str]) -> str:
+def _both(items: list[Message]) -> Series | Message:
     """ "a và b": the columns a dossier list lacks (two at most)."""
     if len(items) < 2:
-        return "".join(items)
-    return _("{first} và {second}").format(first=", ".join(items[:-1]), second=items[-1])
+        return Series(tuple(items))
+    return M_("{first} và {second}", first=Series(tuple(items[:-1])), second=items[-1])
 
 
 def is_template(rows: list[list[object]]) -> bool:
@@ -87,7 +87,7 @@ def read_sheet(book: Book, name: str, path: Path, reasons: Reasons) -> SheetImpo
     """One sheet's table, or None with the reason added to ``reasons``."""
     head = book.grid(name, max_rows=HEAD_ROWS)
     if is_template(head.rows):
-        reasons.append((TEMPLATE, _("là mẫu báo cáo chưa điền số liệu (chỉ có các ô ${…}).")))
+        reasons.append((TEMPLATE, M_("là mẫu báo cáo chưa điền số liệu (chỉ có các ô ${…}).")))
         return None
     layout = find_layout(head.rows, head.merges)
     if layout is None:
@@ -96,14 +96,16 @@ def read_sheet(book: Book, name: str, path: Path, reasons: Reasons) -> SheetImpo
             reasons.append(
                 (
                     NO_UNIT_COLUMN,
-                    _(
+                    M_(
                         "không có cột tên đơn vị trong bảng (dòng tiêu đề {row}); các cột tìm thấy: "
-                        "{columns}."
-                    ).format(row=row + 1, columns=_listed(found)),
+                        "{columns}.",
+                        row=str(row + 1),
+                        columns=_listed(found),
+                    ),
                 )
             )
         elif any(cell_text(v) for row in head.rows for v in row):
-            reasons.append((NO_TABLE, _("không tìm thấy bảng số liệu theo đơn vị (trang chỉ có chữ).")))
+            reasons.append((NO_TABLE, M_("không tìm thấy bảng số liệu theo đơn vị (trang chỉ có chữ).")))
         return None
     title, issuer = describe_title(layout.title_lines)
     period = sheet_period(layout.title_lines, layout.params, name, path.name)
@@ -137,52 +139,59 @@ def read_sheet(book: Book, name: str, path: Path, reasons: Reasons) -> SheetImpo
     return sheet
 
 
-def _empty_reason(layout: TableLayout) -> str:
-    return _(
+def _empty_reason(layout: TableLayout) -> Message:
+    return M_(
         "là mẫu báo cáo chưa điền số liệu: có tiêu đề bảng (dòng {row}) nhưng chưa có số liệu nào; "
-        "các cột: {columns}."
-    ).format(
-        row=layout.header_start + 1,
+        "các cột: {columns}.",
+        row=str(layout.header_start + 1),
         columns=_listed([layout.header_text(c) for c, p in enumerate(layout.paths) if p]),
     )
 
 
-def _no_table_reason(layout: TableLayout, units: list[UnitRecord], missing: list[str]) -> tuple[int, str]:
+def _no_table_reason(layout: TableLayout, units: list[UnitRecord], missing: list[str]) -> tuple[int, Message]:
     found = _listed([layout.header_text(c) for c, p in enumerate(layout.paths) if p])
     if layout.kind == "dossier_list":
-        lacking = _both([_(what) for what in missing]) or _(
+        lacking = _both([M_(what) for what in missing]) or M_(
             "cột nào để tính chỉ số (thanh toán, số hóa, kết quả điện tử, trạng thái)"
         )
         return (
             DOSSIER_COLUMNS,
-            _(
+            M_(
                 "không tìm thấy bảng số liệu theo đơn vị: tệp là danh sách hồ sơ nhưng không có {lacking}; "
-                "các cột: {columns}."
-            ).format(lacking=lacking, columns=found),
+                "các cột: {columns}.",
+                lacking=lacking,
+                columns=found,
+            ),
         )
     if not units:
         return (
             NO_INDICATOR,
-            _(
+            M_(
                 "không tìm thấy bảng số liệu theo đơn vị: có dòng tiêu đề bảng (dòng {row}) nhưng không có "
-                "dòng đơn vị nào; các cột: {columns}."
-            ).format(row=layout.header_start + 1, columns=found),
+                "dòng đơn vị nào; các cột: {columns}.",
+                row=str(layout.header_start + 1),
+                columns=found,
+            ),
         )
     unit = layout.header_text(layout.name_col)
     return (
         NO_INDICATOR,
-        _(
+        M_(
             "không tìm thấy bảng số liệu theo đơn vị: bảng theo «{unit}» (dòng tiêu đề {row}) không có cột "
-            "tỷ lệ hay số liệu nào của chỉ số; các cột: {columns}."
-        ).format(unit=unit, row=layout.header_start + 1, columns=found),
+            "tỷ lệ hay số liệu nào của chỉ số; các cột: {columns}.",
+            unit=unit,
+            row=str(layout.header_start + 1),
+            columns=found,
+        ),
     )
 
 
 def _unit_table(grid: SheetGrid, layout: TableLayout, source: str) -> UnitTableRows:
     sample = grid.rows[layout.data_start : layout.data_start + 200]
     columns = map_columns(layout, sample)
-    lang = language()  # the warnings name a known indicator in the user's language
-    labels = {key: info.name(lang) for key, info in known_indicators().items()} | columns.custom_labels
+    # the warnings name a known indicator in the language they are shown in
+    known: Labels = {key: Words(info.label, info.label_en) for key, info in known_indicators().items()}
+    labels = {**known, **columns.custom_labels}
     table = read_rows(
         grid.rows, layout, columns, source, labels, grid.number_format, grid.merges, grid.cell_error
     )

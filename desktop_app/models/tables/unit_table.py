@@ -28,10 +28,10 @@ from desktop_app.models.tables.meaning.formulas import FORMULAS, computable
 from desktop_app.models.tables.meaning.rate_pairs import settle_pairs
 from desktop_app.models.tables.meaning.rate_scale import RateValues, Scale, by_format_or_values
 from desktop_app.models.tables.meaning.readings import read_as
-from desktop_app.models.tables.measures import IndicatorReading, Measure, UnitRecord
+from desktop_app.models.tables.measures import IndicatorReading, Labels, Measure, UnitRecord
 from desktop_app.models.tables.row_kinds import Grouping, is_footer, is_totals, unit_name
 from desktop_app.models.text import shown
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_, Message
 
 NumberFormat = Callable[[int, int], str | None] | None
 CellError = Callable[[int, int], bool] | None
@@ -42,7 +42,7 @@ SAMPLE_ROWS = 300  # rows the column mappings are tried on
 @dataclass
 class TableRows:
     units: list[UnitRecord] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # indicator keys left out: no figure anywhere
     readings: dict[str, IndicatorReading] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # custom indicator key -> its label
@@ -56,7 +56,7 @@ class _Reading:
     computed: list[str]
     scales: dict[str, Scale]
     header_level: str | None
-    labels: dict[str, str]
+    labels: Labels
 
 
 def _cell(row: list[object], col: int) -> object:
@@ -88,7 +88,7 @@ def read_rows(
     layout: TableLayout,
     columns: ColumnMap,
     source: str,
-    labels: dict[str, str],
+    labels: Labels,
     number_format: NumberFormat = None,
     merges: list[Merge] | None = None,
     cell_error: CellError = None,
@@ -172,22 +172,27 @@ def _only_errors(
     return errors > 0
 
 
-def _errors_row(name: str, source: str, r: int) -> str:
-    return _(
-        "Dòng «{name}» ({source}, dòng {row}) chỉ có giá trị lỗi (#N/A, #REF!…): không tính là đơn vị."
-    ).format(name=shown(name, 60), source=source, row=r + 1)
+def _errors_row(name: str, source: str, r: int) -> Message:
+    return M_(
+        "Dòng «{name}» ({source}, dòng {row}) chỉ có giá trị lỗi (#N/A, #REF!…): không tính là đơn vị.",
+        name=shown(name, 60),
+        source=source,
+        row=str(r + 1),
+    )
 
 
-def _scale_assumptions(scales: dict[str, Scale], columns: ColumnMap, labels: dict[str, str]) -> list[str]:
+def _scale_assumptions(scales: dict[str, Scale], columns: ColumnMap, labels: Labels) -> list[Message]:
     """A rate column read as fractions on the strength of its figures alone is a guess: said."""
     out = []
     for key, scale in scales.items():
         if scale.fraction and scale.evidence == "values":
             out.append(
-                _(
+                M_(
                     "{indicator}: cột «{column}» không có số liệu đếm hay định dạng % để đối chiếu; các giá "
-                    "trị đều không quá 1,5 nên được hiểu là phân số (0,95 = 95 %)."
-                ).format(indicator=labels.get(key, key), column=columns.headers.get(columns.rates[key], key))
+                    "trị đều không quá 1,5 nên được hiểu là phân số (0,95 = 95 %).",
+                    indicator=labels.get(key, key),
+                    column=columns.headers.get(columns.rates[key], key),
+                )
             )
     return out
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop_app import __version__
 from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.indicators.targets import Targets
+from desktop_app.models.translation import Message
 from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
@@ -32,18 +33,24 @@ def show_error(parent: QWidget | None, title: str, message: str) -> None:
 class WarningsDialog(QDialog):
     """The warnings met while reading the files, one per line, selectable to copy."""
 
-    def __init__(self, warnings: list[str], lang: str = "vi", parent: QWidget | None = None) -> None:
+    def __init__(self, warnings: list[Message], lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr(lang, "warnings_title"))
+        self.warnings = list(warnings)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
-        self.text.setPlainText("\n".join(f"• {w}" for w in warnings) or tr(lang, "no_warnings"))
+        self.retranslate(lang)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
         self.resize(720, 360)
+
+    def retranslate(self, lang: str) -> None:
+        """The warnings in ``lang``: the window's language changed while the list is open."""
+        self.setWindowTitle(tr(lang, "warnings_title"))
+        lines = "\n".join(f"• {w.render(lang)}" for w in self.warnings)
+        self.text.setPlainText(lines or tr(lang, "no_warnings"))
 
 
 def about_html(targets: Targets, lang: str = "vi") -> str:

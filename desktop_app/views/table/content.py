@@ -181,7 +181,7 @@ def indicator_tips(view: Shown, lang: str) -> dict[str, str]:
     text in a table wide enough that the tooltip wraps its long lines into a readable block."""
     names = {info.key: info.name(lang) for info in view.indicators}
     tips = {}
-    for key, lines in view.readings().items():
+    for key, lines in view.readings(lang).items():
         body = "<br>".join(html.escape(line) for line in [names.get(key, key), *lines])
         body = body.replace("<br>", "</b><br>", 1)
         tips[key] = f"<table width={TIP_PX}><tr><td><b>{body}</td></tr></table>"

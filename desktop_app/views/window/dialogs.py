@@ -64,6 +64,12 @@ class WindowDialogs:
             session.set_targets(before)
         dialog.deleteLater()
 
+    def retranslate(self, lang: str) -> None:
+        """The window's language changed: the warnings list, if open, is shown in it again."""
+        self.lang = lang
+        if self.warnings is not None and self.warnings.isVisible():
+            self.warnings.retranslate(lang)
+
     def show_warnings(self) -> None:
         view = self.session.view(self.lang)
         self.warnings = WarningsDialog(view.warnings if view else [], self.lang, self.parent)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from desktop_app.models.output.assumptions import describe
+from desktop_app.models.output.assumptions import said
 from desktop_app.models.tables.measures import SheetImport
+from desktop_app.models.translation import Message
 from desktop_app.views.strings import tr
 
 MAX_WARNINGS = 30  # per sheet; the warnings dialog lists them all
@@ -23,14 +24,16 @@ class SheetReading:
     """One sheet as the panel tells how it was read."""
 
     title: str  # "ii06a_2023_08.xlsx › II.06a"
-    lines: list[str] = field(default_factory=list)  # one sentence per indicator
-    warnings: list[str] = field(default_factory=list)
+    lines: list[Message] = field(default_factory=list)  # one sentence per indicator
+    warnings: list[Message] = field(default_factory=list)
 
 
 def sheet_reading(sheet: SheetImport) -> SheetReading:
+    """A sheet's reading and warnings as data: put into words in the language on screen each time
+    the panel is drawn (a switch of language shows them in the new one)."""
     return SheetReading(
         f"{Path(sheet.path).name} › {sheet.sheet}",
-        [describe(reading) for reading in sheet.readings.values()],
+        [said(reading) for reading in sheet.readings.values()],
         list(sheet.warnings),
     )
 
@@ -43,7 +46,7 @@ def reading_html(sheets: list[SheetReading], lang: str) -> str:
     parts = []
     for sheet in sheets:
         parts.append(f"<p style='margin-top:6px'><b>{esc(sheet.title)}</b></p>")
-        lines = sheet.lines or [tr(lang, "reports.no_reading")]
+        lines = [line.render(lang) for line in sheet.lines] or [tr(lang, "reports.no_reading")]
         parts.append(
             "<ul style='margin-left:-24px'>" + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul>"
         )
@@ -51,7 +54,7 @@ def reading_html(sheets: list[SheetReading], lang: str) -> str:
             parts.append(f"<p style='color:#555'><i>{esc(tr(lang, 'reports.no_warnings'))}</i></p>")
             continue
         shown = sheet.warnings[:MAX_WARNINGS]
-        items = "".join(f"<li>{esc(w)}</li>" for w in shown)
+        items = "".join(f"<li>{esc(w.render(lang))}</li>" for w in shown)
         if (more := len(sheet.warnings) - len(shown)) > 0:
             items += f"<li><i>{esc(tr(lang, 'reports.more_warnings', n=more))}</i></li>"
         parts.append(f"<p style='color:#8a4b00'>{esc(tr(lang, 'reports.warnings'))}</p>")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
+from desktop_app.listeners import Message
 from desktop_app.models.output.words import period_text
 from desktop_app.models.report import Report
 from desktop_app.models.shown import Shown
@@ -33,6 +34,7 @@ class StatusArea:
 
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
+        self.said = Message()  # the line on the left, as data: said again when the language changes
         self.units_label, self.files_label = QLabel(), QLabel()
         self.files_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_button = QToolButton()
@@ -58,7 +60,17 @@ class StatusArea:
         for widget in widgets:
             bar.addPermanentWidget(widget)
 
+    def say(self, message: Message, lang: str) -> None:
+        """A temporary line on the left, in ``lang`` ("" clears it)."""
+        self.said = message
+        if message.key:
+            self.bar.showMessage(tr(lang, message.key, **message.values), message.timeout_ms)
+        else:
+            self.bar.clearMessage()
+
     def retranslate(self, lang: str) -> None:
+        if self.bar.currentMessage():  # still on screen: in the new language
+            self.say(self.said, lang)
         self.cancel_button.setText(tr(lang, "cancel"))
         self.cancel_button.setToolTip(tr(lang, "cancel_tip"))
         self.sample_label.setText(tr(lang, "sample_status"))

@@ -196,10 +196,12 @@ def test_a_unit_twice_with_the_same_indicator_is_kept_twice_with_a_warning():
     s = summarize([first, second], builtin_targets())
     assert len(s.units) == 2
     assert len(s.collection.warnings) == 1
-    assert "Sở Tư pháp" in s.collection.warnings[0]
-    assert "lai.xlsx" in s.collection.warnings[0]
+    assert "Sở Tư pháp" in str(s.collection.warnings[0])
+    assert "lai.xlsx" in str(s.collection.warnings[0])
 
 
 def test_sheet_warnings_are_kept():
     s = summarize([make_sheet()], builtin_targets())
-    assert s.collection.warnings == ["Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."]
+    assert [str(w) for w in s.collection.warnings] == [
+        "Dòng 20: tỷ lệ trong tệp khác với tỷ lệ tính từ số liệu."
+    ]

@@ -17,6 +17,7 @@ from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.output.safe_write import LOCKED_MESSAGE
 from desktop_app.models.tables.importer import import_files
 from desktop_app.models.tables.measures import Measure, SheetImport, UnitRecord
+from desktop_app.models.translation import plain
 from tests.fixtures.monthly import (
     AUGUST,
     JULY,
@@ -63,7 +64,7 @@ def _sheet(path: Path) -> SheetImport:
         "UBND TỈNH LÀO CAI\nSỞ NỘI VỤ",
         records,
         {},
-        ["Dòng 12: tỷ lệ trong tệp khác tỷ lệ tính từ số liệu."],
+        [plain("Dòng 12: tỷ lệ trong tệp khác tỷ lệ tính từ số liệu.")],
     )
 
 
@@ -341,7 +342,7 @@ def test_locked_target_message(
     monkeypatch.setattr("os.replace", locked)
     with pytest.raises(ReportError) as caught:
         export_excel(signing_summary, tmp_path / "ket_qua.xlsx")
-    assert caught.value.message == LOCKED_MESSAGE
+    assert str(caught.value.message) == LOCKED_MESSAGE
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ky_so_2024_10.xlsx"]
 
 

@@ -80,7 +80,7 @@ def test_an_os_error_while_writing_is_a_report_error(tmp_path: Path) -> None:
 
     with pytest.raises(ReportError) as caught:
         atomic_write(tmp_path / "out.xlsx", writer)
-    assert "không ghi được tệp" in caught.value.message
+    assert "không ghi được tệp" in str(caught.value.message)
     assert _leftovers(tmp_path, set()) == []
 
 
@@ -90,7 +90,7 @@ def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
     called: list[Path] = []
     with pytest.raises(ReportError) as caught:
         atomic_write(tmp_path / "sub" / ".." / "ky_so.xlsx", called.append, inputs=[source])
-    assert "đầu vào" in caught.value.message
+    assert "đầu vào" in str(caught.value.message)
     assert called == []
     assert source.read_bytes() == b"original"
 
@@ -123,7 +123,7 @@ def test_locked_target_gives_the_vietnamese_message(tmp_path: Path, monkeypatch:
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ReportError) as caught:
         atomic_write(target, _write_text("mới"))
-    assert caught.value.message == LOCKED_MESSAGE
+    assert str(caught.value.message) == LOCKED_MESSAGE
     assert "out.xlsx" in str(caught.value)
     assert target.read_text(encoding="utf-8") == "đang mở trong Excel"
     assert _leftovers(tmp_path, {target.name}) == []
@@ -136,7 +136,7 @@ def test_unwritable_folder_is_a_report_error(tmp_path: Path, monkeypatch: pytest
     monkeypatch.setattr(tempfile, "mkstemp", denied)
     with pytest.raises(ReportError) as caught:
         atomic_write(tmp_path / "out.xlsx", _write_text("x"))
-    assert "không có quyền ghi" in caught.value.message
+    assert "không có quyền ghi" in str(caught.value.message)
     assert not (tmp_path / "out.xlsx").exists()
 
 
@@ -158,7 +158,7 @@ def test_read_only_folder_for_real(tmp_path: Path) -> None:
 def test_missing_folder_is_a_report_error(tmp_path: Path) -> None:
     with pytest.raises(ReportError) as caught:
         atomic_write(tmp_path / "không có" / "out.xlsx", _write_text("x"))
-    assert "không tồn tại" in caught.value.message
+    assert "không tồn tại" in str(caught.value.message)
 
 
 def test_a_folder_as_target_is_a_report_error(tmp_path: Path) -> None:

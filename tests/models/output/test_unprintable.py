@@ -20,6 +20,7 @@ from desktop_app.models.output.report_json import summary_document
 from desktop_app.models.output.text_report import text_report
 from desktop_app.models.output.word.document import export_docx
 from desktop_app.models.tables.measures import SheetImport, UnitRecord, printable_sheet
+from desktop_app.models.translation import M_
 from tests.conftest import signing
 
 UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -47,12 +48,16 @@ def raw_summary() -> Summary:
 
 def test_the_reader_boundary_cleans_every_text_of_a_sheet() -> None:
     sheet = _sheet()
-    sheet.warnings.append("Sở Y tế\uffff (dòng 4): …")
+    sheet.warnings.append(M_("{unit} (dòng {row}): …", unit="Sở Y tế\uffff", row="4"))  # cleaned when made
     printable_sheet(sheet)
     assert [u.name for u in sheet.units] == SHOWN
     assert {u.group for u in sheet.units} == {"Khối A"}
     assert {u.source for u in sheet.units} == {"t10.xlsx › S"}
-    assert (sheet.sheet, sheet.title, sheet.warnings) == ("S", "BÁO CÁO[2J", ["Sở Y tế (dòng 4): …"])
+    assert (sheet.sheet, sheet.title, [str(w) for w in sheet.warnings]) == (
+        "S",
+        "BÁO CÁO[2J",
+        ["Sở Y tế (dòng 4): …"],
+    )
 
 
 def test_the_json_and_the_texts_hold_no_unprintable_character(raw_summary: Summary) -> None:

@@ -429,10 +429,10 @@ def test_spreadsheetml_in_utf16_and_broken_ones(tmp_path: Path) -> None:
     assert read(path).rows[4][:3] == ["Sở Tư pháp", 120.0, 0.9625]
     path = tmp_path / "cut.xls"
     path.write_text(SPREADSHEETML[:600], encoding="utf-8")
-    assert refused(path).message == f"{CORRUPT} (nội dung XML bị hỏng ở dòng 11)."
+    assert str(refused(path).message) == f"{CORRUPT} (nội dung XML bị hỏng ở dòng 11)."
     path = tmp_path / "far.xls"
     path.write_text(SPREADSHEETML.replace('<Cell ss:Index="2">', '<Cell ss:Index="16384">'), encoding="utf-8")
-    assert refused(path).message == f"{CORRUPT} (bảng rộng quá 16.384 cột)."
+    assert str(refused(path).message) == f"{CORRUPT} (bảng rộng quá 16.384 cột)."
 
 
 # ---- columns(): dossier lists ---------------------------------------------------------------
@@ -538,8 +538,8 @@ def test_bad_fixture_is_refused(tmp_path: Path, name: str, phrase: str) -> None:
     path = tmp_path / name
     shutil.copy(BAD / name, path)
     error = refused(path)
-    assert phrase in error.message
-    assert str(error) == f"Tệp «{name}»: {error.message}"
+    assert phrase in str(error.message)
+    assert str(error) == f"Tệp «{name}»: {error.message!s}"
 
 
 def test_stored_bad_fixtures_are_small_and_complete() -> None:
@@ -552,7 +552,7 @@ def test_stored_bad_fixtures_are_small_and_complete() -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     error = refused(tmp_path / "khong-co.xlsx")
-    assert error.message == "Không tìm thấy tệp."
+    assert str(error.message) == "Không tìm thấy tệp."
 
 
 def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
@@ -560,13 +560,13 @@ def test_zip_bomb_by_ratio(tmp_path: Path) -> None:
     zip_bomb_ratio(path)
     assert path.stat().st_size < 100_000
     error = refused(path)
-    assert error.message == f"{TOO_BIG} (0,06 GB) — có thể là tệp hỏng hoặc độc hại."
+    assert str(error.message) == f"{TOO_BIG} (0,06 GB) — có thể là tệp hỏng hoặc độc hại."
 
 
 def test_zip_bomb_by_declared_size(tmp_path: Path) -> None:
     path = tmp_path / "bom-3gb.xlsx"
     zip_bomb_declared(path)
-    assert refused(path).message == f"{TOO_BIG} (3,0 GB) — có thể là tệp hỏng hoặc độc hại."
+    assert str(refused(path).message) == f"{TOO_BIG} (3,0 GB) — có thể là tệp hỏng hoặc độc hại."
 
 
 # Files that would make calamine allocate gigabytes are only ever opened in the reader process.
@@ -596,7 +596,7 @@ def test_far_cells_end_only_the_reader(tmp_path: Path, name: str, rows: int, col
     shutil.copy(BAD / name, path)
     error = in_reader(path)
     assert isinstance(error, ReportError)
-    assert error.message == f"{READER_FAILED} (memory)."
+    assert str(error.message) == f"{READER_FAILED} (memory)."
 
 
 def test_far_cell_with_a_small_dimension_ends_only_the_reader(tmp_path: Path) -> None:
@@ -609,7 +609,7 @@ def test_far_cell_with_a_small_dimension_ends_only_the_reader(tmp_path: Path) ->
     )
     error = in_reader(path)
     assert isinstance(error, ReportError)
-    assert READER_FAILED in error.message
+    assert READER_FAILED in str(error.message)
 
 
 def test_far_empty_cells_and_a_huge_dimension_are_harmless(tmp_path: Path) -> None:
@@ -633,4 +633,4 @@ def test_cells_without_positions(tmp_path: Path) -> None:
     )
     error = in_reader(path)
     assert isinstance(error, ReportError)
-    assert READER_FAILED in error.message
+    assert READER_FAILED in str(error.message)

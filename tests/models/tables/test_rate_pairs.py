@@ -99,6 +99,6 @@ def test_a_block_mapping_replaces_words_that_cross_blocks_and_says_so():
     ]
     columns, warnings = settle(rows, [(0, 2, 0, 3), (0, 4, 0, 6)])
     assert columns.pairs == {"digitized": (5, 4)}
-    (said,) = warnings
+    (said,) = map(str, warnings)
     assert "«Tiếp nhận hồ sơ › Tổng số», «Số hóa hồ sơ › Tổng số»" in said
     assert "2/2" in said

@@ -192,7 +192,7 @@ def _write_text(ws: Worksheet, summary: Summary, row: int, columns: list[Column]
         put(ws, row, 1, t["warnings_title"], style=font(bold=True))
         for warning in summary.collection.warnings:
             row += 1
-            _wrapped(ws, row, last, f"– {warning}", width)
+            _wrapped(ws, row, last, f"– {warning.render(lang)}", width)
     return first
 
 

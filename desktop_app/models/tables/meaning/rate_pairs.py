@@ -19,8 +19,9 @@ from desktop_app.models.tables.header import TableLayout
 from desktop_app.models.tables.meaning.columns import ColumnMap, path_words
 from desktop_app.models.tables.meaning.formulas import FORMULAS, computable
 from desktop_app.models.tables.meaning.rate_scale import RateValues, Scale, agreement, by_counts, rate_error
+from desktop_app.models.tables.measures import Labels
 from desktop_app.models.tables.vocabulary import vocabulary, words
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_, Message, Series, Words
 
 Pair = tuple[int, int]  # (part column, whole column)
 MIN_EVIDENCE = 3  # rows a rate must be reproduced on before two columns are taken for its parts
@@ -223,8 +224,8 @@ def _named_blocks(table: _Table) -> dict[tuple[str, ...], str]:
     return found
 
 
-def _names(table: _Table, cols: Iterable[int]) -> str:
-    return ", ".join(_("«{name}»").format(name=table.columns.headers.get(c, c)) for c in sorted(cols))
+def _names(table: _Table, cols: Iterable[int]) -> Series:
+    return Series(tuple(M_("«{name}»", name=table.columns.headers.get(c, str(c))) for c in sorted(cols)))
 
 
 def _same(a: np.ndarray, b: np.ndarray) -> bool:
@@ -248,13 +249,14 @@ def _adopt_custom_rates(table: _Table, computed: set[str]) -> None:
                 break
 
 
-def _replaced(table: _Table, indicator: str, key: str, rcol: int, counts: tuple[int, int], pair: Pair) -> str:
+def _replaced(
+    table: _Table, indicator: str | Words, key: str, rcol: int, counts: tuple[int, int], pair: Pair
+) -> Message:
     """The warning for a rate its formula's columns do not give: the part and whole of its block."""
     good, bad = counts
-    return _(
+    return M_(
         "{indicator}: tỷ lệ tính từ {formula} không khớp với cột «{rate}» ở {bad}/{units} "
-        "đơn vị; dùng {part} trên {whole} của cùng khối cột."
-    ).format(
+        "đơn vị; dùng {part} trên {whole} của cùng khối cột.",
         indicator=indicator,
         formula=_names(table, table.formula_columns(key)),
         rate=table.columns.headers.get(rcol),
@@ -270,14 +272,14 @@ def settle_pairs(
     columns: ColumnMap,
     sample: list[list[object]],
     values: dict[str, RateValues],
-    labels: dict[str, str],
-) -> tuple[list[str], dict[int, Scale]]:
+    labels: Labels,
+) -> tuple[list[Message], dict[int, Scale]]:
     """Fill ``columns.pairs``: the (part, whole) columns of each indicator whose header words
     alone would mismatch them, or give none. Returns a warning for each mapping replaced, and
     the scale its counts decide (fractions or percents) of each rate column, by column."""
     table = _Table(layout, columns, sample, columns.column_blocks)
     computed = set(computable(set(columns.counts)))
-    warnings: list[str] = []
+    warnings: list[Message] = []
     scales: dict[int, Scale] = {}
     for key, rcol in columns.rates.items():
         rate = values[key]
@@ -308,9 +310,7 @@ def settle_pairs(
     return warnings, scales
 
 
-def _pair_named_blocks(
-    table: _Table, computed: set[str], labels: dict[str, str], warnings: list[str]
-) -> None:
+def _pair_named_blocks(table: _Table, computed: set[str], labels: Labels, warnings: list[Message]) -> None:
     """A block without a rate column of its own whose heading names a known indicator: that
     indicator is its part over its whole, unless a rate column has decided already or the words
     stay inside the block."""
@@ -326,9 +326,8 @@ def _pair_named_blocks(
             columns.blocks[key] = table.blocks.get(pair[0], 0)
             if key in computed:
                 warnings.append(
-                    _(
-                        "{indicator}: tử số {part} và mẫu số {whole} lấy trong cùng khối cột «{block}»."
-                    ).format(
+                    M_(
+                        "{indicator}: tử số {part} và mẫu số {whole} lấy trong cùng khối cột «{block}».",
                         indicator=labels.get(key, key),
                         part=_names(table, pair[:1]),
                         whole=_names(table, pair[1:]),

@@ -7,7 +7,8 @@ from desktop_app.models.tables.header_edges import column_letter
 from desktop_app.models.tables.meaning.columns import ColumnMap
 from desktop_app.models.tables.meaning.formulas import FORMULAS
 from desktop_app.models.tables.meaning.rate_scale import Scale
-from desktop_app.models.tables.measures import IndicatorReading
+from desktop_app.models.tables.measures import IndicatorReading, Labels
+from desktop_app.models.translation import Words
 
 COUNTS, RATE_COLUMN, BOTH = "counts", "rate_column", "both"
 
@@ -33,7 +34,7 @@ def read_as(
     columns: ColumnMap,
     computed: list[str],
     scales: dict[str, Scale],
-    labels: dict[str, str],
+    labels: Labels,
 ) -> dict[str, IndicatorReading]:
     """One :class:`IndicatorReading` per indicator the table gave."""
     out: dict[str, IndicatorReading] = {}
@@ -61,7 +62,7 @@ def read_as(
         scale = scales.get(key) if rated else None
         out[key] = IndicatorReading(
             key,
-            labels.get(key, key),
+            str(label.vi if isinstance(label := labels.get(key, key), Words) else label),
             source,
             scale.name if scale is not None else None,
             block or 1,
