@@ -172,3 +172,34 @@ def test_zip_bomb_is_refused_quickly(tmp_path, capsys):
     zip_bomb_ratio(path)
     assert main(["summarize", str(path)]) != 0
     assert "quá lớn sau khi giải nén" in capsys.readouterr().err
+
+
+def test_english_warnings_and_refusals_are_put_into_words_where_printed(tmp_path, capsys):
+    from tests.views.report_files import write_entry_progress
+
+    progress, empty = write_entry_progress(tmp_path / "tien_do.xlsx"), bad_files(tmp_path)["empty"]
+    assert main(["summarize", str(progress)]) == 0  # the reader process starts, in Vietnamese
+    assert "- Tỷ lệ: 1 đơn vị vượt 100 % (giữ nguyên như trong tệp): Hà Tĩnh (117,37 %)." in (
+        capsys.readouterr().out.splitlines()
+    )
+    assert main(["summarize", str(progress), str(empty), "--lang", "en"]) == 1  # the same reader
+    out = capsys.readouterr()
+    lines = out.out.splitlines()
+    assert "WARNINGS" in lines
+    assert "- Tỷ lệ: 1 unit above 100 % (kept as in the file): Hà Tĩnh (117.37 %)." in lines
+    assert (
+        "- Sheet “Hướng dẫn” was not read: no table of figures by unit was found (the sheet holds text "
+        "only)." in lines
+    )
+    assert out.err.strip() == "File “rong.xlsx”: The file is empty (0 bytes)."
+    assert main(["summarize", str(progress), "--json", "--lang", "en"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["warnings"][0] == (
+        "Sheet “Hướng dẫn” was not read: no table of figures by unit was found (the sheet holds text only)."
+    )
+    assert document["files"][0]["readings"][0]["said"].startswith("Tỷ lệ: computed from “Tổng đã nhập”")
+    assert main(["summarize", str(progress), "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["warnings"][0] == (
+        "Trang «Hướng dẫn» không được đọc: không tìm thấy bảng số liệu theo đơn vị (trang chỉ có chữ)."
+    )
