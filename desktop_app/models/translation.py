@@ -145,6 +145,10 @@ class Series:
     items: tuple[object, ...]
     separator: str = ", "
 
+    def __post_init__(self) -> None:  # a text among them may come from a file
+        items = tuple(printable(i) if isinstance(i, str) else i for i in self.items)
+        object.__setattr__(self, "items", items)
+
     def render(self, lang: str) -> str:
         return self.separator.join(_value(item, lang) for item in self.items)
 

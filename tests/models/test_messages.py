@@ -62,6 +62,8 @@ def test_text_from_a_file_is_made_printable_when_the_message_is_made():
     message = M_("Không có trang tính «{sheet}».", sheet="Sở Tư pháp\x1b[31mRED\ufffe")
     assert message.values == (("sheet", "Sở Tư pháp[31mRED"),)
     assert message.render("en") == "There is no sheet “Sở Tư pháp[31mRED”."
+    listed = M_("{first} và {second}", first=Series(("Sở Y tế\x07",)), second="Sở Tư pháp\x1b")
+    assert listed.render("en") == "Sở Y tế and Sở Tư pháp"
 
 
 def test_a_refusal_crosses_the_reader_process_as_data_and_keeps_its_one_line():
