@@ -75,7 +75,7 @@ def _export(
     try:
         write(summary, path, lang=lang)
     except ReportError as exc:
-        _failed(parent, lang, exc.line())
+        _failed(parent, lang, exc.render(lang))
         return None
     _status(parent, tr(lang, "exported", path=path))
     return path
@@ -175,7 +175,7 @@ def write_word(
             today=date.today(),
         )
     except ReportError as exc:
-        _failed(parent, lang, exc.line())
+        _failed(parent, lang, exc.render(lang))
         return None
     _status(parent, tr(lang, "exported", path=path))
     return path

@@ -214,7 +214,7 @@ class HistoryDialog(QDialog):
                 self.trends = level_trends(store, self.targets)
         except ReportError as exc:
             missing = not self.database().exists()
-            self.status.setText(hw(self.lang, "empty") if missing else exc.line())
+            self.status.setText(hw(self.lang, "empty") if missing else exc.render(self.lang))
         if not self.entries and not self.status.text():
             self.status.setText(hw(self.lang, "empty"))
         self._fill_periods()
@@ -257,7 +257,7 @@ class HistoryDialog(QDialog):
                 with store.transaction() as conn:
                     store.delete_reports(conn, [r.id for r in found])
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.line())
+            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
             return
         self.refresh()
         self.changed.emit()
@@ -275,7 +275,7 @@ class HistoryDialog(QDialog):
             with self.open_store() as store:
                 written = export_history(store, path, self.lang)
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.line())
+            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
             return None
         self.status.setText(hw(self.lang, "exported", path=written))
         return written

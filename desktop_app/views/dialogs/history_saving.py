@@ -66,7 +66,7 @@ class HistorySaver:
             with HistoryStore(history_database(self.settings), create=True) as store:
                 return self._offer(store, sheets, targets, mode)
         except (ReportError, OSError) as exc:
-            return [exc.line() if isinstance(exc, ReportError) else str(exc)]
+            return [exc.render(self.lang) if isinstance(exc, ReportError) else str(exc)]
 
     def _offer(
         self, store: HistoryStore, sheets: dict[str, list[SheetImport]], targets: Targets, mode: str

@@ -125,7 +125,7 @@ class OfficeDialog(QDialog):
         try:
             self.set_details(load_office(path))
         except ReportError as exc:
-            show_error(self, self._word("failed"), exc.line())
+            show_error(self, self._word("failed"), exc.render(self.lang))
             return False
         return True
 
@@ -139,7 +139,7 @@ class OfficeDialog(QDialog):
         try:
             atomic_write(path, write)
         except ReportError as exc:
-            show_error(self, self._word("failed"), exc.line())
+            show_error(self, self._word("failed"), exc.render(self.lang))
             return False
         return True
 

@@ -278,8 +278,8 @@ class TargetsDialog(QDialog):
         try:
             loaded = load_targets(path)
         except ReportError as error:
-            logger.info("targets file refused: %s", error.line())
-            show_error(self, tr(self.lang, "targets.title"), error.line())
+            logger.info("targets file refused: %s", error.render(self.lang))
+            show_error(self, tr(self.lang, "targets.title"), error.render(self.lang))
             return False
         self.set_targets(builtin_targets().overlaid(loaded))
         self._emit()
@@ -295,7 +295,7 @@ class TargetsDialog(QDialog):
         try:
             atomic_write(path, write)
         except ReportError as error:
-            show_error(self, tr(self.lang, "targets.title"), error.line())
+            show_error(self, tr(self.lang, "targets.title"), error.render(self.lang))
             return False
         return True
 

@@ -95,7 +95,7 @@ class UnitNamesWidget(QWidget):
             with self.open_store(True) as store:
                 action(store)
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.line())
+            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
             return False
         self.refresh()
         self.changed.emit()
@@ -133,7 +133,7 @@ class UnitNamesWidget(QWidget):
         try:
             entries = load_alias_file(path)
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.line())
+            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
             return
         self._write(lambda store: store.put_aliases(entries))
 
