@@ -12,12 +12,12 @@ import argparse
 import logging
 import os
 import sys
+import threading
 import time
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.models.resources import resource_path
@@ -44,30 +44,20 @@ def sample_report() -> Path:
 
 
 def data_dir() -> Path:
-    """The user's data folder for this app (log.txt lives there)."""
-    if os.environ.get(DATA_DIR_VARIABLE):
-        return Path(os.environ[DATA_DIR_VARIABLE])
-    from PySide6.QtCore import QStandardPaths
+    """The user's data folder (log.txt and the history live there): the one the command line
+    uses too, %LOCALAPPDATA%\\chi-so-mot-cua or ~/.local/share/chi-so-mot-cua, $CHI_SO_DATA_DIR
+    when set."""
+    from desktop_app.models.history.location import data_folder
 
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location) if location else Path.home() / ".chi-so-mot-cua"
+    return data_folder()
 
 
 def setup_logging(folder: Path) -> Path:
-    """Log INFO and up to ``folder/log.txt``, rotated at 1 MB; returns the log's path."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / LOG_NAME
-    root = logging.getLogger()
-    for old in [h for h in root.handlers if getattr(h, "chi_so_log", False)]:
-        root.removeHandler(old)
-        old.close()
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.chi_so_log = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    if root.level == logging.NOTSET or root.level > logging.INFO:
-        root.setLevel(logging.INFO)
-    return path
+    """Log INFO and up to ``folder/log.txt``, rotated at 1 MB (the command line's log: one
+    handler of ours whoever set it up); returns the log's path."""
+    from desktop_app.crash import setup_log
+
+    return setup_log(folder / LOG_NAME)
 
 
 class CrashHandler:
@@ -77,6 +67,7 @@ class CrashHandler:
         self.log_path = log_path
         self.interactive = interactive
         self.lang = "vi"
+        self.relay: Any = None  # a QObject whose ``line`` signal brings a thread's line to the window
         self._showing = False
 
     def __call__(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
@@ -84,12 +75,30 @@ class CrashHandler:
             sys.__excepthook__(kind, error, tb)
             return
         logger.critical("unexpected error", exc_info=(kind, error, tb))
+        from desktop_app.crash import unexpected_line
+
+        self.show(unexpected_line(error, self.log_path), "".join(traceback.format_exception(kind, error, tb)))
+
+    def from_thread(self, line: str) -> None:
+        """A thread's unexpected error (logged by crash's thread hook): its line is shown by the
+        window's thread, never by the dying one."""
+        if self.relay is not None:
+            self.relay.line.emit(line)  # queued to the thread the relay lives in
+        else:
+            from desktop_app.crash import stderr_line
+
+            stderr_line(line)
+
+    def show(self, line: str, details: str = "") -> None:
+        """The one line, in a dialog naming the log (with ``details`` behind a button); on stderr
+        and exit code 3 in a run that shows nothing (``--screenshot``)."""
         from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from desktop_app.crash import stderr_line
 
         app = QApplication.instance()
         if not self.interactive or app is None:
-            if sys.stderr is not None:  # pythonw and a windowed build have no console
-                sys.stderr.write(f"{kind.__name__}: {error} (log: {self.log_path})\n")
+            stderr_line(line)  # one line; none without a console
             if app is not None and not self.interactive:
                 app.exit(3)
             return
@@ -104,10 +113,26 @@ class CrashHandler:
                 tr(self.lang, "crash_title"),
                 tr(self.lang, "crash_text", log=self.log_path),
             )
-            box.setDetailedText("".join(traceback.format_exception(kind, error, tb)))
+            box.setDetailedText(details or line)  # the text names the log already
             box.exec()
         finally:
             self._showing = False
+
+
+def _relay(hook: CrashHandler) -> Any:
+    """The QObject that carries a thread's line to the window's thread (made once Qt is up)."""
+    from PySide6.QtCore import QObject, Signal, Slot
+
+    class Relay(QObject):
+        line = Signal(str)
+
+        @Slot(str)
+        def show(self, line: str) -> None:  # a slot of an object of the window's thread: queued
+            hook.show(line)
+
+    relay = Relay()
+    relay.line.connect(relay.show)
+    return relay
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -195,11 +220,44 @@ def run(argv: list[str]) -> int:
     quit_after_paint = os.environ.get(QUIT_AFTER_PAINT_VARIABLE, "")
     hook = CrashHandler(log_path, interactive=args.screenshot is None and not quit_after_paint)
     previous_hook, sys.excepthook = sys.excepthook, hook
+    from desktop_app.crash import install_thread_hook
+
+    previous_thread_hook = install_thread_hook(log_path, hook.from_thread)
+    previous_qt_handler = install_qt_message_handler()  # Qt's own warnings to the log
     logger.info("starting %s (Qt arguments ignored: %s)", __version__, qt_args)
     try:
         return _start(args, hook)
     finally:
         sys.excepthook = previous_hook
+        threading.excepthook = previous_thread_hook
+        hook.relay = None
+        _restore_qt_handler(previous_qt_handler)
+
+
+def install_qt_message_handler() -> Any:
+    """Qt's own warnings ("QFont::…", "QPainter::…") to the log instead of the terminal (a
+    ``--screenshot`` run promises one line); returns the handler it replaced."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+    qt_logger = logging.getLogger("qt")
+
+    def handler(kind: QtMsgType, context: Any, message: str) -> None:
+        qt_logger.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    return qInstallMessageHandler(handler)
+
+
+def _restore_qt_handler(previous: Any) -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(previous)
 
 
 def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
@@ -224,6 +282,7 @@ def _start(args: argparse.Namespace, hook: CrashHandler) -> int:
 
     window = MainWindow(settings, args.lang, runner=runner)
     hook.lang = window.lang
+    hook.relay = _relay(hook)
     window.tell_skipped(skipped)
     if args.screenshot or quit_after_paint:
         out = Path(args.screenshot) if args.screenshot else None
@@ -256,7 +315,7 @@ def _screenshot(app: QApplication, window, files: list[str], out: Path | None, s
         if stamp:
             Path(stamp).write_text(repr(time.time()), encoding="utf-8")
         if out is not None and not window.grab().save(str(out)):
-            failures.append(f"Không lưu được ảnh «{out}».")
+            failures.append(_("Không lưu được ảnh «{path}».").format(path=out))
         if failures and sys.stderr is not None:
             sys.stderr.write(failures[0] + "\n")
         app.exit(1 if failures else 0)

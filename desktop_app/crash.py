@@ -3,8 +3,8 @@
 An error nobody foresaw is logged with its traceback to ``log.txt`` in the user's data folder
 and reaches the user as one translated line naming that file, never as a traceback or a bare
 "{class}: {error}". :func:`install_thread_hook` does the same for an exception that ends a
-thread (``threading.excepthook``); :func:`install_qt_message_handler` sends Qt's own warnings
-to the log. The window calls these too (app.py); nothing here imports Qt before it is asked to.
+thread (``threading.excepthook``). The window calls these too, and sends Qt's own warnings to
+the same log (app.py); nothing here imports Qt (the session uses it).
 """
 
 from __future__ import annotations
@@ -102,26 +102,6 @@ def install_thread_hook(log: Path | None, say: Callable[[str], None] | None = No
     previous = threading.excepthook
     threading.excepthook = hook
     return previous
-
-
-def install_qt_message_handler() -> Callable[..., Any] | None:
-    """Qt's own warnings ("QFont::…", "QPainter::…") to the log instead of stderr, where the
-    command line promises one line per file; returns the handler it replaced."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-    qt_logger = logging.getLogger("qt")
-
-    def handler(kind: QtMsgType, context: Any, message: str) -> None:
-        qt_logger.log(levels.get(kind, logging.WARNING), "%s", message)
-
-    return qInstallMessageHandler(handler)
 
 
 def stderr_line(line: str) -> None:

@@ -140,10 +140,16 @@ class Session:
 
     def read_failed(self, error: object) -> None:
         """The read itself went wrong (not one file: the worker)."""
-        logger.error("reading reports failed: %r", error)
+        trace = (type(error), error, error.__traceback__) if isinstance(error, BaseException) else None
+        logger.error("reading reports failed: %r", error, exc_info=trace)
         self._pending.clear()
         self._comparing.clear()
-        line = error.line() if isinstance(error, ReportError) else f"{error.__class__.__name__}: {error}"
+        if isinstance(error, ReportError):
+            line = error.line()
+        else:  # nobody foresaw it: its traceback is in the log, the user gets one line naming it
+            from desktop_app.crash import log_path, unexpected_line
+
+            line = unexpected_line(error if isinstance(error, BaseException) else RuntimeError(), log_path())
         self.failed.emit([line])
         self.read_done.emit([line])
 

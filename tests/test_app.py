@@ -194,6 +194,65 @@ def test_crash_hook_logs_and_shows_a_vietnamese_dialog(qapp, tmp_path, monkeypat
     assert "ValueError: hỏng" in log.read_text(encoding="utf-8")
 
 
+def test_a_thread_s_unexpected_error_is_shown_by_the_window_s_thread(qapp, qtbot, tmp_path, monkeypatch):
+    """threading.excepthook logs the traceback; the one line reaches a dialog opened by the
+    window's thread, never by the dying one."""
+    shown: list[tuple[str, str, bool]] = []
+    main = threading.current_thread()
+    monkeypatch.setattr(
+        QMessageBox,
+        "exec",
+        lambda box: shown.append((box.text(), box.detailedText(), threading.current_thread() is main)) or 0,
+    )
+    from desktop_app.crash import install_thread_hook
+
+    log = app.setup_logging(app.data_dir())
+    hook = app.CrashHandler(log)
+    hook.relay = app._relay(hook)
+    previous = install_thread_hook(log, hook.from_thread)
+    try:
+        worker = threading.Thread(target=lambda: 1 / 0, name="đọc-thử")
+        worker.start()
+        worker.join()
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        threading.excepthook = previous
+    text, details, in_main = shown[0]
+    assert in_main
+    assert str(log) in text
+    assert details == f"Lỗi không mong đợi (ZeroDivisionError); chi tiết đã ghi vào {log}."
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log.read_text(encoding="utf-8")
+    assert "unexpected error in thread đọc-thử" in logged
+    assert "ZeroDivisionError: division by zero" in logged
+
+
+def test_the_window_start_sends_qt_warnings_and_thread_errors_to_the_log(qapp, tmp_path, monkeypatch, capsys):
+    """While the window runs, Qt's own warnings and a thread's error go to log.txt, and the
+    thread's line is one translated line naming it; both hooks are put back afterwards."""
+    from PySide6.QtCore import qWarning
+
+    def start(args, hook):
+        qWarning("QPainter::begin: thử cảnh báo của Qt")
+        worker = threading.Thread(target=lambda: {}["khóa"])
+        worker.start()
+        worker.join()
+        return 0
+
+    monkeypatch.setattr(app, "_start", start)
+    before = threading.excepthook
+    assert app.run(["--lang", "en"]) == 0
+    assert threading.excepthook is before
+    log = tmp_path / "appdata" / "log.txt"
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    logged = log.read_text(encoding="utf-8")
+    assert "WARNING qt: QPainter::begin: thử cảnh báo của Qt" in logged
+    assert "KeyError: 'khóa'" in logged
+    assert capsys.readouterr().err == f"Unexpected error (KeyError); the details are in {log}.\n"
+
+
 # -- settings ------------------------------------------------------------------------------------
 
 

@@ -30,7 +30,10 @@ def test_the_first_command_makes_a_virtual_environment_on_debian_and_ubuntu():
     assert apt, block
     packages = {w for w in apt.group(1).replace("\\", " ").split() if not w.startswith("-")}
     assert packages == ci_packages() | {"python3-venv"}
-    assert 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[test]"' in block
+    install = 'python3 -m venv .venv && .venv/bin/python -m pip install -e ".[test]"'
+    lines = block.splitlines()
+    assert f"{install} && .venv/bin/python -m desktop_app" in lines  # installs and starts the app
+    assert f"{install} && .venv/bin/python -m pytest -q" in lines  # installs and runs every test
     assert "pip install" not in block.replace(".venv/bin/python -m pip install", "")  # never the system's
 
 

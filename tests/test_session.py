@@ -225,6 +225,21 @@ def test_cancel_stops_the_read_and_keeps_what_is_shown(session, runner):
     assert session.view() is None
 
 
+def test_an_unexpected_failure_of_the_read_is_one_line_naming_the_log(session, runner, tmp_path):
+    session.open([LAO_CAI_PATH])
+    finish(session, runner, lao_cai())
+    said = Recorder(session)
+    session.reload()
+    runner.busy = False
+    try:
+        {}["khóa"]
+    except KeyError as exc:
+        session.read_failed(exc)
+    log = tmp_path / "appdata" / "log.txt"
+    assert said.failures == [[f"Lỗi không mong đợi (KeyError); chi tiết đã ghi vào {log}."]]
+    assert session.reports.all_paths() == [LAO_CAI_PATH]  # what was shown stays
+
+
 def test_a_file_that_ended_the_reader_is_not_reopened_by_itself(session, runner, memory):
     crashed = ImportResult(
         errors={"/r/x.xlsx": ReportError("/r/x.xlsx", "tệp quá lớn.")}, crashed=["/r/x.xlsx"]

@@ -232,3 +232,33 @@ def test_excel_and_pdf_from_the_window_carry_each_levels_trend(qtbot, window, mo
     window.menus["export_pdf"].trigger()
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
     assert "Xu hướng qua các kỳ (%):" in text.stdout
+
+
+def test_two_provinces_kept_one_province_s_trends_at_a_time(qtbot, tmp_path, database, months):
+    """Lào Cai's August kept beside Bắc Ninh's months: Lịch sử offers the province, starts on the
+    report on screen's, and Lào Cai's "Sở Tư pháp" (1000/4000) is never Bắc Ninh's."""
+    from tests.fixtures.history_months import write_month
+
+    lao_cai = write_month(
+        tmp_path / "lao_cai_08_2023.xlsx", 2023, 8, {"I. CẤP TỈNH": [("Sở Tư pháp", 4000, 1000)]}, "LÀO CAI"
+    )
+    with HistoryStore(database) as store:
+        keep(store, lao_cai)
+    window = make_window(qtbot, database)
+    open_and_wait(qtbot, window, months[2])
+    window.set_indicator("online_dossier")
+    window.select_names([TU_PHAP])
+    window.menus["trend"].trigger()
+    dialog = window.history.dialog
+    assert dialog.province_box.isVisible()
+    offered = sorted(dialog.province_box.itemText(i) for i in range(dialog.province_box.count()))
+    assert offered == ["UBND TỈNH BẮC NINH", "UBND TỈNH LÀO CAI"]
+    assert dialog.province_box.currentText() == "UBND TỈNH BẮC NINH"  # the report on screen's
+    _x, rates = dialog.unit_chart.rate_curve.getData()
+    assert list(rates) == pytest.approx([70.0, 75.0])  # Bắc Ninh's July and August only
+    dialog.province_box.setCurrentIndex(dialog.province_box.findText("UBND TỈNH LÀO CAI"))
+    assert [dialog.unit_box.itemText(i) for i in range(dialog.unit_box.count())] == ["Sở Tư pháp"]
+    _x, rates = dialog.unit_chart.rate_curve.getData()
+    assert list(rates) == pytest.approx([25.0])
+    window.runner.cancel()
+    window.runner.wait()

@@ -79,10 +79,34 @@ class RecentRates:
     rates: list[list[float | None]]  # parallel to the summary's units
 
 
-def by_period(store: HistoryStore, before: str | None = None) -> dict[str, list[StoredReport]]:
-    """Stored reports grouped by period, oldest first; only periods before ``before`` if given."""
+def provinces_of(sheets: Iterable[SheetImport]) -> set[str]:
+    """The provinces (folded, as stored) the sheets' title blocks name."""
+    return {p for s in sheets if (p := province_in(s.issuer, s.title))}
+
+
+def stored_provinces(store: HistoryStore) -> dict[str, str]:
+    """Each province the stored reports name (folded) -> the line of the latest report that names
+    it ("UBND TỈNH LÀO CAI"), to be shown."""
+    out: dict[str, str] = {}
+    for report in sorted(store.reports(), key=lambda r: period_order(r.period), reverse=True):
+        if report.province and report.province not in out:
+            lines = [*report.issuer.splitlines(), report.title]
+            out[report.province] = next(
+                (line.strip() for line in lines if province_in(line, "") == report.province), report.province
+            )
+    return out
+
+
+def by_period(
+    store: HistoryStore, before: str | None = None, provinces: Container[str] | None = None
+) -> dict[str, list[StoredReport]]:
+    """Stored reports grouped by period, oldest first; only periods before ``before`` if given;
+    only the reports of ``provinces`` when given (a report that names none is kept: nothing says
+    it is another province's)."""
     out: dict[str, list[StoredReport]] = {}
     for report in sorted(store.reports(), key=lambda r: period_order(r.period)):
+        if provinces and report.province and report.province not in provinces:
+            continue
         if before is None or period_order(report.period) < period_order(before):
             out.setdefault(report.period, []).append(report)
     return out
@@ -95,17 +119,16 @@ def level_trends(
     *,
     like: list[SheetImport] | None = None,
     now: Summary | None = None,
+    provinces: set[str] | None = None,
 ) -> list[LevelTrend]:
     """Each indicator's levels, and all levels together, month by month: the mean of unit rates
     and the pooled rate the report of that month gave (judged against ``targets``). ``like``: only
-    the stored reports of these sheets' province (as far as both tell); ``now``: a report of a
-    period not stored yet, added as the last point."""
-    provinces = {p for s in like or [] if (p := province_in(s.issuer, s.title))}
+    the stored reports of these sheets' province (as far as both tell), as ``provinces`` does;
+    ``now``: a report of a period not stored yet, added as the last point."""
+    provinces = (provinces or set()) | provinces_of(like or [])
     months: list[tuple[str, Summary]] = []
-    for period, reports in by_period(store).items():
-        kept = [r for r in reports if not provinces or not r.province or r.province in provinces]
-        if kept:
-            months.append((period, summarize(stored_sheets(store, kept), targets)))
+    for period, reports in by_period(store, provinces=provinces).items():
+        months.append((period, summarize(stored_sheets(store, reports), targets)))
     latest = current_period(now.collection.sheets) if now is not None else None
     if now is not None and latest and latest not in {p for p, _ in months}:
         months.append((latest, now))
@@ -184,11 +207,16 @@ def _month_units(
 
 
 def unit_series(
-    store: HistoryStore, indicator: str, view: str | None = None, before: str | None = None
+    store: HistoryStore,
+    indicator: str,
+    view: str | None = None,
+    before: str | None = None,
+    provinces: set[str] | None = None,
 ) -> list[UnitSeries]:
     """Every unit's months for ``indicator``, seen from the period ``view`` (default: the latest
-    stored): names matched month to month as comparisons match them, through the name book."""
-    periods = by_period(store, before)
+    stored): names matched month to month as comparisons match them, through the name book; only
+    the reports of ``provinces`` when given (two provinces' "Sở Tư pháp" are two units)."""
+    periods = by_period(store, before, provinces)
     view = view or (next(reversed(periods)) if periods else None)
     book = NameBook(store.aliases())
     series: list[UnitSeries] = []
@@ -231,18 +259,23 @@ def find_series(
     return found.get(0)
 
 
-def unit_trend(store: HistoryStore, name: str, indicator: str, level: str = "unknown") -> UnitSeries | None:
-    """One unit's rate month by month, for its trend chart."""
-    return find_series(unit_series(store, indicator), name, level)
+def unit_trend(
+    store: HistoryStore, name: str, indicator: str, level: str = "unknown", provinces: set[str] | None = None
+) -> UnitSeries | None:
+    """One unit's rate month by month, for its trend chart (of ``provinces``' reports when given)."""
+    return find_series(unit_series(store, indicator, provinces=provinces), name, level)
 
 
 def last_rates(store: HistoryStore, summary: Summary, indicator: str, count: int = RECENT) -> RecentRates:
     """Each unit's rate in the ``count - 1`` latest stored periods before the summary's, then its
-    rate now: the table's small trend ("64,51 → 70,12 → 73,02")."""
+    rate now: the table's small trend ("64,51 → 70,12 → 73,02"); only the stored reports of the
+    summary's province, when its title block names one."""
     now = current_period(summary.collection.sheets)
     if now is None:
         return RecentRates([], [[a[indicator].rate if indicator in a else None] for a in summary.assessments])
-    series = unit_series(store, indicator, view=now, before=now)
+    series = unit_series(
+        store, indicator, view=now, before=now, provinces=provinces_of(summary.collection.sheets)
+    )
     stored = {p.period for s in series for p in s.points}
     earlier = sorted(stored, key=period_order)[-(count - 1) :] if count > 1 else []
     book = NameBook(store.aliases())

@@ -27,6 +27,7 @@ from desktop_app.models.text import vietnamese_sort_key
 
 _JUDGED = np.array([is_judged(s) for s in STATUSES])
 _BELOW = STATUSES.index(BELOW)
+SMALL = 48  # a group this small is summed in plain Python (faster than NumPy's calls)
 Value = float | None
 
 
@@ -55,6 +56,8 @@ class FigureColumns:
         self.levels = list(dict.fromkeys(levels))  # in the order they come
         code = {level: i for i, level in enumerate(self.levels)}
         self.level = np.array(list(map(code.__getitem__, levels)), dtype=np.int64)
+        self._judged: tuple[np.ndarray, np.ndarray] | None = None  # (the statuses, judged) of judged()
+        self._lists: tuple[np.ndarray, tuple] | None = None  # (the statuses, _as_lists())
 
     @classmethod
     def of(cls, key: str, units: Sequence[Unit], figures: Sequence[Assessment]) -> FigureColumns:
@@ -97,8 +100,11 @@ class FigureColumns:
         return made
 
     def judged(self) -> np.ndarray:
-        """Units whose rate counts in the mean, the ranks and the lists (not "ít phát sinh")."""
-        return self.has_rate & _JUDGED[self.status]
+        """Units whose rate counts in the mean, the ranks and the lists (not "ít phát sinh"):
+        worked out once per statuses, not once per group (a group's figures look at their rows only)."""
+        if self._judged is None or self._judged[0] is not self.status:
+            self._judged = (self.status, self.has_rate & _JUDGED[self.status])
+        return self._judged[1]
 
     def ranks(self) -> tuple[list[int | None], list[int | None]]:
         """Each unit's rank among the judged units of its level, and how many they are (None:
@@ -120,6 +126,8 @@ class FigureColumns:
         self, rows: np.ndarray, level: str | None, group: str | None = None, minimum: float | None = None
     ) -> GroupStats:
         """figures.group_stats over the units ``rows`` (positions, in order)."""
+        if len(rows) <= SMALL:
+            return self._small_stats(rows.tolist(), level, group, minimum)
         s = GroupStats(self.key, level, units=len(rows), group=group, minimum=minimum)
         judged = rows[self.judged()[rows]]
         if len(judged):
@@ -138,6 +146,42 @@ class FigureColumns:
         s.lowest = self._lowest(judged)
         s.below_units = self._by_rate(rows[(self.status[rows] == _BELOW) & self.has_rate[rows]])
         return s
+
+    def _small_stats(
+        self, rows: list[int], level: str | None, group: str | None, minimum: float | None
+    ) -> GroupStats:
+        """:meth:`stats` over a few units (a district's communes) in plain Python: NumPy's cost
+        per call would outweigh the work, and a table of many small groups pays it per group.
+        The same sums in the same order, the same orders of the lists."""
+        rate, shown, status, judged_at, numerator, denominator = self._as_lists()
+        s = GroupStats(self.key, level, units=len(rows), group=group, minimum=minimum)
+        judged = [i for i in rows if judged_at[i]]
+        if judged:
+            s.mean_rate = sum([rate[i] for i in judged]) / len(judged)
+        counted = [i for i in rows if self.numerators[i] is not None and self.denominators[i] is not None]
+        whole = sum([denominator[i] for i in counted])
+        if counted and whole:
+            s.pooled_rate = sum([numerator[i] for i in counted]) / whole * 100
+        counts = [0] * len(STATUSES)
+        for i in rows:
+            counts[status[i]] += 1
+        for name, count in zip(STATUSES, counts, strict=True):
+            setattr(s, name, count)
+        s.targets = tuple(sorted({v for i in rows if (v := self.targets[i]) is not None}))
+        s.at_100 = sorted([self.names[i] for i in judged if shown[i] == 100.0], key=vietnamese_sort_key)
+        named = [(self.names[i], rate[i]) for i in judged]
+        s.lowest = heapq.nsmallest(LOWEST_COUNT, named, key=_rate_then_name)
+        below = [(self.names[i], rate[i]) for i in rows if status[i] == _BELOW and self.rates[i] is not None]
+        s.below_units = sorted(below, key=_rate_then_name)
+        return s
+
+    def _as_lists(self) -> tuple[list[float], list[float], list[int], list[bool], list[float], list[float]]:
+        """The rates, the rates as shown, the statuses, who is judged, the numerators and the
+        denominators (0 for none) as Python lists, made once per statuses."""
+        if self._lists is None or self._lists[0] is not self.status:
+            columns = (self.rate, self.shown, self.status, self.judged(), self.numerator, self.denominator)
+            self._lists = (self.status, tuple(c.tolist() for c in columns))
+        return self._lists[1]
 
     def _named(self, rows: np.ndarray) -> list[tuple[str, float]]:
         at = rows.tolist()

@@ -20,6 +20,7 @@ import os
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -142,8 +143,9 @@ def _answer(function: Callable[..., Any], path: str, conn: Connection) -> tuple[
         return "memory", ""
     except RecursionError:
         return "crash", "RecursionError"
-    except Exception as exc:  # noqa: BLE001 - anything else is the reader's failure, reported by name
-        return "crash", f"{exc.__class__.__name__}: {exc}"
+    except Exception:  # noqa: BLE001 - anything else is the reader's failure, reported by name
+        # the parent logs it (never shown: the user reads that the file could not be read)
+        return "crash", traceback.format_exc(limit=-12)
 
 
 RECYCLE_BYTES = 512 << 20  # a child holding more after a read is ended, not kept warm

@@ -34,7 +34,14 @@ from desktop_app.models.history.export import export_history, history_listing
 from desktop_app.models.history.location import database_path
 from desktop_app.models.history.records import period_order
 from desktop_app.models.history.store import HistoryStore
-from desktop_app.models.history.trends import LevelTrend, UnitSeries, find_series, level_trends, unit_series
+from desktop_app.models.history.trends import (
+    LevelTrend,
+    UnitSeries,
+    find_series,
+    level_trends,
+    stored_provinces,
+    unit_series,
+)
 from desktop_app.models.indicators.catalog import indicator_info
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.output.words import capitalised, period_text
@@ -86,6 +93,7 @@ class HistoryDialog(QDialog):
         self.entries: list[dict] = []
         self.trends: list[LevelTrend] = []
         self.series: list[UnitSeries] = []
+        self.wanted_province: str | None = None  # the province of the report on screen
         self.setWindowTitle(hw(lang, "title"))
         self.path_label = QLabel()
         self.path_label.setWordWrap(True)
@@ -158,6 +166,10 @@ class HistoryDialog(QDialog):
         return page
 
     def _trends_tab(self) -> QWidget:
+        # a history holding several provinces' reports: their trends are never mixed, one at a time
+        self.province_box = QComboBox()
+        self.province_box.currentIndexChanged.connect(self._province_changed)
+        self.province_label = QLabel(hw(self.lang, "province"))
         self.indicator_box = QComboBox()
         self.indicator_box.currentIndexChanged.connect(self._show_indicator)
         self.unit_box = QComboBox()
@@ -167,6 +179,8 @@ class HistoryDialog(QDialog):
         self.level_chart = LevelTrendChart()
         self.unit_chart = UnitTrendChart()
         choose = QHBoxLayout()
+        choose.addWidget(self.province_label)
+        choose.addWidget(self.province_box)
         choose.addWidget(QLabel(hw(self.lang, "indicator")))
         choose.addWidget(self.indicator_box, 1)
         choose.addWidget(QLabel(hw(self.lang, "unit")))
@@ -211,7 +225,8 @@ class HistoryDialog(QDialog):
         try:
             with self.open_store() as store:
                 self.entries = history_listing(store)
-                self.trends = level_trends(store, self.targets)
+                self._fill_provinces(stored_provinces(store))
+                self.trends = level_trends(store, self.targets, provinces=self.province())
         except ReportError as exc:
             missing = not self.database().exists()
             self.status.setText(hw(self.lang, "empty") if missing else exc.render(self.lang))
@@ -282,6 +297,42 @@ class HistoryDialog(QDialog):
 
     # trends
 
+    def _fill_provinces(self, found: dict[str, str]) -> None:
+        """The provinces the history holds, shown only when there are several; the one chosen
+        stays, else the report on screen's, else the latest report's."""
+        current = self.province_box.currentData() or self.wanted_province
+        self.province_box.blockSignals(True)
+        self.province_box.clear()
+        for key, shown in found.items():  # the latest report's first
+            self.province_box.addItem(shown, key)
+        if (index := self.province_box.findData(current)) >= 0:
+            self.province_box.setCurrentIndex(index)
+        self.province_box.blockSignals(False)
+        several = len(found) > 1
+        self.province_box.setVisible(several)
+        self.province_label.setVisible(several)
+
+    def province(self) -> set[str] | None:
+        """The province whose trends are shown (None: the history holds one at most)."""
+        key = self.province_box.currentData() if self.province_box.count() > 1 else None
+        return {key} if key else None
+
+    def set_province(self, key: str | None) -> None:
+        """Show the trends of province ``key`` (folded, as stored) when the history holds it."""
+        self.wanted_province = key
+        index = self.province_box.findData(key) if key else -1
+        if index >= 0 and index != self.province_box.currentIndex():
+            self.province_box.setCurrentIndex(index)
+
+    def _province_changed(self) -> None:
+        try:
+            with self.open_store() as store:
+                self.trends = level_trends(store, self.targets, provinces=self.province())
+        except ReportError as exc:
+            self.trends = []
+            self.status.setText(exc.line())
+        self._fill_indicators()
+
     def _fill_indicators(self) -> None:
         keys = list(dict.fromkeys(t.indicator for t in self.trends))
         current = self.indicator_box.currentData()
@@ -307,7 +358,7 @@ class HistoryDialog(QDialog):
         if key:
             try:
                 with self.open_store() as store:
-                    self.series = unit_series(store, key)
+                    self.series = unit_series(store, key, provinces=self.province())
             except ReportError:
                 self.series = []
         self.series.sort(key=lambda s: vietnamese_sort_key(s.name))

@@ -9,6 +9,7 @@ YES, ALWAYS, NO = "yes", "always", "no"  # the answers to "Lưu … vào lịch 
 
 WORDS: dict[str, str] = {
     "title": N_("Lịch sử"),
+    "province": N_("Tỉnh:"),
     "database": N_("Cơ sở dữ liệu lịch sử:"),
     "change_database": N_("Đổi…"),
     "default_database": N_("Mặc định"),

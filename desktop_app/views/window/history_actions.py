@@ -164,6 +164,11 @@ class HistoryActions(QObject):
         else:
             self.dialog.targets = self.session.reports.targets
             self.dialog.refresh()
+        from desktop_app.models.history.trends import provinces_of
+
+        report = self.session.report()
+        provinces = provinces_of(report.sheets) if report is not None else set()
+        self.dialog.set_province(next(iter(provinces)) if len(provinces) == 1 else None)
         if self.dialog.isVisible():  # behind the main window: brought forward
             self.dialog.raise_()
             self.dialog.activateWindow()

@@ -14,6 +14,7 @@ from desktop_app.models.history.trends import (
     last_rates,
     level_trends,
     recent_text,
+    stored_provinces,
     trend_table,
     unit_series,
     unit_trend,
@@ -218,3 +219,28 @@ def test_a_new_name_close_to_a_known_one_is_offered(store, tmp_path):
     keep(store, tmp_path / "t8.xlsx")
     series = unit_trend(store, "Sở Văn hóa Thể thao Du lịch", "online_dossier")
     assert [round2(p.rate) for p in series.points] == [60.00, 65.00]
+
+
+def test_two_provinces_in_one_history_are_never_mixed(store, months, tmp_path):
+    """Lào Cai's August is kept beside Bắc Ninh's months: both have a "Sở Tư pháp" (Lào Cai's
+    1000/4000 = 25,00 %). Bắc Ninh's table, trend and level figures stay Bắc Ninh's alone."""
+    from tests.fixtures.history_months import write_month
+
+    for path in months[:2]:
+        keep(store, path)
+    lao_cai = write_month(
+        tmp_path / "lao_cai_08_2023.xlsx", 2023, 8, {"I. CẤP TỈNH": [("Sở Tư pháp", 4000, 1000)]}, "LÀO CAI"
+    )
+    keep(store, lao_cai)
+    assert stored_provinces(store) == {"bac ninh": "UBND TỈNH BẮC NINH", "lao cai": "UBND TỈNH LÀO CAI"}
+    summary = compared_with_history(store, months[2])
+    recent = last_rates(store, summary, "online_dossier")
+    by_name = {u.name: r for u, r in zip(summary.units, recent.rates, strict=True)}
+    assert [round2(r) for r in by_name["SỞ TƯ PHÁP"]] == TU_PHAP_RATES  # 70 → 75 → 80, not 50 in August
+    bac_ninh = unit_trend(store, "Sở Tư pháp", "online_dossier", "province", provinces={"bac ninh"})
+    assert [round2(p.rate) for p in bac_ninh.points] == TU_PHAP_RATES[:2]
+    theirs = unit_trend(store, "Sở Tư pháp", "online_dossier", "province", provinces={"lao cai"})
+    assert [(p.period, p.rate) for p in theirs.points] == [("2023-08", 25.0)]
+    trends = level_trends(store, builtin_targets(), provinces={"bac ninh"})
+    province = next(t for t in trends if t.indicator == "online_dossier" and t.level == "province")
+    assert [round2(p.pooled_rate) for p in province.points] == POOLED_BY_MONTH["province"][:2]

@@ -89,7 +89,7 @@ def unit_by_unit(members: list[tuple[Unit, Assessment]]) -> dict[str, object]:
 
 
 @settings(max_examples=60, deadline=None)
-@given(seed=st.integers(0, 10_000), size=st.integers(0, 60))
+@given(seed=st.integers(0, 10_000), size=st.integers(0, 120))  # both sides of SMALL
 def test_a_levels_figures_are_the_unit_by_unit_ones(seed, size):
     rng = random.Random(seed)
     members = []

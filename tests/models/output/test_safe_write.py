@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import tempfile
+import warnings
 from pathlib import Path
 
 import pytest
@@ -140,19 +142,48 @@ def test_unwritable_folder_is_a_report_error(tmp_path: Path, monkeypatch: pytest
     assert not (tmp_path / "out.xlsx").exists()
 
 
+NOBODY = 65534  # the unprivileged user of Debian and Ubuntu
+
+
+def _refused_as(uid: int, target: Path) -> int:
+    """In a forked child running as ``uid`` (root does not meet permissions): 0 when writing
+    ``target`` is refused with a ReportError, 1 when it is written, 2 for anything else."""
+    with warnings.catch_warnings():  # Python 3.12 warns of fork beside threads; the child only writes
+        warnings.simplefilter("ignore", DeprecationWarning)
+        pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 2
+        try:
+            os.setgid(uid)
+            os.setuid(uid)
+            atomic_write(target, _write_text("x"))
+            code = 1
+        except ReportError:
+            code = 0
+        finally:
+            os._exit(code)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 def test_read_only_folder_for_real(tmp_path: Path) -> None:
-    folder = tmp_path / "chỉ đọc"
+    """A folder the user may not write to: one line, nothing left in it. As root (CI), the
+    write is made by a child that has become an unprivileged user."""
+    parent = Path(tempfile.mkdtemp(prefix="chi_so_perm_", dir="/tmp"))  # reachable by every user
+    folder = parent / "chỉ đọc"
     folder.mkdir()
+    parent.chmod(0o755)
     folder.chmod(0o555)
     try:
-        if os.access(folder, os.W_OK):
-            pytest.skip("running as root: permissions are not enforced")
-        with pytest.raises(ReportError):
-            atomic_write(folder / "out.xlsx", _write_text("x"))
+        if os.geteuid() == 0:
+            assert _refused_as(NOBODY, folder / "out.xlsx") == 0
+        else:
+            with pytest.raises(ReportError):
+                atomic_write(folder / "out.xlsx", _write_text("x"))
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o755)
+        shutil.rmtree(parent)
 
 
 def test_missing_folder_is_a_report_error(tmp_path: Path) -> None:
