@@ -118,10 +118,16 @@ class Disagreements:
         out = []
         for key, units in self.found.items():
             column = columns.headers.get(columns.rates.get(key, -1), labels.get(key, key))
+            line = NP_(
+                "{indicator}: tỷ lệ trong tệp (cột «{column}») khác với tỷ lệ tính từ số liệu ở "
+                "{count} đơn vị; dùng tỷ lệ tính từ số liệu: {units}.",
+                "{indicator}: tỷ lệ trong tệp (cột «{column}») khác với tỷ lệ tính từ số liệu ở "
+                "{count} đơn vị; dùng tỷ lệ tính từ số liệu: {units}.",
+                "count",
+            )
             out.append(
                 M_(
-                    "{indicator}: tỷ lệ trong tệp (cột «{column}») khác với tỷ lệ tính từ số liệu ở "
-                    "{count} đơn vị; dùng tỷ lệ tính từ số liệu: {units}.",
+                    line,
                     indicator=labels.get(key, key),
                     column=column,
                     count=len(units),

@@ -108,6 +108,7 @@ class Vocabulary:
     dossier_id: tuple[str, ...]
     dossier_list: tuple[str, ...]
     block_whole: frozenset[str]
+    block_part: frozenset[str]
     unit_levels: dict[str, frozenset[str]]  # "province" | "none" -> unit-column headers
     totals: tuple[str, ...]
     totals_tail: frozenset[str]
@@ -194,6 +195,7 @@ def vocabulary() -> Vocabulary:
         dossier_id=_phrases(header["dossier_id"]),
         dossier_list=_phrases(header["dossier_list"]),
         block_whole=frozenset(w.strip() for w in _phrases(header["block_whole"])),
+        block_part=frozenset(w.strip() for w in _phrases(header.get("block_part", []))),
         unit_levels={k: frozenset(w.strip() for w in _phrases(v)) for k, v in header["unit_level"].items()},
         totals=_phrases(rows["totals"]),
         totals_tail=_bare(rows["totals_tail"]),

@@ -339,3 +339,29 @@ def test_a_refusal_quotes_the_real_header_row_not_a_group_or_data_row(tmp_path):
         read(tmp_path, rows)
     assert "(dòng tiêu đề 2)" in str(refused.value.message)
     assert "«Lĩnh vực Giao thông»" not in str(refused.value.message)
+
+
+def test_a_one_decimal_fraction_is_not_taken_for_a_percent_of_other_columns(tmp_path):
+    """The generator's find: one unit, "0.3" beside 2229 | 6 | 668. As a fraction it is
+    668/2229 = 29,97 % to the 0,1 written (±5 points); as a percent it would be 6/2229 = 0,27 %,
+    0,03 point off, which is most of the ±0,05 a percent written 0,3 allows. The gaps are weighed
+    against the figures' own rounding, not in points."""
+    rows = [["Tỉnh", *ENTRY], ["Hà Tĩnh", 2229, 6, 668, 0.3]]
+    sheets = read(tmp_path, rows)
+    got = units(sheets)["Hà Tĩnh"].measures["ty_le"]
+    assert (got.numerator, got.denominator) == (668, 2229)
+    assert got.rate == pytest.approx(668 / 2229 * 100)
+    reading = sheets[0].readings["ty_le"]
+    assert (reading.source, reading.scale, reading.scale_from) == ("both", "fraction", "counts")
+
+
+def test_one_unit_whose_rate_two_pairings_round_to_takes_the_part_named_as_done(tmp_path):
+    """The generator's second find: 0,6 beside 1075 | 6 | 640 is 640/1075 = 59,53 % written as
+    a fraction to two decimals, and 6/1075 = 0,56 % written as a percent to one: both round to
+    the figure. The rows cannot tell; "Tổng đã nhập" (the done so far) over "Số cần nhập" is the
+    pairing the header names."""
+    rows = [["Tỉnh", *ENTRY], ["Hà Tĩnh", 1075, 6, 640, 0.6]]
+    sheets = read(tmp_path, rows)
+    got = units(sheets)["Hà Tĩnh"].measures["ty_le"]
+    assert (got.numerator, got.denominator) == (640, 1075)
+    assert sheets[0].readings["ty_le"].scale == "fraction"

@@ -74,6 +74,9 @@ class _Table:
     def is_whole(self, col: int) -> bool:
         return words(self.layout.paths[col][-1]).strip() in vocabulary().block_whole
 
+    def is_part(self, col: int) -> bool:
+        return words(self.layout.paths[col][-1]).strip() in vocabulary().block_part
+
     def pair(self, pair: Pair) -> tuple[np.ndarray, np.ndarray]:
         return self.figures[pair[0]], self.figures[pair[1]]
 
@@ -107,7 +110,7 @@ def _best_in_block(table: _Table, block: list[int], rate: RateValues) -> Pair | 
     """The two columns of a block that reproduce its rate column for most units; when no row tells
     (no figure, or every figure 0 or over a whole of 0), the block's whole and its one other
     column."""
-    best: tuple[tuple[int, int, int, bool, float, int], Pair] | None = None
+    best: tuple[tuple[int, int, int, bool, bool, float, int], Pair] | None = None
     told = False
     strict = bool(block) and not table.heading(block[0])  # no heading ties the columns: every row must agree
     for a in block:
@@ -121,8 +124,10 @@ def _best_in_block(table: _Table, block: list[int], rate: RateValues) -> Pair | 
                 continue  # the costlier tie-breaks only for pairs in the running
             exact = best_agreement(part, whole, rate, loose=False)[0]
             gap = min(rate_error(part, whole, rate, f) for f in (False, True))
-            # a whole named as one ("Số cần nhập", "Tổng số") outweighs a smaller rounding gap
-            rank = (good, exact, -bad, table.is_whole(b), -gap, -abs(a - b))
+            # a whole named as one ("Số cần nhập", "Tổng số"), then a part named as the done so
+            # far ("Tổng đã nhập"), outweigh a smaller rounding gap: rows that fit both pairings
+            # to their written decimals cannot tell them apart by how close they come
+            rank = (good, exact, -bad, table.is_whole(b), table.is_part(a), -gap, -abs(a - b))
             if best is None or rank > best[0]:
                 best = (rank, (a, b))
     if best is None and not told:

@@ -87,10 +87,14 @@ def agreement(
 
 
 def rate_error(part: np.ndarray, whole: np.ndarray, values: RateValues, fraction: bool) -> float:
-    """How far, in points, the figures lie from part / whole on one scale (median over the rows)."""
+    """How far the figures lie from part / whole on one scale, in steps of their own rounding
+    (half a unit of the last decimal written; median over the rows). "0.3" as a fraction is
+    30 % ± 5 points, as a percent 0,3 % ± 0,05: a gap of 0,03 point is nothing to the first and
+    most of a step to the second, so gaps in points would favour the percent reading."""
     rate = values.percent(fraction)
+    step = values.tolerance(fraction, loose=False)
     with np.errstate(divide="ignore", invalid="ignore"):
-        gap = np.abs(part / whole * 100 - rate)
+        gap = np.abs(part / whole * 100 - rate) / step
     gap = gap[np.isfinite(gap) & (whole != 0)]
     return float(np.median(gap)) if gap.size else float("inf")
 
