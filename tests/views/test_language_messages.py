@@ -28,7 +28,7 @@ ENGLISH = [
     "Sheet “Hướng dẫn” was not read: no table of figures by unit was found (the sheet holds text only).",
     "Row “Khu vực 1 (test)” (tien_do.xlsx › Số liệu, row 8) holds only error values (#N/A, #REF!…): "
     "not counted as a unit.",
-    "Tỷ lệ: the file's rate (column “Tỷ lệ”) differs from the rate its counts give for 1 unit(s); the "
+    "Tỷ lệ: the file's rate (column “Tỷ lệ”) differs from the rate its counts give for 1 unit; the "
     "counts' rate is used: Thanh Hóa (file 0.00 %, counts: nothing to report).",
     "Tỷ lệ: 1 unit above 100 % (kept as in the file): Hà Tĩnh (117.37 %).",
 ]
