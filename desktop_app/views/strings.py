@@ -6,11 +6,11 @@ the domain's table (``models/output/words.py``).
 
 from __future__ import annotations
 
-from desktop_app.models.translation import N_, Renders, translate
+from desktop_app.models.translation import N_, NP_, Plural, Renders, render, translate
 
 # Vietnamese messages (the source language); English is in the gettext catalog
 # (resources/locale/en/LC_MESSAGES/chi_so.po), as for the outputs' words.
-TEXT: dict[str, str] = {
+TEXT: dict[str, str | Plural] = {
     "title": N_("Chỉ số Một cửa và ký số"),
     "menu_file": N_("&Tệp"),
     "menu_edit": N_("&Sửa"),
@@ -133,7 +133,7 @@ TEXT: dict[str, str] = {
     "reloaded": N_("Đã đọc lại «{name}»."),
     "opened": N_("Đã mở «{name}»."),
     "n_files": N_("{n} tệp ({periods})"),
-    "loading": N_("Đang đọc {n} tệp…"),
+    "loading": NP_("Đang đọc {n} tệp…", "Đang đọc {n} tệp…"),
     "cancel": N_("Hủy"),
     "cancel_tip": N_("Dừng đọc tệp; số liệu đang hiển thị được giữ nguyên"),
     "cancelled": N_("Đã hủy đọc tệp; số liệu đang hiển thị được giữ nguyên."),
@@ -144,7 +144,7 @@ TEXT: dict[str, str] = {
     "no_files": N_("Chưa mở tệp nào"),
     "files": N_("{files}"),
     "unknown_period": N_("không rõ kỳ"),
-    "warnings": N_("⚠ {n} cảnh báo"),
+    "warnings": NP_("⚠ {n} cảnh báo", "⚠ {n} cảnh báo"),
     "no_warnings": N_("Không có cảnh báo"),
     "warnings_title": N_("Cảnh báo khi đọc số liệu"),
     "about_title": N_("Giới thiệu"),
@@ -287,14 +287,21 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 def tr(lang: str, key: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (Vietnamese when there is no translation), ``values`` filled in."""
-    text = translate(lang, TEXT[key])
-    if not values:
-        return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Renders) else v for k, v in values.items()})
+    """The text for ``key`` in ``lang`` (Vietnamese when there is no translation), ``values`` filled
+    in; a text with a count in the form its count asks for ("1 warning", "2 warnings")."""
+    message = TEXT[key]
+    filled = {k: v.render(lang) if isinstance(v, Renders) else v for k, v in values.items()}
+    if isinstance(message, Plural):
+        return render(lang, message, **filled)
+    text = translate(lang, message)
+    return text.format(**filled) if values else text
 
 
 def section(lang: str, prefix: str) -> dict[str, str]:
     """The entries ``prefix.*`` in ``lang`` (a dialog's words), keyed without the prefix."""
     start = f"{prefix}."
-    return {k[len(start) :]: translate(lang, v) for k, v in TEXT.items() if k.startswith(start)}
+    return {
+        k[len(start) :]: translate(lang, v)
+        for k, v in TEXT.items()
+        if k.startswith(start) and isinstance(v, str)
+    }

@@ -137,3 +137,11 @@ def test_a_second_start_hands_its_files_to_the_running_window(qtbot):
     qtbot.wait(50)
     server.server.close()
     assert not send_to_running(["x.xlsx"], "chi-so-mot-cua-test-instance")
+
+
+def test_counts_on_screen_take_the_english_plural():
+    from desktop_app.views.strings import tr
+
+    assert [tr("en", "warnings", n=n) for n in (1, 4)] == ["⚠ 1 warning", "⚠ 4 warnings"]
+    assert [tr("en", "loading", n=n) for n in (1, 3)] == ["Reading 1 file…", "Reading 3 files…"]
+    assert tr("vi", "warnings", n=4) == "⚠ 4 cảnh báo"

@@ -80,7 +80,7 @@ def test_warnings_read_in_vietnamese_are_english_after_the_switch_and_back(qtbot
     assert english["dialog"] == "\n".join(f"• {line}" for line in ENGLISH)
     assert all(line in english["notes"] for line in [*ENGLISH, READING_EN, "Warnings while reading:"])
     assert not any(line in english["notes"] for line in VIETNAMESE)
-    assert "⚠ 4 warning(s)" in english["details"]
+    assert "⚠ 4 warnings" in english["details"]
     assert english["status"] == "Opened “tien_do.xlsx”."
     assert window.dialogs.warnings.windowTitle() == "Warnings while reading the data"
 

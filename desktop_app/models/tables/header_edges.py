@@ -18,7 +18,7 @@ from desktop_app.models.tables.header import (
 )
 from desktop_app.models.tables.period import is_date_line
 from desktop_app.models.tables.vocabulary import vocabulary, words
-from desktop_app.models.translation import M_, Message
+from desktop_app.models.translation import M_, NP_, Message
 
 
 def merged_down(rows: list[list[object]], merges: list[Merge]) -> dict[int, int]:
@@ -186,9 +186,15 @@ def aligned(
     if not shift:
         return paths, name_col, stt_col, []
     name_col += shift
-    note = M_(
+    line = NP_(
         "Dòng tiêu đề bảng lệch {count} cột so với số liệu bên dưới; mỗi cột được đọc theo tiêu đề "
         "lệch đó (cột tên đơn vị: cột {column}).",
+        "Dòng tiêu đề bảng lệch {count} cột so với số liệu bên dưới; mỗi cột được đọc theo tiêu đề "
+        "lệch đó (cột tên đơn vị: cột {column}).",
+        "count",
+    )
+    note = M_(
+        line,
         count=abs(shift),
         column=column_letter(name_col),
     )
