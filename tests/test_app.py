@@ -32,16 +32,20 @@ def drop_log_handler():
         handler.close()
 
 
-def run_app(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+def run_app(
+    args: list[str], tmp_path: Path, command: tuple[str, ...] = ("-m", "desktop_app"), **extra: str
+) -> subprocess.CompletedProcess:
+    """The app in a fresh process, offscreen, its settings and data in ``tmp_path``."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
         CHI_SO_DATA_DIR=str(tmp_path / "data"),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
         XDG_DATA_HOME=str(tmp_path / "share"),
+        **extra,
     )
     return subprocess.run(
-        [sys.executable, "-m", "desktop_app", *args],
+        [sys.executable, *command, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -76,24 +80,10 @@ def test_the_window_paints_before_the_charts_code_loads(tmp_path):
         "main([str(sample_report())])\n"
         "print('pyqtgraph' in sys.modules)\n"
     )
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        CHI_SO_DATA_DIR=str(tmp_path / "data"),
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        CHI_SO_QUIT_AFTER_PAINT=str(tmp_path / "painted.txt"),
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    painted = tmp_path / "painted.txt"
+    done = run_app([], tmp_path, ("-c", code), CHI_SO_QUIT_AFTER_PAINT=str(painted))
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "painted.txt").exists()
+    assert painted.exists()
     assert done.stdout.split() == ["False"]
 
 
