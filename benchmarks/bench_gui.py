@@ -27,6 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.measure import load, machine, ratios, spread  # noqa: E402
+
 BARE_WINDOW = """
 import sys
 import time
@@ -71,9 +73,9 @@ def launch_seconds(command: list[str], env: dict[str, str], stamp: Path | None =
     return float(stamp.read_text()) - launched if stamp is not None else elapsed
 
 
-def bench_startup(runs: int, save: bool) -> tuple[float, float]:
-    """Median seconds, for the app with the sample report and for the bare window: from launch
-    to the first paint (``save``: to the exit after writing the PNG)."""
+def bench_startup(runs: int, save: bool) -> tuple[list[float], list[float]]:
+    """Seconds of each run, for the app with the sample report and for the bare window, taken in
+    turn: from launch to the first paint (``save``: to the exit after writing the PNG)."""
     from desktop_app.app import QUIT_AFTER_PAINT_VARIABLE, sample_report
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -93,7 +95,7 @@ def bench_startup(runs: int, save: bool) -> tuple[float, float]:
         for _ in range(runs):  # interleaved, so a busy moment hurts both alike
             app_times.append(launch_seconds(app_cmd, env, stamp))
             bare_times.append(launch_seconds(bare_cmd, env, stamp))
-    return statistics.median(app_times), statistics.median(bare_times)
+    return app_times, bare_times
 
 
 def big_summary(n: int = 10_000):
@@ -122,7 +124,10 @@ def big_summary(n: int = 10_000):
     return summarize([sheet], builtin_targets())
 
 
-def median_ms(action: Callable[[], object], runs: int, before: Callable[[], object] | None = None) -> float:
+def times_ms(
+    action: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> list[float]:
+    """Milliseconds of each of ``runs`` runs of ``action`` (``before`` run untimed before each)."""
     times = []
     for _ in range(runs):
         if before is not None:
@@ -130,10 +135,10 @@ def median_ms(action: Callable[[], object], runs: int, before: Callable[[], obje
         start = time.perf_counter()
         action()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    return times
 
 
-def bench_table_and_charts(runs: int) -> dict[str, float]:
+def bench_table_and_charts(runs: int) -> dict[str, list[float]]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
@@ -147,15 +152,15 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
     model = IndicatorTableModel(indicator="signing")  # the table follows the indicator on screen
     proxy = UnitFilterProxy()
     proxy.setSourceModel(model)
-    results = {"table model, first build (new names)": median_ms(lambda: model.set_summary(summary), 1)}
-    results["table model, rebuild (targets edited)"] = median_ms(lambda: model.set_summary(summary), runs)
-    results["[domain] indicators.assess, 10,000 units"] = median_ms(
+    results = {"table model, first build (new names)": times_ms(lambda: model.set_summary(summary), 1)}
+    results["table model, rebuild (targets edited)"] = times_ms(lambda: model.set_summary(summary), runs)
+    results["[domain] indicators.assess, 10,000 units"] = times_ms(
         lambda: assess(summary.collection, builtin_targets()), 1
     )
     rate = model.column_of("rate", "signing")
     asc, desc = Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder
-    results["sort by rate"] = median_ms(lambda: proxy.sort(rate, desc), runs, lambda: proxy.sort(0, asc))
-    results["sort by name (Vietnamese order)"] = median_ms(
+    results["sort by rate"] = times_ms(lambda: proxy.sort(rate, desc), runs, lambda: proxy.sort(0, asc))
+    results["sort by name (Vietnamese order)"] = times_ms(
         lambda: proxy.sort(1, desc), runs, lambda: proxy.sort(0, asc)
     )
 
@@ -167,9 +172,9 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
         proxy.set_search("don vi so 12")
         proxy.set_level("commune")
 
-    results["filter (search + level)"] = median_ms(search_and_level, runs, clear)
+    results["filter (search + level)"] = times_ms(search_and_level, runs, clear)
     proxy.set_below_only(True)
-    results["filter (below target)"] = median_ms(
+    results["filter (below target)"] = times_ms(
         lambda: proxy.set_level("district"), runs, lambda: proxy.set_level("")
     )
     proxy.set_below_only(False)
@@ -185,10 +190,10 @@ def bench_table_and_charts(runs: int) -> dict[str, float]:
         panel.set_data(summary, indicator, visible)
         app.processEvents()  # the paint of what is in view
 
-    results["chart redraw (10,000 bars, with paint)"] = median_ms(
+    results["chart redraw (10,000 bars, with paint)"] = times_ms(
         lambda: redraw("online_dossier"), runs, lambda: redraw("signing")
     )
-    results["  of which ChartsPanel.set_data"] = median_ms(
+    results["  of which ChartsPanel.set_data"] = times_ms(
         lambda: panel.set_data(summary, "online_dossier", visible), runs, lambda: redraw("signing")
     )
     panel.close()
@@ -199,24 +204,30 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    out(f"machine: {machine()}")
+    out()
     for save, title in (
         (False, "launch to the first paint of the window"),
         (True, "launch to exit, the window saved as PNG (--screenshot)"),
     ):
         app_s, bare_s = bench_startup(args.runs, save)
-        ratio = app_s / bare_s
-        out(f"start-up, {title} (median of {args.runs}):")
-        out(f"  app with the sample report  {app_s * 1000:7.0f} ms")
-        out(f"  bare PySide6 + pyqtgraph    {bare_s * 1000:7.0f} ms")
+        ratio = statistics.median(app_s) / statistics.median(bare_s)
+        out(f"start-up, {title} (median of {args.runs}, min–max):")
+        out(f"  app with the sample report  {spread([t * 1000 for t in app_s], 'ms', 0)}")
+        out(f"  bare PySide6 + pyqtgraph    {spread([t * 1000 for t in bare_s], 'ms', 0)}")
         out(
-            f"  ratio                       {ratio:7.2f}×   (goal ≤ {GOAL_STARTUP}×: "
+            f"  ratio                       {ratios(app_s, bare_s)}   (goal ≤ {GOAL_STARTUP}×: "
             f"{'ok' if ratio <= GOAL_STARTUP else 'MISSED'})"
         )
         out()
-    out(f"10,000 units (median of {args.runs}):")
-    for name, ms in bench_table_and_charts(args.runs).items():
+    out(f"10,000 units (median of {args.runs}, min–max; the first build once):")
+    for name, times in bench_table_and_charts(args.runs).items():
+        ms = statistics.median(times)
         verdict = "ok" if ms < GOAL_MS else "MISSED"
-        out(f"  {name:36s} {ms:7.1f} ms   ({ms / GOAL_MS:.2f} of the {GOAL_MS:.0f} ms goal: {verdict})")
+        share = f"{ms / GOAL_MS:.2f} of the {GOAL_MS:.0f} ms goal: {verdict}"
+        out(f"  {name:38s} {spread(times, 'ms', 1):26s} ({share})")
+    out()
+    out(f"after: {load()}")
     return 0
 
 
