@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from desktop_app import __version__
 from desktop_app.models.resources import resource_path
 from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
+from desktop_app.models.words import word
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -104,14 +105,13 @@ class CrashHandler:
             return
         if self._showing:  # an error inside the dialog itself
             return
-        from desktop_app.views.strings import tr
 
         self._showing = True
         try:
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
-                tr(self.lang, "crash_title"),
-                tr(self.lang, "crash_text", log=self.log_path),
+                word(self.lang, "ui.crash_title"),
+                word(self.lang, "ui.crash_text", log=self.log_path),
             )
             box.setDetailedText(details or line)  # the text names the log already
             box.exec()

@@ -46,8 +46,8 @@ class Listeners:
 
 @dataclass(frozen=True)
 class Message:
-    """A status-bar line as data: a key of the window's words and its values ("" clears the line);
-    rendered in the language on screen by the window."""
+    """A status-bar line as data: a key of the words registry ("ui.loading") and its values ("" clears
+    the line); rendered in the language on screen by the window."""
 
     key: str = ""
     values: dict[str, object] = field(default_factory=dict)

@@ -95,7 +95,7 @@ class Session:
         chosen = [p for p in chosen if p not in shown]  # this period's own files compare with nothing
         if shown:
             names = ", ".join(Path(p).name for p in shown)
-            self.said.emit(Message("compare_same", {"names": names}, 10000))
+            self.said.emit(Message("ui.compare_same", {"names": names}, 10000))
         if chosen:
             self._comparing.update(chosen)
             self._read(chosen, live=False)
@@ -118,7 +118,7 @@ class Session:
             self._pending[path] = False
         self._comparing |= {p for p in paths if p in earlier}
         self._restored |= set(paths) & set(self.memory.load(SESSION))
-        self.said.emit(Message("loading", {"n": len(paths)}))
+        self.said.emit(Message("ui.loading", {"n": len(paths)}))
 
     def cancel(self) -> bool:
         """Hủy: the read under way stops (its reader process ends); the figures shown stay."""
@@ -127,7 +127,7 @@ class Session:
         self.runner.cancel()
         self._pending.clear()
         self._comparing.clear()
-        self.said.emit(Message("cancelled", {}, 6000))
+        self.said.emit(Message("ui.cancelled", {}, 6000))
         self.read_done.emit([])
         return True
 
@@ -136,7 +136,7 @@ class Session:
             self._pending[path] = self._pending.get(path, True) and live
         todo = list(self._pending)
         self.runner.start(reader(todo), "read reports")  # cancels a read under way: redone here
-        self.said.emit(Message("loading", {"n": len(todo)}))
+        self.said.emit(Message("ui.loading", {"n": len(todo)}))
 
     def read_failed(self, error: object) -> None:
         """The read itself went wrong (not one file: the worker)."""
@@ -166,7 +166,7 @@ class Session:
         waiting = False
         for path, error in result.errors.items():
             if live.get(path) and path in open_paths and self.retry(path):
-                self.said.emit(Message("waiting_file", {"name": Path(path).name}))
+                self.said.emit(Message("ui.waiting_file", {"name": Path(path).name}))
                 waiting = True
             else:
                 failures.append(error.line())
@@ -185,7 +185,7 @@ class Session:
             self.changed.emit()
             if not failures:
                 names = ", ".join(Path(p).name for p in result.sheets)
-                done = "opened" if opened else "reloaded"
+                done = "ui.opened" if opened else "ui.reloaded"
                 self.said.emit(Message(done, {"name": names}, 4000))
         elif not failures and not waiting:
             self.said.emit(Message())
@@ -194,7 +194,7 @@ class Session:
             logger.warning("unreadable reports: %s", failures)
             self.failed.emit(failures)
         if problem is not None:
-            self.said.emit(Message("history_failed", {"line": problem}, 15000))
+            self.said.emit(Message("ui.history_failed", {"line": problem}, 15000))
         self.read_done.emit(failures)
         restored, self._restored = self._restored, self._restored - set(result.paths)
         if kept := {p: result.sheets[p] for p in opened if p != self.sample and p not in restored}:
@@ -237,7 +237,7 @@ class Session:
         """Session files left closed at start because they ended the reader last time: say so."""
         if paths:
             names = ", ".join(Path(p).name for p in paths)
-            self.said.emit(Message("skipped_failed", {"names": names}, 15000))
+            self.said.emit(Message("ui.skipped_failed", {"names": names}, 15000))
 
     # -- recent files ------------------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ class Session:
     def mark_earlier(self, key: str) -> bool:
         """Keep report ``key`` as the earlier period of the open report after it."""
         if not self.reports.mark_earlier(key):
-            self.said.emit(Message("earlier_none", {}, 8000))
+            self.said.emit(Message("ui.earlier_none", {}, 8000))
             return False
         self._keep_session()
         self.changed.emit()
@@ -343,14 +343,14 @@ class Session:
 
     def _compare_history(self) -> None:
         if (line := self.history.compare()) is not None:
-            self.said.emit(Message("history_failed", {"line": line}, 15000))
+            self.said.emit(Message("ui.history_failed", {"line": line}, 15000))
 
     def trend_tables(self) -> list[TrendTable]:
         """Each level's trend of the chosen report's indicators, for its Excel and PDF exports."""
         try:
             return self.history.trend_tables(self.report(), self.summary(), self.reports.targets)
         except ReportError as exc:
-            self.said.emit(Message("history_failed", {"line": exc.said()}, 15000))
+            self.said.emit(Message("ui.history_failed", {"line": exc.said()}, 15000))
             return []
 
     # -- targets, headlines, the paragraph ---------------------------------------------------------

@@ -79,6 +79,7 @@ OFFICE: Setting[dict[str, str]] = Setting("office/details", dict, {}, valid=_off
 # history (models/history): the database ("": the data folder's, see models/history/location.py)
 # and what happens to a report opened: offered for keeping ("ask"), kept by itself, or never
 SAVE_ASK, SAVE_ALWAYS, SAVE_NEVER = "ask", "always", "never"
+YES, ALWAYS, NO = "yes", "always", "no"  # the answers to "Lưu … vào lịch sử?"
 HISTORY_DATABASE: Setting[str] = Setting(
     "history/database", str, "", valid=lambda v: len(v) < 4096 and "\0" not in v
 )

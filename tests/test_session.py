@@ -123,10 +123,10 @@ def test_opening_reads_off_the_window_then_shows_the_report(session, runner, mem
     said = Recorder(session)
     session.open([LAO_CAI_PATH])
     assert len(runner.tasks) == 1  # the read runs on the worker
-    assert said.messages[-1] == Message("loading", {"n": 1})
+    assert said.messages[-1] == Message("ui.loading", {"n": 1})
     finish(session, runner, lao_cai())
     assert said.changes == 1
-    assert said.messages[-1] == Message("opened", {"name": "lao_cai.xlsx"}, 4000)
+    assert said.messages[-1] == Message("ui.opened", {"name": "lao_cai.xlsx"}, 4000)
     assert said.done == [[]]
     view = session.view()
     assert [u.name for u in view.units] == ["Sở Tư pháp", "Thanh tra tỉnh"]
@@ -162,7 +162,7 @@ def test_comparing_with_last_month_and_dropping_it(session, runner):
     session.open(["/r/8.xlsx"])
     finish(session, runner, ImportResult(sheets={"/r/8.xlsx": [month_sheet(8)]}))
     session.compare_with(["/r/8.xlsx"])  # this period's own file: said, nothing read
-    assert said.messages[-1].key == "compare_same"
+    assert said.messages[-1].key == "ui.compare_same"
     assert len(runner.tasks) == 1
     session.compare_with(["/r/7.xlsx"])
     assert len(runner.tasks) == 2
@@ -187,7 +187,7 @@ def test_an_open_report_kept_as_the_earlier_period_of_the_next(session, runner):
     assert session.mark_earlier(july.key)
     assert session.summary().previous_period == "2023-07"
     assert not session.mark_earlier(september.key)  # nothing after it
-    assert said.messages[-1].key == "earlier_none"
+    assert said.messages[-1].key == "ui.earlier_none"
 
 
 def test_reload_reads_every_file_and_a_changed_file_is_retried_quietly(session, runner):
@@ -201,7 +201,7 @@ def test_reload_reads_every_file_and_a_changed_file_is_retried_quietly(session, 
     finish(session, runner, half_written)
     assert retried == [LAO_CAI_PATH]
     assert said.failures == []  # said only in the status bar: "đang được ghi"
-    assert said.messages[-1].key == "waiting_file"
+    assert said.messages[-1].key == "ui.waiting_file"
     session.files_changed([LAO_CAI_PATH])
     finish(session, runner, half_written)  # retries used up: now it is said
     assert len(said.failures) == 1
@@ -211,7 +211,7 @@ def test_reload_reads_every_file_and_a_changed_file_is_retried_quietly(session, 
     session.reload()
     finish(session, runner, lao_cai())
     assert session.memory.load(keys.SESSION) == [LAO_CAI_PATH]
-    assert said.messages[-1].key == "opened"
+    assert said.messages[-1].key == "ui.opened"
 
 
 def test_cancel_stops_the_read_and_keeps_what_is_shown(session, runner):
@@ -220,7 +220,7 @@ def test_cancel_stops_the_read_and_keeps_what_is_shown(session, runner):
     session.open([LAO_CAI_PATH])
     assert session.cancel()
     assert not runner.busy
-    assert said.messages[-1] == Message("cancelled", {}, 6000)
+    assert said.messages[-1] == Message("ui.cancelled", {}, 6000)
     assert said.done == [[]]
     assert session.view() is None
 

@@ -115,7 +115,7 @@ def test_a_damaged_history_is_one_line_and_the_report_still_opens(tmp_path, mont
     finish(session, runner, read(months[2]))
     assert session.summary().units
     assert session.summary().previous is None
-    said = [m for m in recorder.messages if m.key == "history_failed"]
+    said = [m for m in recorder.messages if m.key == "ui.history_failed"]
     assert len(said) == 1
     assert recorder.messages[-1] is said[0]  # after "Đã mở …", which would hide it
     line = said[0].values["line"]

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen
 
 from desktop_app.models.output.office import OfficeDetails
-from desktop_app.models.output.words import word
+from desktop_app.models.words import word
 from desktop_app.printing.document import (
     CENTER,
     INK,
@@ -54,7 +54,7 @@ class HeaderBlock(Block):
         agency = [
             (text, _fitted(text, font(12.5, bold=bold), left_w - MM)) for text, bold in office.agency_lines()
         ]
-        motto1, motto2 = word(lang, "motto1"), word(lang, "motto2")
+        motto1, motto2 = word(lang, "out.motto1"), word(lang, "out.motto2")
         motto = [(motto1, _fitted(motto1, font(12.5, bold=True), right_w - MM, smallest=8.0))]
         motto.append((motto2, font(13.5, bold=True)))
         self.columns = [
@@ -100,7 +100,7 @@ class ClosingBlock(Block):
     def __init__(self, office: OfficeDetails, width: float, lang: str = "vi", *, space_before: float = 0.0):
         self.width, self.space_before = width, space_before
         self.left_w, self.right_w = width * 0.45, width * 0.55
-        self.recipients = [(word(lang, "doc.recipients"), font(12, bold=True, italic=True))]
+        self.recipients = [(word(lang, "out.doc.recipients"), font(12, bold=True, italic=True))]
         self.recipients += [(line, font(11)) for line in office.recipient_lines()]
         self.titles = [(line, font(13, bold=True)) for line in office.signer_lines()]
         self.name = (office.signer(), font(13, bold=True))

@@ -17,7 +17,8 @@ from desktop_app.models.output.charts import level_chart
 from desktop_app.models.output.contents import ReportContents, subject_line
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.report_text import closing, opening, since_text
-from desktop_app.models.output.words import capitalised, period_text, word, words_for
+from desktop_app.models.output.words import capitalised, period_text
+from desktop_app.models.words import word
 from desktop_app.printing.bar_chart import BarChart
 from desktop_app.printing.document import A4, MARGINS, MM, Block, Para, TextFlow, font
 from desktop_app.printing.letterhead import ClosingBlock, HeaderBlock
@@ -39,8 +40,7 @@ class Wording:
 
 
 def wording(lang: str) -> Wording:
-    w = words_for(lang)
-    return Wording(title=w["doc.kind"], page=w["pdf.page"])
+    return Wording(title=word(lang, "out.doc.kind"), page=word(lang, "out.pdf.page"))
 
 
 def _title_blocks(
@@ -53,12 +53,14 @@ def _title_blocks(
 ) -> list[Block]:
     """The header, then "BÁO CÁO", its subject and, when compared, the earlier period."""
     paras = [
-        Para(word(lang, "doc.kind"), font(14.5, bold=True), CENTER, after=0.5 * MM),
+        Para(word(lang, "out.doc.kind"), font(14.5, bold=True), CENTER, after=0.5 * MM),
         Para(subject_line(summary, contents, lang), font(13.5, bold=True), CENTER, after=1 * MM),
     ]
     if summary.previous is not None:
         paras.append(
-            Para(word(lang, "compared", period=since_text(summary, lang)), font(12.5, italic=True), CENTER)
+            Para(
+                word(lang, "out.compared", period=since_text(summary, lang)), font(12.5, italic=True), CENTER
+            )
         )
     paras[-1].after = 4 * MM
     blocks: list[Block] = [HeaderBlock(office, today, width, lang), TextFlow(paras, width, keep=99)]
@@ -106,14 +108,16 @@ def _appendix_blocks(summary: Summary, width: float, lang: str, contents: Report
         period_text(p, lang) for p in sorted({s.period for s in summary.collection.sheets if s.period})
     ]
     paras = [
-        Para(word(lang, "pdf.appendix"), font(13.5, bold=True), CENTER),
-        Para(word(lang, "pdf.appendix_title"), font(12.5, bold=True), CENTER),
+        Para(word(lang, "out.pdf.appendix"), font(13.5, bold=True), CENTER),
+        Para(word(lang, "out.pdf.appendix_title"), font(12.5, bold=True), CENTER),
     ]
     if periods:
         paras.append(Para(capitalised(", ".join(periods)), font(12.5, italic=True), CENTER))
     if summary.previous is not None:
         paras.append(
-            Para(word(lang, "compared", period=since_text(summary, lang)), font(12.5, italic=True), CENTER)
+            Para(
+                word(lang, "out.compared", period=since_text(summary, lang)), font(12.5, italic=True), CENTER
+            )
         )
     paras[-1].after = 2 * MM
     head = TextFlow(paras, width, keep=99, keep_with_next=True)
@@ -126,7 +130,7 @@ def _appendix_blocks(summary: Summary, width: float, lang: str, contents: Report
         blocks.append(indicator_heading(summary, info, n, width, lang, levels))
         blocks += unit_tables(summary, info, n, width, lang, contents.levels)
     if warnings := summary.collection.warnings:
-        title = Para(word(lang, "pdf.warnings"), font(12.5, bold=True), after=1 * MM)
+        title = Para(word(lang, "out.pdf.warnings"), font(12.5, bold=True), after=1 * MM)
         blocks.append(TextFlow([title], width, keep_with_next=True, space_before=5 * MM))
         blocks.append(
             TextFlow([Para(f"- {w.render(lang)}", font(10), after=0.6 * MM) for w in warnings], width)

@@ -11,7 +11,7 @@ from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.output.contents import ReportContents
 from desktop_app.models.output.report_text import below_lines, indicator_text, targets_line
-from desktop_app.models.output.words import word
+from desktop_app.models.words import word
 from desktop_app.printing.document import MM, MUTED, Block, Para, TextFlow, font
 
 
@@ -39,7 +39,7 @@ def indicator_paragraph(
 
 def note_block(width: float, lang: str) -> TextFlow:
     """What the two averages are, under the first levels' table."""
-    note = Para(word(lang, "pdf.note"), font(10, italic=True), color=MUTED)
+    note = Para(word(lang, "out.pdf.note"), font(10, italic=True), color=MUTED)
     return TextFlow([note], width, space_before=1 * MM)
 
 
@@ -51,7 +51,7 @@ def below_blocks(
     lines = below_lines(summary, key, levels, lang)
     if lines is None:
         return []
-    title = Para(word(lang, "pdf.below") + ":", font(13, italic=True), after=0.5 * MM)
+    title = Para(word(lang, "out.pdf.below") + ":", font(13, italic=True), after=0.5 * MM)
     body = [Para(f"- {line}", font(13), Qt.AlignmentFlag.AlignJustify, indent=10 * MM) for line in lines]
-    body = body or [Para(word(lang, "pdf.none_below"), font(13), indent=10 * MM)]
+    body = body or [Para(word(lang, "out.pdf.none_below"), font(13), indent=10 * MM)]
     return [TextFlow([title, *body], width, keep=2, space_before=2 * MM)]

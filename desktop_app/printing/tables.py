@@ -16,8 +16,9 @@ from desktop_app.models.indicators.status import BELOW, FEW_DATA
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.numbers import format_change, format_count, format_rate
 from desktop_app.models.output.contents import TrendTable
-from desktop_app.models.output.words import level_label, status_label, word, words_for
+from desktop_app.models.output.words import average_label, level_label, status_label
 from desktop_app.models.text import shown
+from desktop_app.models.words import word
 from desktop_app.printing.document import LEFT, MM, Block, Para, TextFlow, font
 from desktop_app.printing.table_block import BELOW_TINT, BOLD, FEW_TINT, HEADING, SUB, Column, TableBlock
 
@@ -38,16 +39,11 @@ class LevelColumns:
         return MEAN if self.headline == POOLED else POOLED
 
 
-def _average_word(kind: str, lang: str) -> str:
-    return words_for(lang)["pooled" if kind == POOLED else "mean"]
-
-
 def level_table(
     summary: Summary, key: str, width: float, lang: str, keep: Collection[str | None] | None = None
 ) -> TableBlock:
     """One row per level (of ``keep``, all if None) with its groups under it (indented), and the
     whole file's total when it has several levels. "Đạt"/"Chưa đạt" only where a target applies."""
-    w = words_for(lang)
     every = [s for s in summary.levels if s.indicator == key]
     levels = [s for s in every if keep is None or s.level in keep]
     overall = summary.stats(key)
@@ -66,17 +62,20 @@ def level_table(
             rows.append((shown(g.group or ""), g))
     if len(every) > 1 and overall is not None:
         kinds[len(rows)] = BOLD
-        rows.append((w["pdf.total"], overall))
-    columns = [Column(w["level"], 0.21 if SUB in kinds.values() else 0.17, LEFT), Column(w["units"], 0.07)]
-    columns.append(Column(_average_word(shape.headline, lang), 0.11))
+        rows.append((word(lang, "out.pdf.total"), overall))
+    columns = [
+        Column(word(lang, "out.level"), 0.21 if SUB in kinds.values() else 0.17, LEFT),
+        Column(word(lang, "out.units"), 0.07),
+    ]
+    columns.append(Column(average_label(shape.headline, lang), 0.11))
     if shape.compared:
-        columns.append(Column(w["change"], 0.12))
-    columns.append(Column(_average_word(shape.other, lang), 0.11))
+        columns.append(Column(word(lang, "out.change"), 0.12))
+    columns.append(Column(average_label(shape.other, lang), 0.11))
     if shape.judged:
-        columns += [Column(w["met"], 0.06), Column(w["below"], 0.07)]
+        columns += [Column(word(lang, "out.met"), 0.06), Column(word(lang, "out.below"), 0.07)]
     if shape.few:
-        columns.append(Column(w["few_data"], 0.07))
-    columns += [Column(w["no_data"], 0.09), Column(w["at_100"], 0.07)]
+        columns.append(Column(word(lang, "out.few_data"), 0.07))
+    columns += [Column(word(lang, "out.no_data"), 0.09), Column(word(lang, "out.at_100"), 0.07)]
     cells = [_level_row(label, s, shape, lang) for label, s in rows]
     return TableBlock(columns, cells, width, kinds=kinds, space_before=1 * MM)
 
@@ -115,7 +114,7 @@ def unit_tables(
             continue
         caption = word(
             lang,
-            "pdf.table",
+            "out.pdf.table",
             n=f"{number}.{m}",
             indicator=info.name(lang, short=True),
             level=level_label(s.level, lang, summary.level_names),
@@ -134,18 +133,20 @@ def _unit_table(
     """Units in the order of the file, under their group's name when they have one; the counts
     only when the file gives them, the change only when an earlier period is loaded, the status
     only when a target applies to some unit (no row of "Không có chỉ tiêu")."""
-    w = words_for(lang)
     counts = any(a.denominator is not None for _, a in members)
     compared = summary.previous is not None
     judged = any(a.target is not None for _, a in members)
-    columns = [Column(w["no"], 0.06), Column(summary.unit_word or w["unit"], 0.33, LEFT)]
+    columns = [
+        Column(word(lang, "out.no"), 0.06),
+        Column(summary.unit_word or word(lang, "out.unit"), 0.33, LEFT),
+    ]
     if counts:
-        columns += [Column(w["numerator"], 0.08), Column(w["denominator"], 0.08)]
-    columns += [Column(w["rate"], 0.11), Column(w["rank"], 0.08)]
+        columns += [Column(word(lang, "out.numerator"), 0.08), Column(word(lang, "out.denominator"), 0.08)]
+    columns += [Column(word(lang, "out.rate"), 0.11), Column(word(lang, "out.rank"), 0.08)]
     if compared:
-        columns.append(Column(w["change"], 0.12))
+        columns.append(Column(word(lang, "out.change"), 0.12))
     if judged:
-        columns.append(Column(w["status"], 0.14))
+        columns.append(Column(word(lang, "out.status"), 0.14))
     cells: list[list[str]] = []
     kinds: dict[int, str] = {}
     fills: dict[tuple[int, int], QColor] = {}
@@ -160,7 +161,7 @@ def _unit_table(
             fills[(len(cells), len(columns) - 1)] = tint
         figures = _unit_figures(a, counts, compared, lang)
         cells.append([str(number), shown(unit.name), *(figures if judged else figures[:-1])])
-    continued = w["pdf.continued"]
+    continued = word(lang, "out.pdf.continued")
     return TableBlock(
         columns, cells, width, kinds=kinds, fills=fills, continued=continued, space_before=0.5 * MM
     )
@@ -182,10 +183,9 @@ PRINTED_PERIODS = 6  # the last periods of a trend that fit across an A4 page
 def trend_blocks(table: TrendTable, width: float, lang: str, names: dict[str, str]) -> list[Block]:
     """ "Xu hướng qua các kỳ (%):" and a small table: each level's mean and pooled rate in the
     last periods the history keeps (the report's own last)."""
-    w = words_for(lang)
     periods = table.heads(lang)[-PRINTED_PERIODS:]
     share = min(0.12, 0.64 / max(len(periods), 1))
-    columns = [Column(w["level"], 0.18, LEFT), Column(w["figure"], 0.18, LEFT)]
+    columns = [Column(word(lang, "out.level"), 0.18, LEFT), Column(word(lang, "out.figure"), 0.18, LEFT)]
     columns += [Column(period, share) for period in periods]
     cells: list[list[str]] = []
     kinds: dict[int, str] = {}
@@ -194,7 +194,7 @@ def trend_blocks(table: TrendTable, width: float, lang: str, names: dict[str, st
             kinds[len(cells)] = BOLD
         rates = line.rates[-PRINTED_PERIODS:]
         cells.append([*table.labels(line, lang, names), *(_bare_rate(r, lang) for r in rates)])
-    title = Para(w["pdf.trend"], font(12, italic=True), after=0.5 * MM)
+    title = Para(word(lang, "out.pdf.trend"), font(12, italic=True), after=0.5 * MM)
     return [
         TextFlow([title], width, keep_with_next=True, space_before=4 * MM),
         TableBlock(columns, cells, width, kinds=kinds, space_before=0.5 * MM),

@@ -22,15 +22,9 @@ from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.contents import ReportContents, TrendTable
 from desktop_app.models.output.narrative import split_by_indicator
 from desktop_app.models.output.office import OfficeDetails
-from desktop_app.models.translation import N_, translate
+from desktop_app.models.words import word
 from desktop_app.settings import AppSettings
 from desktop_app.views.dialogs.messages import show_error
-from desktop_app.views.strings import tr
-
-WORDS = {
-    "docx_title": N_("Xuất báo cáo Word"),
-    "docx_filter": N_("Tài liệu Word (*.docx)"),
-}
 
 logger = logging.getLogger(__name__)
 
@@ -39,14 +33,17 @@ def default_name(summary: Summary, lang: str, suffix: str) -> str:
     """ "chi_so_2024-10.xlsx" next to the first report read."""
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     period = re.sub(r"[^\w.-]+", "_", "_".join(periods)) or "bao_cao"
-    name = tr(lang, "export_name", period=period) + suffix
+    name = word(lang, "ui.export_name", period=period) + suffix
     sheets = summary.collection.sheets
     return str(Path(sheets[0].path).with_name(name)) if sheets else name
 
 
 def _ask_path(parent: QWidget, summary: Summary, lang: str, kind: str, suffix: str) -> str:
     path, _ = QFileDialog.getSaveFileName(
-        parent, tr(lang, f"{kind}_title"), default_name(summary, lang, suffix), tr(lang, f"{kind}_filter")
+        parent,
+        word(lang, f"ui.{kind}_title"),
+        default_name(summary, lang, suffix),
+        word(lang, f"ui.{kind}_filter"),
     )
     if path and not path.lower().endswith(suffix):
         path += suffix
@@ -54,7 +51,7 @@ def _ask_path(parent: QWidget, summary: Summary, lang: str, kind: str, suffix: s
 
 
 def _failed(parent: QWidget, lang: str, message: str) -> None:
-    show_error(parent, tr(lang, "export_failed"), message)
+    show_error(parent, word(lang, "ui.export_failed"), message)
 
 
 def _status(parent: QWidget, text: str) -> None:
@@ -77,7 +74,7 @@ def _export(
     except ReportError as exc:
         _failed(parent, lang, exc.render(lang))
         return None
-    _status(parent, tr(lang, "exported", path=path))
+    _status(parent, word(lang, "ui.exported", path=path))
     return path
 
 
@@ -144,9 +141,9 @@ def export_word(
         return None
     path, _ = QFileDialog.getSaveFileName(
         parent,
-        translate(lang, WORDS["docx_title"]),
+        word(lang, "export.docx_title"),
         default_name(summary, lang, ".docx"),
-        translate(lang, WORDS["docx_filter"]),
+        word(lang, "export.docx_filter"),
     )
     if not path:
         return None
@@ -177,7 +174,7 @@ def write_word(
     except ReportError as exc:
         _failed(parent, lang, exc.render(lang))
         return None
-    _status(parent, tr(lang, "exported", path=path))
+    _status(parent, word(lang, "ui.exported", path=path))
     return path
 
 
@@ -239,7 +236,7 @@ def print_preview(
 
     if summary is not None:
         office = AppSettings().office()
-        preview(summary, parent, lang=lang, title=tr(lang, "preview"), office=office, contents=contents)
+        preview(summary, parent, lang=lang, title=word(lang, "ui.preview"), office=office, contents=contents)
 
 
 def print_report(

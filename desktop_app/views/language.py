@@ -13,6 +13,7 @@ from desktop_app.models.translation import set_language
 logger = logging.getLogger(__name__)
 QT_CATALOG = "translations/qt_vi.qm"
 _installed: list[QTranslator] = []
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language
 
 
 def apply_language(lang: str) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 from desktop_app import settings as keys
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.shown import Shown
+from desktop_app.models.words import word
 from desktop_app.models.workspace import ReportSet
 from desktop_app.session import Message, Session, sample_report
 from desktop_app.settings import AppSettings
@@ -22,7 +23,6 @@ from desktop_app.views.charts.panel import ChartsPanel
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.file_watch import ReportWatcher
 from desktop_app.views.language import apply_language
-from desktop_app.views.strings import tr
 from desktop_app.views.summary.panel import SummaryPanel
 from desktop_app.views.table.frozen_view import FrozenTableView
 from desktop_app.views.table.model import IndicatorTableModel, UnitFilterProxy
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         )
         for part in parts:
             part.retranslate(self.lang)
-        self.reports_dock.setWindowTitle(tr(self.lang, "reports.title"))
+        self.reports_dock.setWindowTitle(word(self.lang, "ui.reports.title"))
 
     def set_language(self, lang: str) -> None:
         """View › Ngôn ngữ: every label, the table, charts and summary in ``lang``."""
@@ -237,8 +237,8 @@ class MainWindow(QMainWindow):
 
     def tell_failures(self, lines: list[str]) -> None:
         if self.show_errors:
-            text = tr(self.lang, "read_failed_intro") + "\n\n" + "\n".join(lines)
-            show_error(self, tr(self.lang, "read_failed"), text)
+            text = word(self.lang, "ui.read_failed_intro") + "\n\n" + "\n".join(lines)
+            show_error(self, word(self.lang, "ui.read_failed"), text)
 
     def show_recent(self, paths: list[str]) -> None:
         self.menus.set_recent(paths, self.lang)
@@ -281,13 +281,13 @@ class MainWindow(QMainWindow):
         self.summaryChanged.emit()
 
     def _show_title(self) -> None:
-        report, title = self.session.report(), tr(self.lang, "title")
+        report, title = self.session.report(), word(self.lang, "ui.title")
         if self.session.side_by_side:
-            title = f"{tr(self.lang, 'side_by_side')} — {title}"
+            title = f"{word(self.lang, 'ui.action.side_by_side')} — {title}"
         elif report is not None:
             title = f"{self.reports.label(report, self.lang)} — {title}"
         sample = self.session.is_sample(report)
-        self.setWindowTitle(f"{tr(self.lang, 'sample_title')} — {title}" if sample else title)
+        self.setWindowTitle(f"{word(self.lang, 'ui.sample_title')} — {title}" if sample else title)
         self.status.show_sample(sample)
 
     def current_indicator(self) -> str | None:
@@ -325,14 +325,14 @@ class MainWindow(QMainWindow):
         self.work.set_note(note_lines(view, indicator, sample, self.lang))
         self.work.balance()
         files = self.reports.describe_files(
-            self.session.shown_keys(), self.lang, tr(self.lang, "unknown_period")
+            self.session.shown_keys(), self.lang, word(self.lang, "ui.unknown_period")
         )
         labels = [p.label for p in view.parts] if view else []
         total, warnings = (len(view.units), len(view.warnings)) if view else (0, 0)
         compared = compared_text(view, self.session.report(), self.lang)
         self.status.show_counts(self.lang, len(visible), total, files, labels, warnings, compared)
         if view is None and not self.runner.is_busy():
-            self.statusBar().showMessage(tr(self.lang, "no_data"))
+            self.statusBar().showMessage(word(self.lang, "ui.no_data"))
 
     def selected_names(self) -> list[str]:
         return self.selection.names(self.view)

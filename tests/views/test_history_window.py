@@ -18,8 +18,15 @@ from PySide6.QtWidgets import QFileDialog
 
 from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.settings import HISTORY_DATABASE, HISTORY_SAVE, SAVE_ALWAYS, SAVE_NEVER, AppSettings
-from desktop_app.views.dialogs.history_saving import ALWAYS, YES
+from desktop_app.settings import (
+    ALWAYS,
+    HISTORY_DATABASE,
+    HISTORY_SAVE,
+    SAVE_ALWAYS,
+    SAVE_NEVER,
+    YES,
+    AppSettings,
+)
 from desktop_app.views.main_window import MainWindow
 from tests.fixtures.history_months import three_months
 from tests.models.history.conftest import keep

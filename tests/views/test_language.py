@@ -9,12 +9,13 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
+from desktop_app.models.words import word
 from desktop_app.settings import AppSettings
 from desktop_app.views.dialogs.messages import WarningsDialog, about_html
 from desktop_app.views.dialogs.targets import TargetsDialog
+from desktop_app.views.language import LANGUAGE_NAMES
 from desktop_app.views.main_window import MainWindow
 from desktop_app.views.single_instance import InstanceServer, send_to_running
-from desktop_app.views.strings import LANGUAGE_NAMES
 from tests.views.test_main_window import show_hand_made
 
 # letters only Vietnamese writes (with its tone marks); unit names are data and are not checked
@@ -140,8 +141,7 @@ def test_a_second_start_hands_its_files_to_the_running_window(qtbot):
 
 
 def test_counts_on_screen_take_the_english_plural():
-    from desktop_app.views.strings import tr
 
-    assert [tr("en", "warnings", n=n) for n in (1, 4)] == ["⚠ 1 warning", "⚠ 4 warnings"]
-    assert [tr("en", "loading", n=n) for n in (1, 3)] == ["Reading 1 file…", "Reading 3 files…"]
-    assert tr("vi", "warnings", n=4) == "⚠ 4 cảnh báo"
+    assert [word("en", "ui.warnings", n=n) for n in (1, 4)] == ["⚠ 1 warning", "⚠ 4 warnings"]
+    assert [word("en", "ui.loading", n=n) for n in (1, 3)] == ["Reading 1 file…", "Reading 3 files…"]
+    assert word("vi", "ui.warnings", n=4) == "⚠ 4 cảnh báo"

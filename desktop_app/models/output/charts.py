@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from desktop_app.models.indicators.status import BELOW, FEW_DATA, MET
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_rate, format_target
-from desktop_app.models.output.words import level_label, period_text, status_label, word
+from desktop_app.models.output.words import level_label, period_text, status_label
 from desktop_app.models.text import shown, vietnamese_sort_key
+from desktop_app.models.words import word
 
 
 @dataclass(frozen=True)
@@ -78,16 +79,16 @@ def level_chart(summary: Summary, s: GroupStats, number: str, lang: str = "vi") 
     if not bars:
         return None
     lines = [
-        ChartLine("target", v, word(lang, "target_line", value=format_target(v, lang))) for v in s.targets
+        ChartLine("target", v, word(lang, "out.target_line", value=format_target(v, lang))) for v in s.targets
     ]
     if s.mean_rate is not None:
         lines.append(
-            ChartLine("mean", s.mean_rate, word(lang, "mean_line", value=format_rate(s.mean_rate, lang)))
+            ChartLine("mean", s.mean_rate, word(lang, "out.mean_line", value=format_rate(s.mean_rate, lang)))
         )
     info = next(i for i in summary.indicators if i.key == s.indicator)
     title = word(
         lang,
-        "pdf.chart",
+        "out.pdf.chart",
         n=number,
         indicator=info.name(lang, short=True),
         level=level_label(s.level, lang, summary.level_names),
@@ -95,13 +96,13 @@ def level_chart(summary: Summary, s: GroupStats, number: str, lang: str = "vi") 
     )
     legend = []
     if s.targets:
-        legend = [(word(lang, "pdf.legend_met"), MET), (word(lang, "pdf.legend_below"), BELOW)]
+        legend = [(word(lang, "out.pdf.legend_met"), MET), (word(lang, "out.pdf.legend_below"), BELOW)]
     if s.few_data:
         legend.append((status_label(FEW_DATA, lang), FEW_DATA))
     previous = ""
     if summary.previous is not None:
-        since = period_text(summary.previous_period, lang) or word(lang, "para.before")
-        previous = word(lang, "previous_legend", period=since)
+        since = period_text(summary.previous_period, lang) or word(lang, "out.para.before")
+        previous = word(lang, "out.previous_legend", period=since)
     return LevelChart(
         s.indicator,
         s.level,
@@ -110,8 +111,8 @@ def level_chart(summary: Summary, s: GroupStats, number: str, lang: str = "vi") 
         lines,
         legend,
         previous,
-        no_data=word(lang, "pdf.no_data"),
-        continued=word(lang, "pdf.continued"),
+        no_data=word(lang, "out.pdf.no_data"),
+        continued=word(lang, "out.pdf.continued"),
     )
 
 

@@ -11,12 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.indicators.catalog import POOLED, IndicatorInfo
+from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.indicators.summary import GroupStats, Summary
-from desktop_app.models.output.words import capitalised, level_label, period_text, word
+from desktop_app.models.output.words import average_label, capitalised, level_label, period_text
 from desktop_app.models.tables.levels import LEVELS
 from desktop_app.models.text import fold
 from desktop_app.models.translation import M_
+from desktop_app.models.words import word
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class TrendTable:
         self, line: TrendLine, lang: str = "vi", names: Mapping[str, str] | None = None
     ) -> tuple[str, str]:
         """("Cấp tỉnh", "Tỷ lệ chung"): the line's level and which average it is."""
-        level = word(lang, "all_levels") if line.level is None else level_label(line.level, lang, names)
-        return level, word(lang, "pooled" if line.kind == POOLED else "mean")
+        level = word(lang, "out.all_levels") if line.level is None else level_label(line.level, lang, names)
+        return level, average_label(line.kind, lang)
 
 
 @dataclass(frozen=True)
@@ -135,9 +136,9 @@ def subject_line(summary: Summary, contents: ReportContents, lang: str = "vi") -
     if len(chosen) == 1:
         name = chosen[0].name(lang)
         name = name if lang == "en" or name[:2].isupper() else name[:1].lower() + name[1:]
-        text = word(lang, "doc.subject_one", indicator=name, period=when)
+        text = word(lang, "out.doc.subject_one", indicator=name, period=when)
     else:
-        text = word(lang, "doc.subject", period=when)
+        text = word(lang, "out.doc.subject", period=when)
     return " ".join(text.split())
 
 

@@ -12,8 +12,8 @@ from collections.abc import Collection, Sequence
 from desktop_app.models.indicators.status import is_judged
 from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
 from desktop_app.models.numbers import format_points, round2
-from desktop_app.models.output.words import word
 from desktop_app.models.text import shown, vietnamese_sort_key
+from desktop_app.models.words import word
 
 MOST = 3  # rises, falls, rank moves: three of each at most
 PROVINCE_LEVELS = frozenset({"province", "district", "commune"})
@@ -38,7 +38,7 @@ def _judged(
 
 def _points(items: list[tuple[str, float]], lang: str) -> str:
     return ", ".join(
-        word(lang, "para.moved_points", name=shown(n), points=format_points(p, lang)) for n, p in items
+        word(lang, "out.para.moved_points", name=shown(n), points=format_points(p, lang)) for n, p in items
     )
 
 
@@ -84,16 +84,16 @@ def moves_sentence(
     up, down = biggest_rank_moves(summary, key, levels)
     parts = []
     if rises:
-        parts.append(word(lang, "para.rises", items=_points(rises, lang)))
+        parts.append(word(lang, "out.para.rises", items=_points(rises, lang)))
     if falls:
-        parts.append(word(lang, "para.falls", items=_points(falls, lang)))
+        parts.append(word(lang, "out.para.falls", items=_points(falls, lang)))
     if up:
-        parts.append(word(lang, "para.ranks_up", items=_ranks(up, "para.rank_up", lang)))
+        parts.append(word(lang, "out.para.ranks_up", items=_ranks(up, "out.para.rank_up", lang)))
     if down:
-        parts.append(word(lang, "para.ranks_down", items=_ranks(down, "para.rank_down", lang)))
+        parts.append(word(lang, "out.para.ranks_down", items=_ranks(down, "out.para.rank_down", lang)))
     if not parts:
         return ""
-    return word(lang, "para.moves", period=since or word(lang, "para.before"), moves="; ".join(parts))
+    return word(lang, "out.para.moves", period=since or word(lang, "out.para.before"), moves="; ".join(parts))
 
 
 __all__ = ["biggest_changes", "biggest_rank_moves", "in_province", "moves_sentence"]

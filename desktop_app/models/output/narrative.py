@@ -15,9 +15,10 @@ from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_count, format_points, format_rate, format_target, round2
 from desktop_app.models.output.moves import in_province, moves_sentence
-from desktop_app.models.output.words import level_label, period_text, word
+from desktop_app.models.output.words import level_label, period_text
 from desktop_app.models.tables.levels import is_province_name, level_from_name
 from desktop_app.models.text import printable, shown, vietnamese_sort_key
+from desktop_app.models.words import word
 
 MAX_LISTED = 10
 
@@ -39,7 +40,7 @@ def _names(items: list[str], lang: str) -> str:
     listed = [shown(name) for name in items[:MAX_LISTED]]
     more = len(items) - len(listed)
     text = ", ".join(listed)
-    return text + word(lang, "para.more", n=more) if more else text
+    return text + word(lang, "out.para.more", n=more) if more else text
 
 
 def _rated(items: list[tuple[str, float]], lang: str) -> str:
@@ -63,13 +64,13 @@ def change_text(points: float | None, lang: str, since: str) -> str:
     if points is None:
         return ""
     if round2(abs(points)) == 0:
-        return word(lang, "para.same_since", period=since)
-    key = "para.up_since" if points > 0 else "para.down_since"
+        return word(lang, "out.para.same_since", period=since)
+    key = "out.para.up_since" if points > 0 else "out.para.down_since"
     return word(lang, key, points=format_points(points, lang), period=since)
 
 
 def _average_name(kind: str, lang: str) -> str:
-    return word(lang, "para.pooled_name" if kind == POOLED else "para.mean_name")
+    return word(lang, "out.para.pooled_name" if kind == POOLED else "out.para.mean_name")
 
 
 def _lead(s: GroupStats, how: Phrasing) -> str:
@@ -82,14 +83,14 @@ def _lead(s: GroupStats, how: Phrasing) -> str:
     other = MEAN if kind == POOLED else POOLED
     level = how.label or level_label(s.level, lang, how.names)
     value = s.average(kind)
-    lead = "para.lead_plain" if how.plain else "para.lead"
+    lead = "out.para.lead_plain" if how.plain else "out.para.lead"
     head = word(lang, lead, level=level, average=_average_name(kind, lang), value=format_rate(value, lang))
-    since = None if how.since is None else how.since or word(lang, "para.before")
+    since = None if how.since is None else how.since or word(lang, "out.para.before")
     if since is not None and (moved := change_text(s.change(kind), lang, since)):
         head += f" ({moved})"
     if (second := s.average(other)) is None:
         return head
-    text = word(lang, "para.other", average=_average_name(other, lang), value=format_rate(second, lang))
+    text = word(lang, "out.para.other", average=_average_name(other, lang), value=format_rate(second, lang))
     if since is None:
         return f"{head} ({text})"
     moved = change_text(s.change(other), lang, since)
@@ -107,7 +108,7 @@ def _groups_text(groups: Sequence[GroupStats], lang: str, plain: bool = False) -
         return ""
     return word(
         lang,
-        "para.groups_plain" if plain else "para.groups",
+        "out.para.groups_plain" if plain else "out.para.groups",
         high=_names([_place_in_sentence(g, lang) for g, r in rated if r == top], lang),
         high_rate=format_rate(top, lang),
         low=_names([_place_in_sentence(g, lang) for g, r in rated if r == bottom], lang),
@@ -134,31 +135,31 @@ def level_sentence(s: GroupStats, how: Phrasing | None = None) -> str:
     lang = how.lang
     if s.mean_rate is None and s.pooled_rate is None:
         level = level_label(s.level, lang, how.names)
-        return word(lang, "para.no_data", level=level, units=s.units)
+        return word(lang, "out.para.no_data", level=level, units=s.units)
     judged = s.units - s.no_data - s.few_data
     parts = [_lead(s, how)]
     plain = "_plain" if how.plain else ""
     if s.at_100:
         names = _names(s.at_100, lang)
-        parts.append(word(lang, f"para.at_100{plain}", n=len(s.at_100), rated=judged, names=names))
+        parts.append(word(lang, f"out.para.at_100{plain}", n=len(s.at_100), rated=judged, names=names))
     elif judged:
-        parts.append(word(lang, f"para.none_at_100{plain}", rated=judged))
+        parts.append(word(lang, f"out.para.none_at_100{plain}", rated=judged))
     if groups := _groups_text(how.groups, lang, how.plain):
         parts.append(groups)
     lowest = [x for x in s.lowest if round2(x[1]) < 100]
     if lowest:
-        parts.append(word(lang, "para.lowest", items=_rated(lowest, lang)))
+        parts.append(word(lang, "out.para.lowest", items=_rated(lowest, lang)))
     target = _target_text(s, lang)
     if s.below:
-        goal = word(lang, "para.goal", target=target) if target else word(lang, "para.goal_any")
-        parts.append(word(lang, "para.below", n=s.below, goal=goal, items=_rated(s.below_units, lang)))
+        goal = word(lang, "out.para.goal", target=target) if target else word(lang, "out.para.goal_any")
+        parts.append(word(lang, "out.para.below", n=s.below, goal=goal, items=_rated(s.below_units, lang)))
     elif s.met:
-        parts.append(word(lang, "para.all_met", target=target).rstrip())
+        parts.append(word(lang, "out.para.all_met", target=target).rstrip())
     if s.few_data:
         minimum = format_count(s.minimum, lang) if s.minimum is not None else ""
-        parts.append(word(lang, "para.few_data", n=s.few_data, minimum=minimum, minimum_count=s.minimum))
+        parts.append(word(lang, "out.para.few_data", n=s.few_data, minimum=minimum, minimum_count=s.minimum))
     if s.no_data:
-        parts.append(word(lang, "para.units_no_data", n=s.no_data))
+        parts.append(word(lang, "out.para.units_no_data", n=s.no_data))
     return "; ".join(parts) + "."
 
 
@@ -178,14 +179,14 @@ def ranking_sentence(summary: Summary, key: str, lang: str = "vi") -> str:
         rate = next(a.rate for _, a in ranked if a.rank == rank)
         return word(
             lang,
-            "para.ranked",
+            "out.para.ranked",
             names=_names(names, lang),
             rate=format_rate(rate, lang),
             rank=rank,
             of=len(ranked),
         )
 
-    return word(lang, "para.ranking", first=at(1), last=at(last))
+    return word(lang, "out.para.ranking", first=at(1), last=at(last))
 
 
 def paragraph(
@@ -201,7 +202,7 @@ def paragraph(
         return summary.edited_text
     levels_kept = levels
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
-    when = word(lang, "para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""
+    when = word(lang, "out.para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""
     since = period_text(summary.previous_period, lang) if summary.previous is not None else None
     out = []
     for info in summary.indicators:
@@ -210,14 +211,14 @@ def paragraph(
         label = info.name(lang)
         if lang != "en":
             label = _in_sentence(label)
-        sentences = [word(lang, "para.intro", label=label, when=when)]
+        sentences = [word(lang, "out.para.intro", label=label, when=when)]
         every = [s for s in summary.levels if s.indicator == info.key]
         kept = [s for s in every if levels_kept is None or s.level in levels_kept]
         plain = not any(s.targets for s in every)
         overall = summary.stats(info.key)
         if len(every) > 1 and overall is not None and overall.units:
             how = Phrasing(lang, summary.level_names, summary.headline(info.key, overall), since, plain=plain)
-            how.label = word(lang, "para.whole_province" if in_province(every) else "para.whole_file")
+            how.label = word(lang, "out.para.whole_province" if in_province(every) else "out.para.whole_file")
             sentences.append(_lead(overall, how) + ".")
         for s in kept:
             how = Phrasing(lang, summary.level_names, summary.headline(info.key, s), since, plain=plain)
@@ -232,8 +233,8 @@ def paragraph(
         out.append(
             word(
                 lang,
-                "para.new_units",
-                period=since or word(lang, "para.before"),
+                "out.para.new_units",
+                period=since or word(lang, "out.para.before"),
                 names=_names(summary.new_units, lang),
             )
         )
@@ -248,7 +249,7 @@ def split_by_indicator(text: str, summary: Summary, lang: str = "vi") -> dict[st
     for info in summary.indicators:
         label = info.name(lang)
         label = label if lang == "en" else _in_sentence(label)
-        intros[info.key] = word(lang, "para.intro", label=label, when="").rstrip(":")
+        intros[info.key] = word(lang, "out.para.intro", label=label, when="").rstrip(":")
     out: dict[str, list[str]] = {}
     current = None
     for block in (b.strip() for b in text.replace("\r\n", "\n").split("\n\n")):

@@ -20,9 +20,9 @@ else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
     import tomli as tomllib
 
 from desktop_app.models.errors import ReportError, regular_file_size
-from desktop_app.models.output.words import word
 from desktop_app.models.text import clean
 from desktop_app.models.translation import M_
+from desktop_app.models.words import word
 
 DOTS = "……………"  # a name to be written in by hand
 MAX_TEXT = 300  # characters of one detail; an office name is short
@@ -58,17 +58,17 @@ class OfficeDetails:
         pattern = self.number or "…/BC-…"
         if "/" not in pattern:
             pattern = f"…/{pattern}"
-        return word(lang, "doc.number", number=pattern)
+        return word(lang, "out.doc.number", number=pattern)
 
     def date_line(self, today: date | None, lang: str = "vi") -> str:
         """ "Bắc Ninh, ngày 05 tháng 9 năm 2023" (a zero before days under 10 and months under 3,
         as Nghị định 30/2020 writes them); dots for what is unknown."""
         place = self.place or "…"
         if today is None:
-            return word(lang, "doc.date", place=place, d="…", m="…", y="…")
+            return word(lang, "out.doc.date", place=place, d="…", m="…", y="…")
         day = f"{today.day:02d}" if today.day < 10 else str(today.day)
         month = f"{today.month:02d}" if today.month < 3 else str(today.month)
-        return word(lang, "doc.date", place=place, d=day, m=month, y=today.year)
+        return word(lang, "out.doc.date", place=place, d=day, m=month, y=today.year)
 
     def recipient_lines(self) -> list[str]:
         """ "- UBND tỉnh (để b/c);" … "- Lưu: VT." (added when the list has no archive line)."""

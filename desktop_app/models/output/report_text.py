@@ -10,13 +10,14 @@ from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_rate, format_target
 from desktop_app.models.output.contents import ReportContents, report_periods, subject_line
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.output.words import level_in_sentence, level_label, period_text, word
+from desktop_app.models.output.words import level_in_sentence, level_label, period_text
 from desktop_app.models.text import shown, vietnamese_sort_key
+from desktop_app.models.words import word
 
 
 def since_text(summary: Summary, lang: str = "vi") -> str:
     """The earlier period as a sentence names it ("tháng 7/2023"), or "kỳ trước"."""
-    return period_text(summary.previous_period, lang) or word(lang, "para.before")
+    return period_text(summary.previous_period, lang) or word(lang, "out.para.before")
 
 
 def opening(summary: Summary, lang: str = "vi") -> str:
@@ -26,8 +27,8 @@ def opening(summary: Summary, lang: str = "vi") -> str:
     if not when:
         return ""
     if summary.previous is not None:
-        return word(lang, "doc.intro_compared", period=when, since=since_text(summary, lang))
-    return word(lang, "doc.intro", period=when)
+        return word(lang, "out.doc.intro_compared", period=when, since=since_text(summary, lang))
+    return word(lang, "out.doc.intro", period=when)
 
 
 def targets_line(summary: Summary, levels: Sequence[GroupStats], lang: str = "vi") -> str:
@@ -38,7 +39,7 @@ def targets_line(summary: Summary, levels: Sequence[GroupStats], lang: str = "vi
         for s in levels
         if s.targets
     ]
-    return word(lang, "doc.targets", goals="; ".join(goals)) if goals else ""
+    return word(lang, "out.doc.targets", goals="; ".join(goals)) if goals else ""
 
 
 def indicator_text(summary: Summary, key: str, contents: ReportContents, lang: str = "vi") -> list[str]:
@@ -68,7 +69,7 @@ def below_lines(
         if units:
             items = ", ".join(f"{shown(n)} ({format_rate(r, lang)})" for n, r in units)
             level = level_label(s.level, lang, summary.level_names)
-            lines.append(word(lang, "doc.below_level", level=level, n=len(units), items=items))
+            lines.append(word(lang, "out.doc.below_level", level=level, n=len(units), items=items))
     return lines
 
 
@@ -77,7 +78,7 @@ def closing(summary: Summary, contents: ReportContents, lang: str = "vi") -> str
     subject = subject_line(summary, contents, lang)
     if lang != "en" and not subject[:2].isupper():
         subject = subject[:1].lower() + subject[1:]
-    return word(lang, "doc.closing", subject=subject)
+    return word(lang, "out.doc.closing", subject=subject)
 
 
 __all__ = ["below_lines", "closing", "indicator_text", "opening", "since_text", "targets_line"]

@@ -9,19 +9,23 @@ from desktop_app.models.indicators.summary import Assessment, GroupStats, Summar
 from desktop_app.models.numbers import format_change, format_count, format_rate
 from desktop_app.models.output.assumptions import describe
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.output.words import level_label, period_text, status_label, word, words_for
+from desktop_app.models.output.words import level_label, period_text, status_label
 from desktop_app.models.text import printable
+from desktop_app.models.words import word
 
 NAME_WIDTH = 40
 
 
 def _header(lang: str, unit: str | None, compared: bool) -> str:
-    w = words_for(lang)
-    unit = unit or w["unit"]
-    change = f" {w['change_short']:>8}" if compared else ""
+    def w(key: str, width: int) -> str:
+        return f"{word(lang, key):>{width}}"
+
+    unit = unit or word(lang, "out.unit")
+    change = f" {w('out.change_short', 8)}" if compared else ""
     return (
-        f"{w['no']:>4}  {unit:<{NAME_WIDTH}} {w['rate_short']:>10} {w['numerator']:>9} "
-        f"{w['denominator']:>9} {w['target_short']:>9} {w['rank_short']:>7}{change}  {w['status']}"
+        f"{w('out.no', 4)}  {unit:<{NAME_WIDTH}} {w('out.rate_short', 10)} {w('out.numerator', 9)} "
+        f"{w('out.denominator', 9)} {w('out.target_short', 9)} {w('out.rank_short', 7)}{change}  "
+        f"{word(lang, 'out.status')}"
     )
 
 
@@ -40,7 +44,7 @@ def _unit_line(n: int, name: str, a: Assessment, lang: str, compared: bool) -> s
 def _figures(s: GroupStats, lang: str, since: str | None) -> str:
     text = word(
         lang,
-        "text.level_line",
+        "out.text.level_line",
         mean=format_rate(s.mean_rate, lang, empty="—"),
         pooled=format_rate(s.pooled_rate, lang, empty="—"),
         met=s.met,
@@ -48,11 +52,11 @@ def _figures(s: GroupStats, lang: str, since: str | None) -> str:
         no_data=s.no_data,
     )
     if s.few_data:
-        text += word(lang, "text.few_data", few_data=s.few_data)
+        text += word(lang, "out.text.few_data", few_data=s.few_data)
     if since is not None:
         text += word(
             lang,
-            "text.change",
+            "out.text.change",
             period=since,
             mean_change=format_change(s.mean_change_points, lang) or "—",
             pooled_change=format_change(s.pooled_change_points, lang) or "—",
@@ -69,7 +73,7 @@ def _level_lines(summary: Summary, s: GroupStats, lang: str, since: str | None) 
         if a is None or unit.level != s.level:
             continue
         if unit.group != group and unit.group:
-            lines.append(word(lang, "text.group", group=unit.group))
+            lines.append(word(lang, "out.text.group", group=unit.group))
         group = unit.group
         n += 1
         lines.append(_unit_line(n, unit.name, a, lang, compared))
@@ -83,11 +87,11 @@ def text_report(summary: Summary, lang: str = "vi") -> str:
     """A readable per-level table and the report paragraph."""
     lines: list[str] = []
     for sheet in summary.collection.sheets:
-        when = period_text(sheet.period, lang) or word(lang, "text.no_period")
+        when = period_text(sheet.period, lang) or word(lang, "out.text.no_period")
         lines.append(
             word(
                 lang,
-                "text.file",
+                "out.text.file",
                 name=Path(sheet.path).name,
                 sheet=sheet.sheet,
                 period=when,
@@ -99,15 +103,15 @@ def text_report(summary: Summary, lang: str = "vi") -> str:
         ]  # what was assumed in reading it
     since = None
     if summary.previous is not None:
-        since = period_text(summary.previous_period, lang) or word(lang, "para.before")
+        since = period_text(summary.previous_period, lang) or word(lang, "out.para.before")
     for info in summary.indicators:
         lines += ["", info.name(lang).upper()]
         for s in summary.levels:
             if s.indicator == info.key:
                 lines += _level_lines(summary, s, lang, since)
     if summary.collection.warnings:
-        lines += ["", word(lang, "text.warnings")] + [
+        lines += ["", word(lang, "out.text.warnings")] + [
             f"- {w.render(lang)}" for w in summary.collection.warnings
         ]
-    lines += ["", word(lang, "text.paragraph"), paragraph(summary, lang)]
+    lines += ["", word(lang, "out.text.paragraph"), paragraph(summary, lang)]
     return printable("\n".join(lines) + "\n")  # a file's name may hold what a terminal obeys

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem
 from desktop_app.models.indicators.status import OVER, shade
 from desktop_app.models.indicators.summary import Assessment
 from desktop_app.models.numbers import format_change, format_count, format_rate, format_target
-from desktop_app.models.output.words import status_label, word
+from desktop_app.models.output.words import status_label
+from desktop_app.models.words import word
 from desktop_app.views.charts.bar_labels import exposed_rows
-from desktop_app.views.strings import tr
 
 BAR_HEIGHT = 0.7  # of a row
 PREVIOUS_COLOR = "#6a1b9a"  # purple: no status, target or mean line uses it
@@ -115,17 +115,17 @@ def bar_tooltip(name: str, a: Assessment, lang: str, group: str | None = None) -
     status = status_label(a.status, lang)
     lines = [
         name,
-        f"{word(lang, 'rate_short')}: {rate}",
-        f"{word(lang, 'target_short')}: {format_target(a.target, lang)} – {status}"
+        f"{word(lang, 'out.rate_short')}: {rate}",
+        f"{word(lang, 'out.target_short')}: {format_target(a.target, lang)} – {status}"
         if a.target is not None
         else status,
     ]
     if a.previous_rate is not None:
-        previous = tr(lang, "table.previous", rate=format_rate(a.previous_rate, lang))
+        previous = word(lang, "ui.table.previous", rate=format_rate(a.previous_rate, lang))
         change = format_change(a.change_points, lang)
         lines.append(f"{previous} ({change})" if change else previous)
     if group:
-        lines.append(f"{word(lang, 'group')}: {group}")
+        lines.append(f"{word(lang, 'out.group')}: {group}")
     if shade(a.rate, a.status) == OVER:
-        lines.append(tr(lang, "chart.over"))
+        lines.append(word(lang, "ui.chart.over"))
     return "\n".join(lines)

@@ -25,15 +25,15 @@ from PySide6.QtWidgets import (
 from desktop_app.models.indicators.status import NO_DATA, SHADES, STATUS_CODE, shade_codes
 from desktop_app.models.indicators.summary import Assessment, Summary
 from desktop_app.models.numbers import format_rate, format_target
-from desktop_app.models.output.words import capitalised, level_label, period_text, status_label, word
+from desktop_app.models.output.words import capitalised, level_label, period_text, status_label
 from desktop_app.models.text import shown
+from desktop_app.models.words import word
 from desktop_app.views.charts.bar_labels import BarValueLabels
 from desktop_app.views.charts.bar_marks import BAR_HEIGHT, BarMarks, group_colors, legend_html
 from desktop_app.views.charts.bar_order import NAME_CHARS, elide, ordered
 from desktop_app.views.charts.bar_pointer import BarPointer
 from desktop_app.views.charts.bars import LevelBars
 from desktop_app.views.dialogs.messages import show_error
-from desktop_app.views.strings import tr
 
 logger = logging.getLogger(__name__)
 
@@ -217,9 +217,9 @@ class LevelBarChart(QWidget):
         self.marks.set_marks(np.asarray(previous, dtype=float), strips, xmax)
         when = ""
         if summary.previous is not None and any(a.previous_rate is not None for a in rated):
-            when = period_text(summary.previous_period, self.lang) or word(self.lang, "para.before")
+            when = period_text(summary.previous_period, self.lang) or word(self.lang, "out.para.before")
         self.legend.setText(legend_html(capitalised(when), colours))
-        self.legend.setToolTip(tr(self.lang, "chart.previous_tip", period=when) if when else "")
+        self.legend.setToolTip(word(self.lang, "ui.chart.previous_tip", period=when) if when else "")
         self.legend.setVisible(bool(when or colours))
 
     def _place_lines(self, summary: Summary, indicator: str, n: int) -> None:
@@ -228,9 +228,9 @@ class LevelBarChart(QWidget):
         stats = summary.stats(indicator, self.level)
         target = stats.targets[0] if stats and len(stats.targets) == 1 else None
         mean = stats.mean_rate if stats else None
-        target_label = word(lang, "target_line", value=format_target(target or 0, lang))
+        target_label = word(lang, "out.target_line", value=format_target(target or 0, lang))
         self.target_line = self._place(self._target_item, target, target_label, True, n)
-        mean_label = word(lang, "mean_line", value=format_rate(mean, lang))
+        mean_label = word(lang, "out.mean_line", value=format_rate(mean, lang))
         self.mean_line = self._place(self._mean_item, mean, mean_label, False, n)
 
     def _fit_x_axis(self) -> None:
@@ -272,9 +272,11 @@ class LevelBarChart(QWidget):
         lang = self.lang
         names = ", ".join(missing[:NOTE_NAMES])
         if len(missing) > NOTE_NAMES:
-            names += " " + tr(lang, "chart.more", n=len(missing) - NOTE_NAMES)
+            names += " " + word(lang, "ui.chart.more", n=len(missing) - NOTE_NAMES)
         self.note.setText(
-            f"{status_label(NO_DATA, lang)} ({len(missing)}): {names}" if missing else tr(lang, "chart.empty")
+            f"{status_label(NO_DATA, lang)} ({len(missing)}): {names}"
+            if missing
+            else word(lang, "ui.chart.empty")
         )
         self.note.setVisible(bool(missing) or n == 0)
 
@@ -360,8 +362,8 @@ class LevelBarChart(QWidget):
             unit = self.unit_rows[bar]
             menu.addAction(self.trend_text, lambda: self.trendRequested.emit(unit))
             menu.addSeparator()
-        menu.addAction(tr(self.lang, "chart.save"), self._ask_save)
-        menu.addAction(tr(self.lang, "chart.copy"), self.copy_image)
+        menu.addAction(word(self.lang, "ui.chart.save"), self._ask_save)
+        menu.addAction(word(self.lang, "ui.chart.copy"), self.copy_image)
         return menu
 
     def _show_menu(self, pos) -> None:
@@ -372,12 +374,14 @@ class LevelBarChart(QWidget):
     def _ask_save(self) -> None:
         lang = self.lang
         name = self.title.text().replace("/", "-") + ".png"
-        path, _ = QFileDialog.getSaveFileName(self, tr(lang, "chart.save_title"), name, tr(lang, "chart.png"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, word(lang, "ui.chart.save_title"), name, word(lang, "ui.chart.png")
+        )
         if not path:
             return
         path += "" if path.lower().endswith(".png") else ".png"
         if not self.save_png(path):
-            show_error(self, tr(lang, "chart.save_title"), tr(lang, "chart.save_failed", path=path))
+            show_error(self, word(lang, "ui.chart.save_title"), word(lang, "ui.chart.save_failed", path=path))
 
 
 __all__ = ["COLORS", "NAME_CHARS", "LevelBarChart", "elide"]

@@ -18,7 +18,7 @@ from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.shown import Shown, ShownPart
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import vietnamese_sort_key
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 if TYPE_CHECKING:
     from desktop_app.views.charts.level_chart import LevelBarChart
@@ -45,13 +45,13 @@ class ChartsPanel(QWidget):
         self._shown: tuple = (None, None, None, "vi", False)  # the arguments of the last set_data
         self._stale = False  # set_data while off screen: drawn when shown or asked for
         self._drawn_lang = "vi"
-        self.by_group = QCheckBox(tr("vi", "chart.by_group"))
+        self.by_group = QCheckBox(word("vi", "ui.chart.by_group"))
         self.by_group.hide()
         self.by_group.toggled.connect(lambda _on: self.set_data(*self._shown))
         body = QWidget()
         self._column = QVBoxLayout(body)
         self._column.setContentsMargins(8, 4, 8, 4)
-        self._empty = QLabel(tr("vi", "chart.empty"))
+        self._empty = QLabel(word("vi", "ui.chart.empty"))
         self._empty.setStyleSheet(f"color: {GREY};")
         self._column.addWidget(self._empty)
         self._column.addStretch(1)
@@ -109,10 +109,10 @@ class ChartsPanel(QWidget):
         are drawn when the panel shows or :meth:`charts` is asked."""
         self._shown = (view, indicator, rows, lang, all_indicators)
         shown = Shown.of(view) if isinstance(view, Summary) else view
-        self.by_group.setText(tr(lang, "chart.by_group"))
-        self.by_group.setToolTip(tr(lang, "chart.by_group_tip"))
+        self.by_group.setText(word(lang, "ui.chart.by_group"))
+        self.by_group.setToolTip(word(lang, "ui.chart.by_group_tip"))
         self.by_group.setVisible(shown is not None and shown.has_groups)
-        self._empty.setText(tr(lang, "chart.empty"))
+        self._empty.setText(word(lang, "ui.chart.empty"))
         self._stale = True
         if self.isVisible() or (lang != self._drawn_lang and self._charts):  # none left in another language
             self._draw_pending()

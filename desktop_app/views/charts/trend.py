@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from desktop_app.models.history.records import period_order
 from desktop_app.models.history.trends import LevelTrend, UnitSeries
 from desktop_app.models.numbers import format_target
-from desktop_app.models.output.words import capitalised, level_label, period_text, word
-from desktop_app.models.translation import N_, translate
+from desktop_app.models.output.words import average_label, capitalised, level_label, period_text
+from desktop_app.models.words import word
 
 LEVEL_COLORS = {
     "province": "#1565c0",
@@ -26,10 +26,6 @@ LEVEL_COLORS = {
     None: "#424242",  # every level together
 }
 RATE_COLOR, TARGET_COLOR = "#1565c0", "#c62828"
-EMPTY = N_("Chưa có kỳ nào trong lịch sử.")
-TARGET = N_("Chỉ tiêu {target}")
-UNIT_TITLE = N_("{unit}: {indicator} qua các kỳ")
-LEVELS_TITLE = N_("{indicator}: tỷ lệ trung bình (nét liền) và tỷ lệ chung (nét đứt) qua các kỳ")
 
 
 def period_tick(period: str, lang: str = "vi") -> str:
@@ -106,18 +102,16 @@ class UnitTrendChart(QWidget):
         if points:
             self.rate_curve.setData(np.arange(len(points), dtype=float), rates, connect="finite")
             name = series.name if series is not None else ""
-            self.title.setText(translate(lang, UNIT_TITLE).format(unit=name, indicator=indicator))
+            self.title.setText(word(lang, "trend.unit_title", unit=name, indicator=indicator))
         else:
             self.rate_curve.setData([], [])
-            self.title.setText(translate(lang, EMPTY))
+            self.title.setText(word(lang, "trend.empty"))
         highest = float(np.nanmax(rates)) if points and not np.all(np.isnan(rates)) else 0.0
         self.plot.set_periods(self.periods, lang, max(highest, target or 0.0))
         self.target_line.setVisible(target is not None and bool(points))
         if target is not None:
             self.target_line.setValue(target)
-            self.target_line.label.setFormat(
-                translate(lang, TARGET).format(target=format_target(target, lang))
-            )
+            self.target_line.label.setFormat(word(lang, "trend.target", target=format_target(target, lang)))
 
 
 class LevelTrendChart(QWidget):
@@ -156,7 +150,9 @@ class LevelTrendChart(QWidget):
         place = {p: i for i, p in enumerate(self.periods)}
         highest = 0.0
         for trend in mine:
-            name = level_label(trend.level, lang, level_names) if trend.level else word(lang, "all_levels")
+            name = (
+                level_label(trend.level, lang, level_names) if trend.level else word(lang, "out.all_levels")
+            )
             color = LEVEL_COLORS.get(trend.level, LEVEL_COLORS["unknown"])
             x = np.array([place[p.period] for p in trend.points], dtype=float)
             for kind, style in (("mean", Qt.PenStyle.SolidLine), ("pooled", Qt.PenStyle.DashLine)):
@@ -167,9 +163,9 @@ class LevelTrendChart(QWidget):
                 pen = pg.mkPen(color, width=2, style=style)
                 curve = self.plot.plot(
                     x, rates, pen=pen, symbol="o" if kind == "mean" else "t", symbolBrush=color,
-                    symbolSize=6, connect="finite", name=f"{name} – {word(lang, kind).lower()}",
+                    symbolSize=6, connect="finite", name=f"{name} – {average_label(kind, lang).lower()}",
                 )  # fmt: skip
                 self.curves[(trend.level, kind)] = curve
         self.plot.set_periods(self.periods, lang, highest)
-        text = LEVELS_TITLE if self.periods else EMPTY
-        self.title.setText(translate(lang, text).format(indicator=label))
+        text = "trend.levels_title" if self.periods else "trend.empty"
+        self.title.setText(word(lang, text, indicator=label))

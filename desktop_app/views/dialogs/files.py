@@ -7,11 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 
 def ask_reports(parent: QWidget, lang: str, title: str, near: list[str]) -> list[str]:
     """The report files the user picks (none when cancelled), in the folder of ``near[0]``."""
     folder = str(Path(near[0]).parent) if near else QDir.homePath()
-    paths, _ = QFileDialog.getOpenFileNames(parent, tr(lang, title), folder, tr(lang, "open_filter"))
+    paths, _ = QFileDialog.getOpenFileNames(parent, word(lang, title), folder, word(lang, "ui.open_filter"))
     return list(paths)

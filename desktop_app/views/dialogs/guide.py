@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 SECTIONS = ("open", "read", "compare", "history", "targets", "export", "word", "print")
 
@@ -12,10 +12,10 @@ SECTIONS = ("open", "read", "compare", "history", "targets", "export", "word", "
 def guide_html(lang: str = "vi") -> str:
     """The guide: open, read, compare, the history, set targets, export, the Word báo cáo, print; a
     heading and a paragraph each."""
-    parts = [f"<h2>{tr(lang, 'guide.title')}</h2>"]
+    parts = [f"<h2>{word(lang, 'ui.guide.title')}</h2>"]
     for n, name in enumerate(SECTIONS, start=1):
-        parts.append(f"<h3>{n}. {tr(lang, f'guide.{name}_title')}</h3>")
-        parts.append(f"<p>{tr(lang, f'guide.{name}')}</p>")
+        parts.append(f"<h3>{n}. {word(lang, f'ui.guide.{name}_title')}</h3>")
+        parts.append(f"<p>{word(lang, f'ui.guide.{name}')}</p>")
     return "\n".join(parts)
 
 
@@ -24,7 +24,7 @@ class GuideDialog(QDialog):
 
     def __init__(self, lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr(lang, "guide.title"))
+        self.setWindowTitle(word(lang, "ui.guide.title"))
         self.text = QTextBrowser()
         self.text.setOpenExternalLinks(False)
         self.text.setHtml(guide_html(lang))

@@ -46,6 +46,7 @@ from desktop_app.models.indicators.catalog import indicator_info
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.output.words import capitalised, period_text
 from desktop_app.models.text import vietnamese_sort_key
+from desktop_app.models.words import word
 from desktop_app.settings import (
     HISTORY_DATABASE,
     HISTORY_SAVE,
@@ -55,12 +56,15 @@ from desktop_app.settings import (
     AppSettings,
 )
 from desktop_app.views.charts.trend import LevelTrendChart, UnitTrendChart
-from desktop_app.views.dialogs.history_words import hw
 from desktop_app.views.dialogs.messages import show_error
 from desktop_app.views.dialogs.unit_names import UnitNamesWidget
 
 Confirm = Callable[[str, str], bool]  # (title, question) -> yes
-SAVE_CHOICES = ((SAVE_ASK, "save_ask"), (SAVE_ALWAYS, "save_always"), (SAVE_NEVER, "save_never"))
+SAVE_CHOICES = (
+    (SAVE_ASK, "history.save_ask"),
+    (SAVE_ALWAYS, "history.save_always"),
+    (SAVE_NEVER, "history.save_never"),
+)
 
 
 def ask_yes_no(parent: QWidget | None) -> Confirm:
@@ -94,12 +98,12 @@ class HistoryDialog(QDialog):
         self.trends: list[LevelTrend] = []
         self.series: list[UnitSeries] = []
         self.wanted_province: str | None = None  # the province of the report on screen
-        self.setWindowTitle(hw(lang, "title"))
+        self.setWindowTitle(word(lang, "history.title"))
         self.path_label = QLabel()
         self.path_label.setWordWrap(True)
         self.save_choice = QComboBox()
         for value, key in SAVE_CHOICES:
-            self.save_choice.addItem(hw(lang, key), value)
+            self.save_choice.addItem(word(lang, key), value)
         self.save_choice.setCurrentIndex([v for v, _ in SAVE_CHOICES].index(settings.get(HISTORY_SAVE)))
         self.save_choice.currentIndexChanged.connect(
             lambda: settings.set(HISTORY_SAVE, self.save_choice.currentData())
@@ -109,9 +113,9 @@ class HistoryDialog(QDialog):
         self.names = UnitNamesWidget(self.open_store, lang)
         self.names.changed.connect(self._names_changed)
         tabs = QTabWidget()
-        tabs.addTab(self._periods_tab(), hw(lang, "tab_periods"))
-        tabs.addTab(self._trends_tab(), hw(lang, "tab_trends"))
-        tabs.addTab(self.names, hw(lang, "tab_names"))
+        tabs.addTab(self._periods_tab(), word(lang, "history.tab_periods"))
+        tabs.addTab(self._trends_tab(), word(lang, "history.tab_trends"))
+        tabs.addTab(self.names, word(lang, "history.tab_names"))
         self.tabs = tabs
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -124,17 +128,17 @@ class HistoryDialog(QDialog):
         self.refresh()
 
     def _settings_row(self) -> QVBoxLayout:
-        change = QPushButton(hw(self.lang, "change_database"))
+        change = QPushButton(word(self.lang, "history.change_database"))
         change.clicked.connect(self.choose_database)
-        default = QPushButton(hw(self.lang, "default_database"))
+        default = QPushButton(word(self.lang, "history.default_database"))
         default.clicked.connect(lambda: self.set_database(""))
         where = QHBoxLayout()
-        where.addWidget(QLabel(hw(self.lang, "database")))
+        where.addWidget(QLabel(word(self.lang, "history.database")))
         where.addWidget(self.path_label, 1)
         where.addWidget(change)
         where.addWidget(default)
         when = QHBoxLayout()
-        when.addWidget(QLabel(hw(self.lang, "when_opened")))
+        when.addWidget(QLabel(word(self.lang, "history.when_opened")))
         when.addWidget(self.save_choice)
         when.addStretch(1)
         rows = QVBoxLayout()
@@ -144,16 +148,16 @@ class HistoryDialog(QDialog):
 
     def _periods_tab(self) -> QWidget:
         self.table = QTableWidget(0, 5)
-        keys = ("col_period", "col_source", "col_units", "col_indicators", "col_imported")
-        self.table.setHorizontalHeaderLabels([hw(self.lang, k) for k in keys])
+        keys = ("period", "source", "units", "indicators", "imported")
+        self.table.setHorizontalHeaderLabels([word(self.lang, f"history.col_{k}") for k in keys])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.remove_button = QPushButton(hw(self.lang, "remove"))
+        self.remove_button = QPushButton(word(self.lang, "history.remove"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.export_button = QPushButton(hw(self.lang, "export"))
+        self.export_button = QPushButton(word(self.lang, "history.export"))
         self.export_button.clicked.connect(self.choose_export)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
@@ -169,7 +173,7 @@ class HistoryDialog(QDialog):
         # a history holding several provinces' reports: their trends are never mixed, one at a time
         self.province_box = QComboBox()
         self.province_box.currentIndexChanged.connect(self._province_changed)
-        self.province_label = QLabel(hw(self.lang, "province"))
+        self.province_label = QLabel(word(self.lang, "history.province"))
         self.indicator_box = QComboBox()
         self.indicator_box.currentIndexChanged.connect(self._show_indicator)
         self.unit_box = QComboBox()
@@ -181,9 +185,9 @@ class HistoryDialog(QDialog):
         choose = QHBoxLayout()
         choose.addWidget(self.province_label)
         choose.addWidget(self.province_box)
-        choose.addWidget(QLabel(hw(self.lang, "indicator")))
+        choose.addWidget(QLabel(word(self.lang, "history.indicator")))
         choose.addWidget(self.indicator_box, 1)
-        choose.addWidget(QLabel(hw(self.lang, "unit")))
+        choose.addWidget(QLabel(word(self.lang, "history.unit")))
         choose.addWidget(self.unit_box, 1)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -209,9 +213,9 @@ class HistoryDialog(QDialog):
     def choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            hw(self.lang, "database_title"),
+            word(self.lang, "history.database_title"),
             str(self.database()),
-            hw(self.lang, "database_filter"),
+            word(self.lang, "history.database_filter"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # an existing database is opened, not replaced
         )
         if path:
@@ -229,9 +233,9 @@ class HistoryDialog(QDialog):
                 self.trends = level_trends(store, self.targets, provinces=self.province())
         except ReportError as exc:
             missing = not self.database().exists()
-            self.status.setText(hw(self.lang, "empty") if missing else exc.render(self.lang))
+            self.status.setText(word(self.lang, "history.empty") if missing else exc.render(self.lang))
         if not self.entries and not self.status.text():
-            self.status.setText(hw(self.lang, "empty"))
+            self.status.setText(word(self.lang, "history.empty"))
         self._fill_periods()
         self._fill_indicators()
         self.names.refresh()
@@ -262,8 +266,10 @@ class HistoryDialog(QDialog):
         if not rows:
             return
         entry = self.entries[rows[0]]
-        question = hw(self.lang, "remove_question", period=self._period_words(entry), source=entry["source"])
-        if not self.confirm(hw(self.lang, "remove_title"), question):
+        question = word(
+            self.lang, "history.remove_question", period=self._period_words(entry), source=entry["source"]
+        )
+        if not self.confirm(word(self.lang, "history.remove_title"), question):
             return
         try:
             with self.open_store() as store:
@@ -272,15 +278,15 @@ class HistoryDialog(QDialog):
                 with store.transaction() as conn:
                     store.delete_reports(conn, [r.id for r in found])
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
+            show_error(self, word(self.lang, "history.failed"), exc.render(self.lang))
             return
         self.refresh()
         self.changed.emit()
 
     def choose_export(self) -> None:
-        start = str(Path(self.database()).with_name(hw(self.lang, "export_name")))
+        start = str(Path(self.database()).with_name(word(self.lang, "history.export_name")))
         path, _ = QFileDialog.getSaveFileName(
-            self, hw(self.lang, "export_title"), start, hw(self.lang, "export_filter")
+            self, word(self.lang, "history.export_title"), start, word(self.lang, "history.export_filter")
         )
         if path:
             self.export_to(path)
@@ -290,9 +296,9 @@ class HistoryDialog(QDialog):
             with self.open_store() as store:
                 written = export_history(store, path, self.lang)
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
+            show_error(self, word(self.lang, "history.failed"), exc.render(self.lang))
             return None
-        self.status.setText(hw(self.lang, "exported", path=written))
+        self.status.setText(word(self.lang, "history.exported", path=written))
         return written
 
     # trends

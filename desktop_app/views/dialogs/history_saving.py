@@ -18,9 +18,9 @@ from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.output.words import period_text
 from desktop_app.models.tables.measures import SheetImport
-from desktop_app.settings import HISTORY_SAVE, SAVE_ALWAYS, SAVE_NEVER, AppSettings
+from desktop_app.models.words import word
+from desktop_app.settings import ALWAYS, HISTORY_SAVE, NO, SAVE_ALWAYS, SAVE_NEVER, YES, AppSettings
 from desktop_app.views.dialogs.history import Confirm, ask_yes_no, history_database
-from desktop_app.views.dialogs.history_words import ALWAYS, NO, YES, hw
 from desktop_app.views.dialogs.unit_names import NameMergeDialog
 
 Ask = Callable[[str], str]  # the question -> YES, ALWAYS or NO
@@ -77,7 +77,7 @@ class HistorySaver:
             return []
         if mode != SAVE_ALWAYS:
             answer = self.ask(
-                hw(self.lang, "save_question", files=", ".join(f"«{Path(p).name}»" for p in new))
+                word(self.lang, "history.save_question", files=", ".join(f"«{Path(p).name}»" for p in new))
             )
             if answer == NO:
                 return []
@@ -98,27 +98,28 @@ class HistorySaver:
         outcome = save_report(store, path, sheets, targets, sha256=sha256)
         if outcome.conflicts:
             first = outcome.conflicts[0]
-            question = hw(
-                self.lang, "replace_question", period=period_text(first.period, self.lang).capitalize(),
-                source=first.source, name=name,
-            )  # fmt: skip
-            if not self.confirm(hw(self.lang, "save_title"), question):
+            period = period_text(first.period, self.lang).capitalize()
+            values = {"period": period, "source": first.source, "name": name}
+            question = word(self.lang, "history.replace_question", **values)
+            if not self.confirm(word(self.lang, "history.save_title"), question):
                 return []
             outcome = save_report(store, path, sheets, targets, replace=True, sha256=sha256)
         if outcome.duplicate:
-            return [hw(self.lang, "duplicate", name=name)]
+            return [word(self.lang, "history.duplicate", name=name)]
         if not outcome.stored:
-            return [hw(self.lang, "undated", name=name)]
+            return [word(self.lang, "history.undated", name=name)]
         periods = ", ".join(period_text(p, self.lang) for p in outcome.periods)
-        return [hw(self.lang, "saved", periods=periods)]
+        return [word(self.lang, "history.saved", periods=periods)]
 
     def _ask(self, question: str) -> str:
         box = QMessageBox(
-            QMessageBox.Icon.Question, hw(self.lang, "save_title"), question, parent=self.parent
+            QMessageBox.Icon.Question, word(self.lang, "history.save_title"), question, parent=self.parent
         )
-        yes = box.addButton(hw(self.lang, "save_yes"), QMessageBox.ButtonRole.AcceptRole)
-        always = box.addButton(hw(self.lang, "save_always_button"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(hw(self.lang, "save_no"), QMessageBox.ButtonRole.RejectRole)
+        yes = box.addButton(word(self.lang, "history.save_yes"), QMessageBox.ButtonRole.AcceptRole)
+        always = box.addButton(
+            word(self.lang, "history.save_always_button"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(word(self.lang, "history.save_no"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(yes)
         box.exec()
         clicked = box.clickedButton()

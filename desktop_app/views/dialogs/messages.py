@@ -18,7 +18,7 @@ from desktop_app import __version__
 from desktop_app.models.indicators.catalog import known_indicators
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.translation import Message
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 logger = logging.getLogger(__name__)
 
@@ -48,9 +48,9 @@ class WarningsDialog(QDialog):
 
     def retranslate(self, lang: str) -> None:
         """The warnings in ``lang``: the window's language changed while the list is open."""
-        self.setWindowTitle(tr(lang, "warnings_title"))
+        self.setWindowTitle(word(lang, "ui.warnings_title"))
         lines = "\n".join(f"• {w.render(lang)}" for w in self.warnings)
-        self.text.setPlainText(lines or tr(lang, "no_warnings"))
+        self.text.setPlainText(lines or word(lang, "ui.no_warnings"))
 
 
 def about_html(targets: Targets, lang: str = "vi") -> str:
@@ -61,8 +61,8 @@ def about_html(targets: Targets, lang: str = "vi") -> str:
         info = known.get(key)
         name = info.name(lang) if info else key
         items.append(f"<li>{html.escape(name)}: {html.escape(source)}</li>")
-    return tr(lang, "about_text", version=__version__, sources="".join(items))
+    return word(lang, "ui.about_text", version=__version__, sources="".join(items))
 
 
 def show_about(parent: QWidget, targets: Targets, lang: str = "vi") -> None:
-    QMessageBox.about(parent, tr(lang, "about_title"), about_html(targets, lang))
+    QMessageBox.about(parent, word(lang, "ui.about_title"), about_html(targets, lang))

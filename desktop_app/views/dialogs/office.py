@@ -24,35 +24,11 @@ from PySide6.QtWidgets import (
 from desktop_app.models.errors import ReportError
 from desktop_app.models.output.office import OfficeDetails, load_office, office_toml
 from desktop_app.models.output.safe_write import atomic_write
-from desktop_app.models.translation import N_, translate
+from desktop_app.models.words import WORDS, word
 from desktop_app.views.dialogs.messages import show_error
 
 logger = logging.getLogger(__name__)
 
-# the dialog's own words (Vietnamese messages; English in the gettext catalog)
-WORDS = {
-    "title": N_("Thông tin cơ quan"),
-    "hint": N_(
-        "Dùng cho báo cáo Word, PDF và bảng Excel. Mục để trống được in bằng dấu chấm (…) "
-        "theo thể thức Nghị định 30/2020/NĐ-CP để điền tay."
-    ),
-    "superior": N_("Cơ quan chủ quản:"),
-    "issuer": N_("Cơ quan ban hành:"),
-    "number": N_("Ký hiệu văn bản:"),
-    "place": N_("Địa danh:"),
-    "recipients": N_("Nơi nhận (mỗi dòng một nơi):"),
-    "signer_title": N_("Chức vụ người ký (mỗi dòng một dòng):"),
-    "signer_name": N_("Họ và tên người ký:"),
-    "superior_example": N_("UBND tỉnh Bắc Ninh"),
-    "issuer_example": N_("Sở Thông tin và Truyền thông"),
-    "number_example": N_("BC-STTTT"),
-    "place_example": N_("Bắc Ninh"),
-    "open": N_("Mở tệp…"),
-    "save": N_("Lưu tệp…"),
-    "filter": N_("Tệp thông tin cơ quan (*.toml);;Mọi tệp (*)"),
-    "file_name": N_("co_quan.toml"),
-    "failed": N_("Không dùng được tệp"),
-}
 LINES = ("recipients", "signer_title")  # edited one item a line
 
 
@@ -62,7 +38,7 @@ class OfficeDialog(QDialog):
     def __init__(self, details: OfficeDetails, parent: QWidget | None = None, lang: str = "vi") -> None:
         super().__init__(parent)
         self.lang = lang
-        self.setWindowTitle(self._word("title"))
+        self.setWindowTitle(word(self.lang, "office.title"))
         form = QFormLayout()
         self.fields: dict[str, QLineEdit | QPlainTextEdit] = {}
         for name in ("superior", "issuer", "number", "place", "recipients", "signer_title", "signer_name"):
@@ -73,14 +49,14 @@ class OfficeDialog(QDialog):
                 self.fields[name] = box
             else:
                 line = QLineEdit()
-                if f"{name}_example" in WORDS:
-                    line.setPlaceholderText(self._word(f"{name}_example"))
+                if f"office.example.{name}" in WORDS:
+                    line.setPlaceholderText(word(self.lang, f"office.example.{name}"))
                 self.fields[name] = line
-            form.addRow(self._word(name), self.fields[name])
-        hint = QLabel(self._word("hint"))
+            form.addRow(word(self.lang, f"office.field.{name}"), self.fields[name])
+        hint = QLabel(word(self.lang, "office.hint"))
         hint.setWordWrap(True)
-        self.open_button = QPushButton(self._word("open"))
-        self.save_button = QPushButton(self._word("save"))
+        self.open_button = QPushButton(word(self.lang, "office.open"))
+        self.save_button = QPushButton(word(self.lang, "office.save"))
         self.open_button.clicked.connect(self._ask_open)
         self.save_button.clicked.connect(self._ask_save)
         buttons = QDialogButtonBox(
@@ -96,9 +72,6 @@ class OfficeDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
         self.set_details(details)
-
-    def _word(self, key: str) -> str:
-        return translate(self.lang, WORDS[key])
 
     def set_details(self, details: OfficeDetails) -> None:
         for name, field in self.fields.items():
@@ -125,7 +98,7 @@ class OfficeDialog(QDialog):
         try:
             self.set_details(load_office(path))
         except ReportError as exc:
-            show_error(self, self._word("failed"), exc.render(self.lang))
+            show_error(self, word(self.lang, "office.failed"), exc.render(self.lang))
             return False
         return True
 
@@ -139,18 +112,23 @@ class OfficeDialog(QDialog):
         try:
             atomic_write(path, write)
         except ReportError as exc:
-            show_error(self, self._word("failed"), exc.render(self.lang))
+            show_error(self, word(self.lang, "office.failed"), exc.render(self.lang))
             return False
         return True
 
     def _ask_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self._word("open"), "", self._word("filter"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, word(self.lang, "office.open"), "", word(self.lang, "office.filter")
+        )
         if path:
             self.open_file(path)
 
     def _ask_save(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self._word("save"), self._word("file_name"), self._word("filter")
+            self,
+            word(self.lang, "office.save"),
+            word(self.lang, "office.file_name"),
+            word(self.lang, "office.filter"),
         )
         if path:
             self.save_file(path)

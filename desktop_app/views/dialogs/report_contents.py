@@ -16,13 +16,7 @@ from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.contents import ReportContents
 from desktop_app.models.output.words import level_label
 from desktop_app.models.tables.levels import level_order
-from desktop_app.models.translation import N_, translate
-
-WORDS = {
-    "title": N_("Nội dung báo cáo"),
-    "indicators": N_("Các chỉ số"),
-    "levels": N_("Các cấp"),
-}
+from desktop_app.models.words import word
 
 
 class ReportContentsDialog(QDialog):
@@ -37,17 +31,17 @@ class ReportContentsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         chosen = chosen or ReportContents()
-        self.setWindowTitle(translate(lang, WORDS["title"]))
+        self.setWindowTitle(word(lang, "contents.title"))
         self.indicator_boxes: dict[str, QCheckBox] = {}
         self.level_boxes: dict[str, QCheckBox] = {}
-        indicators = QGroupBox(translate(lang, WORDS["indicators"]))
+        indicators = QGroupBox(word(lang, "contents.indicators"))
         column = QVBoxLayout(indicators)
         for info in summary.indicators:
             box = QCheckBox(info.name(lang))
             box.setChecked(chosen.indicators is None or info.key in chosen.indicators)
             column.addWidget(box)
             self.indicator_boxes[info.key] = box
-        levels = QGroupBox(translate(lang, WORDS["levels"]))
+        levels = QGroupBox(word(lang, "contents.levels"))
         column = QVBoxLayout(levels)
         for level in sorted({s.level for s in summary.levels if s.level}, key=level_order):
             box = QCheckBox(level_label(level, lang, summary.level_names))

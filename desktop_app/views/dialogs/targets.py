@@ -31,8 +31,8 @@ from desktop_app.models.indicators.catalog import IndicatorInfo, known_indicator
 from desktop_app.models.indicators.targets import WILDCARD, Targets, builtin_targets, load_targets
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import level_label
+from desktop_app.models.words import word, words_in
 from desktop_app.views.dialogs.messages import show_error
-from desktop_app.views.strings import section, tr
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class TargetsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.lang = lang
-        text = section(lang, "targets")
+        text = words_in(lang, "ui.targets")
         self.setWindowTitle(text["title"])
         self._original = _copy(targets)
         self._rows = self._row_keys(targets, indicators)
@@ -229,7 +229,7 @@ class TargetsDialog(QDialog):
         return result
 
     def _hint(self) -> str:
-        return tr(self.lang, "targets.hint") + "\n" + tr(self.lang, "targets.hint_minimum")
+        return word(self.lang, "ui.targets.hint") + "\n" + word(self.lang, "ui.targets.hint_minimum")
 
     def _read(self, item: QTableWidgetItem, key: str) -> tuple[float | None, float | None]:
         """(the value typed, or the one before when it is refused; the one before)."""
@@ -241,8 +241,8 @@ class TargetsDialog(QDialog):
         try:
             value = parse_minimum(item.text()) if minimum else parse_target(item.text())
         except ValueError:
-            bad = "targets.bad_minimum" if minimum else "targets.bad_value"
-            self.message.setText(tr(self.lang, bad, text=item.text().strip()))
+            bad = "ui.targets.bad_minimum" if minimum else "ui.targets.bad_value"
+            self.message.setText(word(self.lang, bad, text=item.text().strip()))
             return before, before
         self.message.setText(self._hint())
         return value, before
@@ -250,7 +250,7 @@ class TargetsDialog(QDialog):
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() not in EDITABLE:
             return
-        text = section(self.lang, "targets")
+        text = words_in(self.lang, "ui.targets")
         row, key = item.row(), self._rows[item.row()]
         value, before = self._read(item, key)
         self._loading = True
@@ -279,7 +279,7 @@ class TargetsDialog(QDialog):
             loaded = load_targets(path)
         except ReportError as error:
             logger.info("targets file refused: %s", error.render(self.lang))
-            show_error(self, tr(self.lang, "targets.title"), error.render(self.lang))
+            show_error(self, word(self.lang, "ui.targets.title"), error.render(self.lang))
             return False
         self.set_targets(builtin_targets().overlaid(loaded))
         self._emit()
@@ -295,7 +295,7 @@ class TargetsDialog(QDialog):
         try:
             atomic_write(path, write)
         except ReportError as error:
-            show_error(self, tr(self.lang, "targets.title"), error.render(self.lang))
+            show_error(self, word(self.lang, "ui.targets.title"), error.render(self.lang))
             return False
         return True
 
@@ -305,13 +305,13 @@ class TargetsDialog(QDialog):
         self._emit()
 
     def _ask_open(self) -> None:
-        text = section(self.lang, "targets")
+        text = words_in(self.lang, "ui.targets")
         path, _ = QFileDialog.getOpenFileName(self, text["open"], "", text["filter"])
         if path:
             self.load_file(path)
 
     def _ask_save(self) -> None:
-        text = section(self.lang, "targets")
+        text = words_in(self.lang, "ui.targets")
         path, _ = QFileDialog.getSaveFileName(self, text["save"], text["file_name"], text["filter"])
         if path:
             if not path.lower().endswith(".toml"):

@@ -30,7 +30,7 @@ from desktop_app.models.history.alias_file import load_alias_file, parse_month
 from desktop_app.models.history.aliases import ALIAS, DISSOLVED, MERGER, Alias
 from desktop_app.models.history.similar import SimilarName
 from desktop_app.models.history.store import HistoryStore
-from desktop_app.views.dialogs.history_words import hw
+from desktop_app.models.words import word
 from desktop_app.views.dialogs.messages import show_error
 
 Opener = Callable[[bool], HistoryStore]  # create -> an open store (HistoryError when it cannot)
@@ -45,25 +45,25 @@ class UnitNamesWidget(QWidget):
         super().__init__(parent)
         self.open_store, self.lang = open_store, lang
         self.entries: list[Alias] = []
-        hint = QLabel(hw(lang, "names_hint"))
+        hint = QLabel(word(lang, "history.names_hint"))
         hint.setWordWrap(True)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(
-            [hw(lang, k) for k in ("name_col", "canonical_col", "kind_col", "since_col")]
+            [word(lang, f"history.{k}_col") for k in ("name", "canonical", "kind", "since")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.name_edit, self.canonical_edit, self.since_edit = QLineEdit(), QLineEdit(), QLineEdit()
-        self.name_edit.setPlaceholderText(hw(lang, "name_col"))
-        self.canonical_edit.setPlaceholderText(hw(lang, "canonical_col"))
-        self.since_edit.setPlaceholderText(hw(lang, "since_col"))
+        self.name_edit.setPlaceholderText(word(lang, "history.name_col"))
+        self.canonical_edit.setPlaceholderText(word(lang, "history.canonical_col"))
+        self.since_edit.setPlaceholderText(word(lang, "history.since_col"))
         self.since_edit.setMaximumWidth(110)
-        self.add_button = QPushButton(hw(lang, "add"))
+        self.add_button = QPushButton(word(lang, "history.add"))
         self.add_button.clicked.connect(self.add_entry)
-        self.remove_button = QPushButton(hw(lang, "remove_name"))
+        self.remove_button = QPushButton(word(lang, "history.remove_name"))
         self.remove_button.clicked.connect(self.remove_selected)
-        self.import_button = QPushButton(hw(lang, "import_names"))
+        self.import_button = QPushButton(word(lang, "history.import_names"))
         self.import_button.clicked.connect(self.choose_file)
         adding = QHBoxLayout()
         for widget in (self.name_edit, self.canonical_edit, self.since_edit, self.add_button):
@@ -86,7 +86,7 @@ class UnitNamesWidget(QWidget):
             self.entries = []
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
-            cells = (e.name, e.canonical or "", hw(self.lang, f"kind.{e.kind}"), e.since or "")
+            cells = (e.name, e.canonical or "", word(self.lang, f"history.kind.{e.kind}"), e.since or "")
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
 
@@ -95,7 +95,7 @@ class UnitNamesWidget(QWidget):
             with self.open_store(True) as store:
                 action(store)
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
+            show_error(self, word(self.lang, "history.failed"), exc.render(self.lang))
             return False
         self.refresh()
         self.changed.emit()
@@ -108,7 +108,11 @@ class UnitNamesWidget(QWidget):
         try:
             since = parse_month(self.since_edit.text(), "")
         except ReportError:
-            show_error(self, hw(self.lang, "failed"), hw(self.lang, "bad_since", text=self.since_edit.text()))
+            show_error(
+                self,
+                word(self.lang, "history.failed"),
+                word(self.lang, "history.bad_since", text=self.since_edit.text()),
+            )
             return
         kind = DISSOLVED if not canonical else MERGER if since else ALIAS
         entry = Alias(name, canonical or None, kind, since)
@@ -124,7 +128,7 @@ class UnitNamesWidget(QWidget):
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, hw(self.lang, "import_names"), "", hw(self.lang, "names_filter")
+            self, word(self.lang, "history.import_names"), "", word(self.lang, "history.names_filter")
         )
         if path:
             self.import_file(path)
@@ -133,7 +137,7 @@ class UnitNamesWidget(QWidget):
         try:
             entries = load_alias_file(path)
         except ReportError as exc:
-            show_error(self, hw(self.lang, "failed"), exc.render(self.lang))
+            show_error(self, word(self.lang, "history.failed"), exc.render(self.lang))
             return
         self._write(lambda store: store.put_aliases(entries))
 
@@ -144,12 +148,12 @@ class NameMergeDialog(QDialog):
     def __init__(self, similar: list[SimilarName], lang: str = "vi", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.similar = similar
-        self.setWindowTitle(hw(lang, "merge_title"))
-        intro = QLabel(hw(lang, "merge_intro"))
+        self.setWindowTitle(word(lang, "history.merge_title"))
+        intro = QLabel(word(lang, "history.merge_intro"))
         intro.setWordWrap(True)
         self.list = QListWidget()
         for s in similar:
-            item = QListWidgetItem(hw(lang, "merge_item", name=s.name, known=s.known))
+            item = QListWidgetItem(word(lang, "history.merge_item", name=s.name, known=s.known))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)

@@ -27,16 +27,28 @@ from PySide6.QtWidgets import (
 from desktop_app.models.indicators.catalog import MEAN, POOLED
 from desktop_app.models.indicators.summary import GroupStats, Summary, group_stats
 from desktop_app.models.numbers import format_change, format_count, format_rate
-from desktop_app.models.output.words import level_label, period_text, word
+from desktop_app.models.output.words import average_label, level_label, period_text
 from desktop_app.models.shown import Shown, ShownPart
 from desktop_app.models.text import shown
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 logger = logging.getLogger(__name__)
 
 EMPTY = "–"  # a figure that does not exist (no unit with data, rates without counts)
 # output words; "change" only when an earlier period is loaded, "few_data" when a minimum applies
 COLUMNS = ("units", "mean", "pooled", "change", "met", "below", "no_data", "few_data", "at_100", "lowest")
+HEADS = {
+    "units": "out.units",
+    "mean": "out.mean",
+    "pooled": "out.pooled",
+    "change": "out.change",
+    "met": "out.met",
+    "below": "out.below",
+    "no_data": "out.no_data",
+    "few_data": "out.few_data",
+    "at_100": "out.at_100",
+    "lowest": "out.lowest",
+}
 GROUP_COLUMNS = ("units", "mean", "pooled", "change", "below")
 LOWEST_COLUMN = 7  # where "Thấp nhất" is without the optional columns
 
@@ -64,20 +76,30 @@ def lead_text(summary: Summary, stats: GroupStats, lang: str = "vi") -> str:
     (▲ 8,90)", then the units too few to judge on a line of their own."""
     kind = summary.headline(stats.indicator, stats)
     other = MEAN if kind == POOLED else POOLED
-    since = period_text(summary.previous_period, lang) or word(lang, "para.before")
-    head = tr(lang, "summary.average", average=word(lang, kind), value=format_rate(stats.average(kind), lang))
+    since = period_text(summary.previous_period, lang) or word(lang, "out.para.before")
+    head = word(
+        lang,
+        "ui.summary.average",
+        average=average_label(kind, lang),
+        value=format_rate(stats.average(kind), lang),
+    )
     if summary.previous is not None and stats.change(kind) is not None:
-        head += " " + tr(lang, "summary.since", change=format_change(stats.change(kind), lang), period=since)
+        head += " " + word(
+            lang, "ui.summary.since", change=format_change(stats.change(kind), lang), period=since
+        )
     if stats.average(other) is not None:
-        second = tr(
-            lang, "summary.average", average=word(lang, other), value=format_rate(stats.average(other), lang)
+        second = word(
+            lang,
+            "ui.summary.average",
+            average=average_label(other, lang),
+            value=format_rate(stats.average(other), lang),
         )
         if summary.previous is not None and stats.change(other) is not None:
             second += f" ({format_change(stats.change(other), lang)})"
         head += " · " + second
     if stats.few_data:
         minimum = format_count(stats.minimum, lang) if stats.minimum is not None else ""
-        head += "\n" + tr(lang, "summary.few_data", n=stats.few_data, minimum=minimum)
+        head += "\n" + word(lang, "ui.summary.few_data", n=stats.few_data, minimum=minimum)
     return head
 
 
@@ -166,14 +188,14 @@ class SummaryFigures(QWidget):
         "chưa đạt" leaves fewer."""
         self.lang, self.filters = lang, filters
         self.visible = self._narrowed(view, visible)
-        self.headline_label.setText(tr(lang, "summary.headline"))
+        self.headline_label.setText(word(lang, "ui.summary.headline"))
         infos = {i.key: i for i in view.indicators} if view is not None else {}
         keys = list(infos) if indicator is None else [indicator] if indicator in infos else []
         self.indicator = indicator if indicator in infos else None
         if view is None or not keys:
-            self.title.setText(tr(lang, "summary.none"))
+            self.title.setText(word(lang, "ui.summary.none"))
         else:
-            self.title.setText(infos[indicator].name(lang) if indicator else tr(lang, "summary.all"))
+            self.title.setText(infos[indicator].name(lang) if indicator else word(lang, "ui.summary.all"))
         parts = view.parts if view is not None else []
         rows = [row for part in parts for key in keys for row in self._rows(part, key, len(keys) > 1, view)]
         self._fill(rows, view, keys)
@@ -198,7 +220,7 @@ class SummaryFigures(QWidget):
         ]
         overall = summary.stats(key)
         if overall is not None and level is None:
-            rows.append((prefix + tr(lang, "summary.overall"), overall, summary))
+            rows.append((prefix + word(lang, "ui.summary.overall"), overall, summary))
         if self.visible is not None:
             units = [u - part.start for u in self.visible if part.start <= u < part.end]
             members = [
@@ -207,7 +229,7 @@ class SummaryFigures(QWidget):
                 if key in summary.assessments[u]
             ]
             minimum = overall.minimum if overall is not None else None
-            label = tr(lang, "summary.shown", n=len(members))
+            label = word(lang, "ui.summary.shown", n=len(members))
             rows.append((prefix + label, group_stats(key, None, members, minimum=minimum), summary))
         return rows
 
@@ -235,7 +257,7 @@ class SummaryFigures(QWidget):
         combo.blockSignals(True)
         combo.clear()
         for kind in (POOLED, MEAN):
-            combo.addItem(word(lang, kind), kind)
+            combo.addItem(average_label(kind, lang), kind)
         if view is not None and key:
             overall = view.first.stats(key)
             combo.setCurrentIndex(combo.findData(view.first.headline(key, overall)))
@@ -282,7 +304,7 @@ class SummaryFigures(QWidget):
             header.setSectionResizeMode(
                 c, QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.ResizeToContents
             )
-            item = QTableWidgetItem(word(self.lang, key))
+            item = QTableWidgetItem(word(self.lang, HEADS[key]))
             if key == headline:
                 font = item.font()
                 font.setBold(True)

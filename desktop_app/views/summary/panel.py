@@ -85,13 +85,13 @@ class SummaryPanel(QWidget):
         generated = view_paragraph(shown, indicator, lang, edits if indicator is None else None)
         own = (edits or {}).get(indicator or "") if editable else None
         hint = (
-            "summary.editable"
+            "ui.summary.editable"
             if editable
-            else "summary.side_by_side"
+            else "ui.summary.side_by_side"
             if shown and shown.side_by_side
-            else "summary.pick"
+            else "ui.summary.pick"
         )
-        self.editor.set_text(generated, own, editable, lang, hint if shown else "summary.editable")
+        self.editor.set_text(generated, own, editable, lang, hint if shown else "ui.summary.editable")
 
     set_summary = set_view
 

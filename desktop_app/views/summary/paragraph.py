@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 MARGIN_PX = 12  # around the text inside the editor
 
@@ -57,17 +57,17 @@ class ParagraphEditor(QWidget):
         edited: str | None,
         editable: bool,
         lang: str = "vi",
-        hint: str = "summary.editable",
+        hint: str = "ui.summary.editable",
     ) -> None:
         """Show the paragraph written from the figures, or the user's edit of it; ``editable``
         False when it is no one indicator's of one report (``hint``: the words saying why)."""
         self.lang = lang
-        self.label.setText(tr(lang, "summary.paragraph"))
-        self.hint.setText(tr(lang, hint))
-        self.copy_button.setText(tr(lang, "summary.copy"))
-        self.copy_button.setToolTip(tr(lang, "summary.copy_tip"))
-        self.restore_button.setText(tr(lang, "summary.restore"))
-        self.restore_button.setToolTip(tr(lang, "summary.restore_tip"))
+        self.label.setText(word(lang, "ui.summary.paragraph"))
+        self.hint.setText(word(lang, hint))
+        self.copy_button.setText(word(lang, "ui.summary.copy"))
+        self.copy_button.setToolTip(word(lang, "ui.summary.copy_tip"))
+        self.restore_button.setText(word(lang, "ui.summary.restore"))
+        self.restore_button.setToolTip(word(lang, "ui.summary.restore_tip"))
         self._generated = generated
         shown = edited if edited is not None and editable else generated
         if shown != self.text.toPlainText():
@@ -83,7 +83,7 @@ class ParagraphEditor(QWidget):
         text = self.text.toPlainText()
         changed = text != self._generated
         self.restore_button.setEnabled(changed)
-        self.status.setText(tr(self.lang, "summary.edited") if changed else "")
+        self.status.setText(word(self.lang, "ui.summary.edited") if changed else "")
         self.edited.emit(text if changed else None)
 
     def restore(self) -> None:
@@ -97,7 +97,7 @@ class ParagraphEditor(QWidget):
     def copy_paragraph(self) -> None:
         """Put the paragraph on the clipboard, to paste into the monthly report."""
         QGuiApplication.clipboard().setText(self.paragraph_text())
-        self.status.setText(tr(self.lang, "summary.copied"))
+        self.status.setText(word(self.lang, "ui.summary.copied"))
 
     def wanted_height(self, width: int) -> int:
         """Pixels the editor and its buttons need to show the whole text at ``width``."""

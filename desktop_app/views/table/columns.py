@@ -30,23 +30,23 @@ from desktop_app.models.indicators.status import (
 )
 from desktop_app.models.indicators.summary import Assessment, Summary
 from desktop_app.models.numbers import format_change, format_count, format_points, format_rate, format_rates
-from desktop_app.models.output.words import period_text, status_label, word
+from desktop_app.models.output.words import period_text, status_label
 from desktop_app.models.text import vietnamese_sort_key
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 # the table's column heads, from the outputs' words: STT, Đơn vị, Cấp, Tỷ lệ, Tử số, Mẫu số, …
 HEADERS = {
-    "stt": "no",
-    "name": "unit",
-    "level": "level",
-    "rate": "rate_short",
-    "numerator": "numerator",
-    "denominator": "denominator",
-    "target": "target_short",
-    "status": "status",
-    "rank": "rank",
-    "change": "change_short",
-    "group": "group",
+    "stt": "out.no",
+    "name": "out.unit",
+    "level": "out.level",
+    "rate": "out.rate_short",
+    "numerator": "out.numerator",
+    "denominator": "out.denominator",
+    "target": "out.target_short",
+    "status": "out.status",
+    "rank": "out.rank",
+    "change": "out.change_short",
+    "group": "out.group",
 }
 FROZEN_COLUMNS = 2  # STT and unit name stay visible when scrolling sideways
 
@@ -235,7 +235,7 @@ def _change_column(summary: Summary, c: IndicatorCells, h: dict[str, str]) -> Co
     last period's rate in the tooltip. Sorted by the number; new units last."""
     lang = c.lang
     new = set(summary.new_units)
-    since = period_text(summary.previous_period, lang) or word(lang, "para.before")
+    since = period_text(summary.previous_period, lang) or word(lang, "out.para.before")
     brushes = {kind: QBrush(QColor(kind)) for kind in (UP, DOWN, NEW)}
     points = [a.change_points if a is not None else None for a in c.found]
     text, copy, tips, colours = [], [], [], []
@@ -246,13 +246,13 @@ def _change_column(summary: Summary, c: IndicatorCells, h: dict[str, str]) -> Co
             colours.append(brushes[UP] if p > 0 else brushes[DOWN] if p < 0 else None)
         else:
             fresh = a is not None and unit.name in new
-            text.append(tr(lang, "table.new") if fresh else "")
+            text.append(word(lang, "ui.table.new") if fresh else "")
             copy.append(text[-1])
             colours.append(brushes[NEW] if fresh else None)
         if a is not None and a.previous_rate is not None:
-            tips.append(tr(lang, "table.previous", rate=format_rate(a.previous_rate, lang)))
+            tips.append(word(lang, "ui.table.previous", rate=format_rate(a.previous_rate, lang)))
         else:
-            tips.append(tr(lang, "table.new_tip", period=since) if text[-1] else "")
+            tips.append(word(lang, "ui.table.new_tip", period=since) if text[-1] else "")
     column = c.column("change", h["change"], text, copy, points, RIGHT)
     column.foreground, column.tooltips = colours, tips
     return column

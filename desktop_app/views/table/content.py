@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.words import capitalised, level_label, period_text, word
+from desktop_app.models.output.words import capitalised, level_label, period_text
 from desktop_app.models.shown import Shown
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import fold, shown
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 from desktop_app.views.table.columns import (
     CENTER,
     HEADERS,
@@ -46,7 +46,7 @@ Recent = Callable[[str, Summary, str], "RecentRates | None"]
 def heads(lang: str) -> dict[str, str]:
     """The column heads by kind, in ``lang``."""
     out = {kind: word(lang, key) for kind, key in HEADERS.items()}
-    out["report"] = tr(lang, "table.report")
+    out["report"] = word(lang, "ui.table.report")
     return out
 
 
@@ -195,10 +195,17 @@ def recent_column(rates: RecentRates, indicator: str, lang: str) -> Column:
 
     text = [recent_text(r, lang) for r in rates.rates]
     periods = " → ".join(capitalised(period_text(p, lang)) or p for p in rates.periods)
-    head = tr(lang, "table.recent", n=len(rates.periods))
+    head = word(lang, "ui.table.recent", n=len(rates.periods))
     keys = [_moved(r) for r in rates.rates]
     return Column(
-        "recent", indicator, head, tr(lang, "table.recent_tip", periods=periods), text, text, keys, CENTER
+        "recent",
+        indicator,
+        head,
+        word(lang, "ui.table.recent_tip", periods=periods),
+        text,
+        text,
+        keys,
+        CENTER,
     )
 
 

@@ -37,7 +37,7 @@ class WindowDialogs:
 
     def open_files(self) -> None:
         """Tệp › Mở…"""
-        paths = ask_reports(self.parent, self.lang, "open_title", self.session.recent())
+        paths = ask_reports(self.parent, self.lang, "ui.open_title", self.session.recent())
         if paths:
             self.session.open(paths)
 
@@ -46,7 +46,7 @@ class WindowDialogs:
         report = self.session.report()
         files = [e for e in report.previous if not e.stored] if report else []  # not the history's
         near = ([p for e in files for p in e.paths()] or report.paths()) if report else []
-        paths = ask_reports(self.parent, self.lang, "compare_title", near)
+        paths = ask_reports(self.parent, self.lang, "ui.compare_title", near)
         if paths:
             self.session.compare_with(paths)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QToolBar
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.output.words import level_label
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 FILTER_LEVELS = ("province", "district", "commune")
 ALL_INDICATORS = "*"  # the indicator combo's "Tất cả chỉ số": every indicator's rate side by side
@@ -75,17 +75,17 @@ class FilterBar(QToolBar):
         self.search.textChanged.connect(self.searchTyped)
 
     def retranslate(self, lang: str) -> None:
-        self.report_label.setText(" " + tr(lang, "report") + " ")
-        self.indicator_label.setText(" " + tr(lang, "indicator") + " ")
-        self.level_label.setText(" " + tr(lang, "level") + " ")
-        self.group_label.setText(" " + tr(lang, "group") + " ")
-        self.group_combo.setItemText(0, tr(lang, "all_groups"))
-        self.below_check.setText(tr(lang, "below_only"))
-        self.search.setPlaceholderText(tr(lang, "search"))
+        self.report_label.setText(" " + word(lang, "ui.report") + " ")
+        self.indicator_label.setText(" " + word(lang, "ui.indicator") + " ")
+        self.level_label.setText(" " + word(lang, "ui.level") + " ")
+        self.group_label.setText(" " + word(lang, "ui.group") + " ")
+        self.group_combo.setItemText(0, word(lang, "ui.all_groups"))
+        self.below_check.setText(word(lang, "ui.below_only"))
+        self.search.setPlaceholderText(word(lang, "ui.search"))
         level = self.level()
         self.level_combo.blockSignals(True)
         self.level_combo.clear()
-        self.level_combo.addItem(tr(lang, "all_levels"), "")
+        self.level_combo.addItem(word(lang, "ui.all_levels"), "")
         for key in FILTER_LEVELS:
             self.level_combo.addItem(level_label(key, lang), key)
         self.level_combo.setCurrentIndex(max(0, self.level_combo.findData(level)))
@@ -102,7 +102,7 @@ class FilterBar(QToolBar):
             combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
         if len(reports) > 1:
             combo.insertSeparator(combo.count())
-            combo.addItem(tr(lang, "side_by_side_item", n=len(reports)), SIDE_BY_SIDE)
+            combo.addItem(word(lang, "ui.side_by_side_item", n=len(reports)), SIDE_BY_SIDE)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         combo.blockSignals(False)
         self.show_reports(len(reports) > 1)
@@ -121,7 +121,7 @@ class FilterBar(QToolBar):
         combo.blockSignals(True)
         combo.clear()
         if len(indicators) > 1:
-            combo.addItem(tr(lang, "all_indicators"), ALL_INDICATORS)
+            combo.addItem(word(lang, "ui.all_indicators"), ALL_INDICATORS)
         for info in indicators:
             combo.addItem(info.name(lang), info.key)
             tip = (tips or {}).get(info.key) or info.name(lang)

@@ -18,11 +18,10 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMainWindow, QPushBut
 
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.tables.measures import SheetImport
+from desktop_app.models.words import word
 from desktop_app.session import Session
-from desktop_app.settings import HISTORY_SAVE, SAVE_ALWAYS, SAVE_NEVER, AppSettings
+from desktop_app.settings import ALWAYS, HISTORY_SAVE, NO, SAVE_ALWAYS, SAVE_NEVER, YES, AppSettings
 from desktop_app.views.charts.panel import ChartsPanel
-from desktop_app.views.dialogs.history_words import ALWAYS, NO, YES, hw
-from desktop_app.views.strings import tr
 
 if TYPE_CHECKING:  # the history's windows load when first opened, after the window has painted
     from desktop_app.models.history.similar import SimilarName
@@ -60,8 +59,8 @@ class OfferBar(QFrame):
 
     def ask(self, question: str, lang: str) -> None:
         self.question.setText(question)
-        for answer, key in ((YES, "save_yes"), (ALWAYS, "save_always_button"), (NO, "save_no")):
-            self.buttons[answer].setText(hw(lang, key))
+        for answer, key in ((YES, "yes"), (ALWAYS, "always_button"), (NO, "no")):
+            self.buttons[answer].setText(word(lang, f"history.save_{key}"))
         self.show()
 
 
@@ -125,7 +124,7 @@ class HistoryActions(QObject):
 
     def _question(self) -> str:
         names = ", ".join(f"«{Path(path).name}»" for path in self.pending)
-        return hw(self.lang, "save_question", files=names)
+        return word(self.lang, "history.save_question", files=names)
 
     def answer(self, answer: str) -> None:
         """The bar's answer: keep the files offered (and from now on, for "Luôn lưu"), or not."""
@@ -180,7 +179,7 @@ class HistoryActions(QObject):
         for the indicator on screen."""
         unit = unit or self.unit()
         if unit is None:
-            self.window.statusBar().showMessage(tr(self.lang, "trend_tip"), 6000)
+            self.window.statusBar().showMessage(word(self.lang, "ui.trend_tip"), 6000)
             return None
         dialog = self.open_dialog()
         dialog.show_unit(unit[0], self.indicator(), unit[1])
@@ -195,8 +194,8 @@ class HistoryActions(QObject):
         exists and figures are on screen."""
         on = has_data and self.session.history.exists()
         trend.setEnabled(on)
-        trend.setStatusTip(tr(self.lang, "trend_tip"))
-        charts.set_trend_text(tr(self.lang, "trend").replace("&", "") if on else "")
+        trend.setStatusTip(word(self.lang, "ui.trend_tip"))
+        charts.set_trend_text(word(self.lang, "ui.action.trend").replace("&", "") if on else "")
 
 
 __all__ = ["HistoryActions", "OfferBar"]

@@ -10,7 +10,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from desktop_app.views.strings import LANGUAGE_NAMES, tr
+from desktop_app.models.words import word
+from desktop_app.views.language import LANGUAGE_NAMES
 
 Key = QKeySequence.StandardKey
 Shortcut = str | QKeySequence.StandardKey | None
@@ -122,11 +123,11 @@ class WindowMenus(QObject):
     def retranslate(self, lang: str) -> None:
         for name, action in self.actions.items():
             if not name.startswith("lang_"):
-                action.setText(tr(lang, name))
+                action.setText(word(lang, f"ui.action.{name}"))
         for name, menu in self.menus.items():
-            menu.setTitle(tr(lang, f"menu_{name}"))
-        self.recent.setTitle(tr(lang, "recent"))
-        self.language_menu.setTitle(tr(lang, "language"))
+            menu.setTitle(word(lang, f"ui.menu_{name}"))
+        self.recent.setTitle(word(lang, "ui.recent"))
+        self.language_menu.setTitle(word(lang, "ui.language"))
         self.actions[f"lang_{lang}"].setChecked(True)
         self.set_recent(self._recent_paths, lang)
 
@@ -141,10 +142,10 @@ class WindowMenus(QObject):
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: self.recentChosen.emit(p))
         if not paths:
-            self.recent.addAction(tr(lang, "recent_empty")).setEnabled(False)
+            self.recent.addAction(word(lang, "ui.recent_empty")).setEnabled(False)
         else:
             self.recent.addSeparator()
-            self.recent.addAction(tr(lang, "recent_clear"), self.recentCleared.emit)
+            self.recent.addAction(word(lang, "ui.recent_clear"), self.recentCleared.emit)
 
     def set_enabled(self, has_data: bool, compared: bool, reports: int, sample: bool) -> None:
         """Actions on the figures need some; Bỏ so sánh an earlier period; switching reports two."""

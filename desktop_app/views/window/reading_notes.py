@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from desktop_app.models.output.assumptions import said
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.translation import Message
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 MAX_WARNINGS = 30  # per sheet; the warnings dialog lists them all
 
@@ -41,23 +41,23 @@ def sheet_reading(sheet: SheetImport) -> SheetReading:
 def reading_html(sheets: list[SheetReading], lang: str) -> str:
     """Per sheet: its name, a line per indicator, then its warnings (at most MAX_WARNINGS)."""
     if not sheets:
-        return f"<p>{html.escape(tr(lang, 'reports.reading_none'))}</p>"
+        return f"<p>{html.escape(word(lang, 'ui.reports.reading_none'))}</p>"
     esc = html.escape
     parts = []
     for sheet in sheets:
         parts.append(f"<p style='margin-top:6px'><b>{esc(sheet.title)}</b></p>")
-        lines = [line.render(lang) for line in sheet.lines] or [tr(lang, "reports.no_reading")]
+        lines = [line.render(lang) for line in sheet.lines] or [word(lang, "ui.reports.no_reading")]
         parts.append(
             "<ul style='margin-left:-24px'>" + "".join(f"<li>{esc(x)}</li>" for x in lines) + "</ul>"
         )
         if not sheet.warnings:
-            parts.append(f"<p style='color:#555'><i>{esc(tr(lang, 'reports.no_warnings'))}</i></p>")
+            parts.append(f"<p style='color:#555'><i>{esc(word(lang, 'ui.reports.no_warnings'))}</i></p>")
             continue
         shown = sheet.warnings[:MAX_WARNINGS]
         items = "".join(f"<li>{esc(w.render(lang))}</li>" for w in shown)
         if (more := len(sheet.warnings) - len(shown)) > 0:
-            items += f"<li><i>{esc(tr(lang, 'reports.more_warnings', n=more))}</i></li>"
-        parts.append(f"<p style='color:#8a4b00'>{esc(tr(lang, 'reports.warnings'))}</p>")
+            items += f"<li><i>{esc(word(lang, 'ui.reports.more_warnings', n=more))}</i></li>"
+        parts.append(f"<p style='color:#8a4b00'>{esc(word(lang, 'ui.reports.warnings'))}</p>")
         parts.append(f"<ul style='margin-left:-24px; color:#8a4b00'>{items}</ul>")
     return "".join(parts)
 

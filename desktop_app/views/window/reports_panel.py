@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.models.indicators.catalog import indicator_info
 from desktop_app.models.output.words import capitalised, period_text
+from desktop_app.models.words import word
 from desktop_app.models.workspace import Report
 from desktop_app.session import Session
-from desktop_app.views.strings import tr
 from desktop_app.views.window.reading_notes import ReadingNotes, SheetReading, sheet_reading
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -79,7 +79,7 @@ def report_entry(report: Report, label: str, lang: str, sample: bool, labels: di
 def _earlier_name(earlier: Report, labels: dict[str, str], lang: str) -> str:
     """An earlier report's name; one from the history: its period, said to be kept there."""
     if earlier.stored:
-        return tr(lang, "reports.stored", period=capitalised(period_text(earlier.period, lang)))
+        return word(lang, "ui.reports.stored", period=capitalised(period_text(earlier.period, lang)))
     return labels.get(earlier.key, earlier.key)
 
 
@@ -156,15 +156,15 @@ class ReportsPanel(QWidget):
 
     def retranslate(self, lang: str) -> None:
         self.lang = lang
-        self.show_button.setText(tr(lang, "reports.show"))
-        self.show_button.setToolTip(tr(lang, "reports.show_tip"))
-        self.close_button.setText(tr(lang, "reports.close"))
-        self.close_button.setToolTip(tr(lang, "reports.close_tip"))
-        self.earlier_button.setText(tr(lang, "reports.earlier"))
-        self.earlier_button.setToolTip(tr(lang, "reports.earlier_tip"))
-        self.side_by_side.setText(tr(lang, "side_by_side"))
-        self.details_tabs.setTabText(0, tr(lang, "reports.about"))
-        self.details_tabs.setTabText(1, tr(lang, "reports.reading"))
+        self.show_button.setText(word(lang, "ui.reports.show"))
+        self.show_button.setToolTip(word(lang, "ui.reports.show_tip"))
+        self.close_button.setText(word(lang, "ui.reports.close"))
+        self.close_button.setToolTip(word(lang, "ui.reports.close_tip"))
+        self.earlier_button.setText(word(lang, "ui.reports.earlier"))
+        self.earlier_button.setToolTip(word(lang, "ui.reports.earlier_tip"))
+        self.side_by_side.setText(word(lang, "ui.action.side_by_side"))
+        self.details_tabs.setTabText(0, word(lang, "ui.reports.about"))
+        self.details_tabs.setTabText(1, word(lang, "ui.reports.reading"))
         self._show_details()
 
     def set_reports(self, entries: list[ReportEntry], on_screen: list[str], side_by_side: bool) -> None:
@@ -201,9 +201,9 @@ class ReportsPanel(QWidget):
         title = entry.label
         if entry.earlier:  # under the report it is compared with: its period says enough
             name = (entry.period or title) if entry.parent else title
-            title = tr(self.lang, "reports.earlier_item", name=name)
+            title = word(self.lang, "ui.reports.earlier_item", name=name)
         if entry.sample:
-            title += " " + tr(self.lang, "reports.sample_mark")
+            title += " " + word(self.lang, "ui.reports.sample_mark")
         return title
 
     def selected(self) -> str | None:
@@ -221,16 +221,16 @@ class ReportsPanel(QWidget):
             return
         self.tree.setCurrentItem(item)
         menu = QMenu(self)
-        menu.addAction(tr(self.lang, "reports.show"), lambda: self._ask(self.showRequested, item))
-        menu.addAction(tr(self.lang, "reports.earlier"), lambda: self._ask(self.earlierRequested, item))
+        menu.addAction(word(self.lang, "ui.reports.show"), lambda: self._ask(self.showRequested, item))
+        menu.addAction(word(self.lang, "ui.reports.earlier"), lambda: self._ask(self.earlierRequested, item))
         menu.addSeparator()
-        menu.addAction(tr(self.lang, "reports.close"), lambda: self._ask(self.closeRequested, item))
+        menu.addAction(word(self.lang, "ui.reports.close"), lambda: self._ask(self.closeRequested, item))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     def _show_details(self) -> None:
         entry = self._entries.get(self.selected() or "")
-        self.details.setText(self._details_html(entry) if entry else tr(self.lang, "reports.none"))
+        self.details.setText(self._details_html(entry) if entry else word(self.lang, "ui.reports.none"))
         self.reading.set_sheets(entry.readings if entry else [], self.lang)
         for button in (self.show_button, self.close_button):
             button.setEnabled(entry is not None)
@@ -240,20 +240,22 @@ class ReportsPanel(QWidget):
         lang, esc = self.lang, html.escape
         lines = [f"<b>{esc(entry.label)}</b>"]
         if entry.sample:
-            lines.append(f"<i>{esc(tr(lang, 'sample_note'))}</i>")
-        lines.append(esc(tr(lang, "reports.files", files="; ".join(entry.files))))
+            lines.append(f"<i>{esc(word(lang, 'ui.sample_note'))}</i>")
+        lines.append(esc(word(lang, "ui.reports.files", files="; ".join(entry.files))))
         if entry.issuer:
-            lines.append(esc(tr(lang, "reports.issuer", issuer=entry.issuer)))
-        lines.append(esc(tr(lang, "reports.indicators", names=", ".join(entry.indicators))))
-        lines.append(esc(tr(lang, "reports.period", period=entry.period or tr(lang, "unknown_period"))))
-        lines.append(esc(tr(lang, "reports.units", n=entry.units)))
+            lines.append(esc(word(lang, "ui.reports.issuer", issuer=entry.issuer)))
+        lines.append(esc(word(lang, "ui.reports.indicators", names=", ".join(entry.indicators))))
+        lines.append(
+            esc(word(lang, "ui.reports.period", period=entry.period or word(lang, "ui.unknown_period")))
+        )
+        lines.append(esc(word(lang, "ui.reports.units", n=entry.units)))
         if entry.compared:
-            lines.append(esc(tr(lang, "reports.compared", names=", ".join(entry.compared))))
+            lines.append(esc(word(lang, "ui.reports.compared", names=", ".join(entry.compared))))
         if entry.earlier:
             parent = self._entries.get(entry.parent or "")
-            lines.append(esc(tr(lang, "reports.earlier_of", name=parent.label if parent else "–")))
+            lines.append(esc(word(lang, "ui.reports.earlier_of", name=parent.label if parent else "–")))
         if entry.warnings:
-            lines.append(esc(tr(lang, "warnings", n=entry.warnings)))
+            lines.append(esc(word(lang, "ui.warnings", n=entry.warnings)))
         return "<br>".join(lines)
 
 

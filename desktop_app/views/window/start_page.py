@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 PAGE_WIDTH = 640  # the page's column, centred whatever the window's width
 
@@ -82,13 +82,13 @@ class StartPage(QWidget):
 
     def retranslate(self, lang: str) -> None:
         self._lang = lang
-        self.title.setText(tr(lang, "title"))
-        self.intro.setText(tr(lang, "start.intro"))
-        self.open_button.setText(tr(lang, "start.open"))
-        self.sample_button.setText(tr(lang, "start.sample"))
-        self.sample_button.setToolTip(tr(lang, "sample_note"))
-        self.drop.setText(tr(lang, "start.drop"))
-        self.recent_label.setText(tr(lang, "start.recent"))
+        self.title.setText(word(lang, "ui.title"))
+        self.intro.setText(word(lang, "ui.start.intro"))
+        self.open_button.setText(word(lang, "ui.start.open"))
+        self.sample_button.setText(word(lang, "ui.start.sample"))
+        self.sample_button.setToolTip(word(lang, "ui.sample_note"))
+        self.drop.setText(word(lang, "ui.start.drop"))
+        self.recent_label.setText(word(lang, "ui.start.recent"))
         self.set_recent(self._paths)
 
     def set_recent(self, paths: list[str]) -> None:
@@ -101,7 +101,7 @@ class StartPage(QWidget):
             item.setToolTip(path)
             self.recent.addItem(item)
         if not paths:
-            item = QListWidgetItem(tr(self._lang, "recent_empty"))
+            item = QListWidgetItem(word(self._lang, "ui.recent_empty"))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(item)
 

@@ -10,7 +10,7 @@ from desktop_app.listeners import Message
 from desktop_app.models.output.words import period_text
 from desktop_app.models.report import Report
 from desktop_app.models.shown import Shown
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 
 def compared_text(view: Shown | None, report: Report | None, lang: str) -> str:
@@ -20,9 +20,9 @@ def compared_text(view: Shown | None, report: Report | None, lang: str) -> str:
         return ""
     period = period_text(view.first.previous_period, lang)
     if not period:
-        return tr(lang, "compared_unknown")
+        return word(lang, "ui.compared_unknown")
     stored = report is not None and any(e.stored for e in report.previous)
-    return tr(lang, "compared_stored" if stored else "compared", period=period)
+    return word(lang, "ui.compared_stored" if stored else "ui.compared", period=period)
 
 
 class StatusArea:
@@ -64,17 +64,17 @@ class StatusArea:
         """A temporary line on the left, in ``lang`` ("" clears it)."""
         self.said = message
         if message.key:
-            self.bar.showMessage(tr(lang, message.key, **message.values), message.timeout_ms)
+            self.bar.showMessage(word(lang, message.key, **message.values), message.timeout_ms)
         else:
             self.bar.clearMessage()
 
     def retranslate(self, lang: str) -> None:
         if self.bar.currentMessage():  # still on screen: in the new language
             self.say(self.said, lang)
-        self.cancel_button.setText(tr(lang, "cancel"))
-        self.cancel_button.setToolTip(tr(lang, "cancel_tip"))
-        self.sample_label.setText(tr(lang, "sample_status"))
-        self.sample_label.setToolTip(tr(lang, "sample_note"))
+        self.cancel_button.setText(word(lang, "ui.cancel"))
+        self.cancel_button.setToolTip(word(lang, "ui.cancel_tip"))
+        self.sample_label.setText(word(lang, "ui.sample_status"))
+        self.sample_label.setToolTip(word(lang, "ui.sample_note"))
 
     def show_sample(self, on: bool) -> None:
         self.sample_label.setVisible(on)
@@ -88,7 +88,7 @@ class StatusArea:
         self.progress.setValue(round(fraction * 100))
 
     def show_units(self, lang: str, shown: int, total: int) -> None:
-        self.units_label.setText(tr(lang, "units_shown", shown=shown, total=total))
+        self.units_label.setText(word(lang, "ui.units_shown", shown=shown, total=total))
 
     def show_counts(
         self,
@@ -106,12 +106,12 @@ class StatusArea:
         if len(files) == 1:
             text = files[0]
         elif files:
-            text = tr(lang, "n_files", n=len(files), periods=", ".join(periods))
+            text = word(lang, "ui.n_files", n=len(files), periods=", ".join(periods))
         else:
-            text = tr(lang, "no_files")
+            text = word(lang, "ui.no_files")
         self.files_label.setText(f"{text} · {compared}" if compared and files else text)
         self.files_label.setVisible(bool(files))
         self.units_label.setVisible(bool(files))
         self.files_label.setToolTip("\n".join(files))
-        self.warnings_button.setText(tr(lang, "warnings", n=warnings))
+        self.warnings_button.setText(word(lang, "ui.warnings", n=warnings))
         self.warnings_button.setVisible(warnings > 0)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.models.shown import Shown
-from desktop_app.views.strings import tr
+from desktop_app.models.words import word
 
 WIDE_PX = 1560  # from this width the charts go beside the table
 NARROW_PX = 1460  # and back into a tab under this one (no flicker while dragging the edge)
@@ -22,10 +22,10 @@ TABS = ("table", "charts", "summary")
 def note_lines(view: Shown | None, indicator: str | None, sample: bool, lang: str) -> list[str]:
     """What the note line says once for everything on screen: a sample is a sample, an indicator
     has no target."""
-    notes = [tr(lang, "sample_note")] if sample else []
+    notes = [word(lang, "ui.sample_note")] if sample else []
     if indicator is not None and view is not None and not view.has_targets(indicator):
         name = next((i.name(lang) for i in view.indicators if i.key == indicator), indicator)
-        notes.append(tr(lang, "no_target_note", name=name))
+        notes.append(word(lang, "ui.no_target_note", name=name))
     return notes
 
 
@@ -69,10 +69,10 @@ class WorkArea(QWidget):
 
     def retranslate(self, lang: str) -> None:
         self.lang = lang
-        self.tabs.setTabText(0, tr(lang, "tab.table_charts" if self.wide else "tab.table"))
+        self.tabs.setTabText(0, word(lang, "ui.tab.table_charts" if self.wide else "ui.tab.table"))
         if not self.wide:
-            self.tabs.setTabText(1, tr(lang, "tab.charts"))
-        self.tabs.setTabText(self.tabs.indexOf(self.summary), tr(lang, "tab.summary"))
+            self.tabs.setTabText(1, word(lang, "ui.tab.charts"))
+        self.tabs.setTabText(self.tabs.indexOf(self.summary), word(lang, "ui.tab.summary"))
 
     def add_bar(self, bar: QWidget) -> None:
         """A bar over the tabs, under the note: an offer answered when the user likes."""

@@ -10,16 +10,18 @@ from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.tables.importer import import_file
 from desktop_app.settings import (
+    ALWAYS,
     HISTORY_DATABASE,
     HISTORY_SAVE,
     SAVE_ALWAYS,
     SAVE_ASK,
     SAVE_NEVER,
+    YES,
     AppSettings,
 )
 from desktop_app.views.charts.trend import period_tick
 from desktop_app.views.dialogs.history import HistoryDialog
-from desktop_app.views.dialogs.history_saving import ALWAYS, YES, HistorySaver
+from desktop_app.views.dialogs.history_saving import HistorySaver
 from tests.fixtures.history_months import POOLED_BY_MONTH, TU_PHAP_RATES, three_months, write_month
 from tests.fixtures.monthly import AUGUST
 from tests.models.history.conftest import keep

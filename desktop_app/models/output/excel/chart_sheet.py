@@ -35,10 +35,10 @@ from desktop_app.models.output.excel.style import (
     merge_put,
     number_format,
     put,
-    texts,
 )
-from desktop_app.models.output.words import level_label, period_text, word
+from desktop_app.models.output.words import level_label, period_text
 from desktop_app.models.text import printable, shown
+from desktop_app.models.words import word
 
 ROW_POINTS = 18.0  # every row of the sheet, so a chart's height in rows is known
 ROW_CM = ROW_POINTS * 2.54 / 72
@@ -91,8 +91,8 @@ def chart_blocks(summary: Summary, lang: str = "vi") -> list[ChartBlock]:
     """Every (indicator, level) with its units in the order of the table."""
     then = ""
     if summary.previous is not None:
-        since = period_text(summary.previous_period, lang) or word(lang, "para.before")
-        then = word(lang, "previous_legend", period=since)
+        since = period_text(summary.previous_period, lang) or word(lang, "out.para.before")
+        then = word(lang, "out.previous_legend", period=since)
     blocks = []
     for info in summary.indicators:
         for stats in summary.levels:
@@ -116,14 +116,13 @@ def chart_blocks(summary: Summary, lang: str = "vi") -> list[ChartBlock]:
 
 def write_chart_sheet(ws: Worksheet, summary: Summary, lang: str) -> list[BarChart]:
     """Write every block under a sheet title; returns the charts placed."""
-    t = texts(lang)
     ws.sheet_format.defaultRowHeight = ROW_POINTS
     ws.sheet_format.customHeight = True
     widths = [38, 11, 11, 11, 14, 3] if summary.previous is not None else [38, 11, 11, 11, 3]
     for i, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     last_column = len(widths) + 10
-    merge_put(ws, 1, 1, last_column, t["charts_title"], align=CENTER, style=font(14, bold=True))
+    merge_put(ws, 1, 1, last_column, word(lang, "out.charts_title"), align=CENTER, style=font(14, bold=True))
     row, used_cm, charts = 3, 2 * ROW_CM, []
     for block in chart_blocks(summary, lang):
         rows = _block_rows(block)
@@ -146,9 +145,13 @@ def _block_rows(block: ChartBlock) -> int:
 
 
 def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart | None:
-    t = texts(lang)
     put(ws, row, 1, block.title(lang), style=font(bold=True), align=LEFT)
-    heads = [t["unit"], t["rate"], t["target"], t["mean"]] + ([block.then] if block.then else [])
+    heads = [
+        word(lang, "out.unit"),
+        word(lang, "out.rate"),
+        word(lang, "out.target"),
+        word(lang, "out.mean"),
+    ] + ([block.then] if block.then else [])
     for column, head in enumerate(heads, start=1):
         put(ws, row + 1, column, head, style=font(bold=True), align=CENTER, border=True)
         ws.cell(row=row + 1, column=column).fill = HEADER_FILL
@@ -163,7 +166,7 @@ def _write_block(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarCh
             put(ws, r, 5, block.previous[i], border=True, fmt=percent, style=font(11))
     if block.no_data:  # one name a row: a long list must not run under the chart
         below = row + 2 + len(block.rated)
-        put(ws, below, 1, t["no_data_units"], style=font(11, italic=True))
+        put(ws, below, 1, word(lang, "out.no_data_units"), style=font(11, italic=True))
         for i, name in enumerate(block.no_data, start=1):
             put(ws, below + i, 1, name, style=font(11, italic=True))
     if not block.rated:
@@ -208,9 +211,9 @@ def _chart(ws: Worksheet, row: int, block: ChartBlock, lang: str) -> BarChart:
 
 def _lines_in_title(targets: list[float], mean: float | None, lang: str) -> str:
     """ " (chỉ tiêu 60 %, TB 48,75 %)" for a chart whose lines cannot be drawn."""
-    parts = [f"{texts(lang)['target_word']} {format_target(targets[0], lang)}"] if targets else []
+    parts = [f"{word(lang, 'out.target_word')} {format_target(targets[0], lang)}"] if targets else []
     if mean is not None:
-        parts.append(texts(lang)["mean_line"].format(value=format_rate(mean, lang)))
+        parts.append(word(lang, "out.mean_line").format(value=format_rate(mean, lang)))
     return f" ({', '.join(parts)})" if parts else ""
 
 

@@ -15,14 +15,14 @@ from desktop_app import PRODUCT
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.output.contents import TrendTable, is_form_code
 from desktop_app.models.output.excel.chart_sheet import write_chart_sheet
-from desktop_app.models.output.excel.style import texts
 from desktop_app.models.output.excel.summary_sheet import write_summary_sheet
 from desktop_app.models.output.excel.table_sheet import Heading, write_table_sheet
 from desktop_app.models.output.excel.trend_sheet import write_trend_sheet
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.safe_write import atomic_write
-from desktop_app.models.output.words import period_text, word
+from desktop_app.models.output.words import period_text
 from desktop_app.models.text import clean, printable
+from desktop_app.models.words import word
 
 logger = logging.getLogger(__name__)
 
@@ -62,15 +62,14 @@ def build_workbook(
     summary: Summary, heading: Heading, lang: str = "vi", trends: Sequence[TrendTable] | None = None
 ) -> Workbook:
     """The sheets in memory: "Bảng chỉ số", "Biểu đồ", "Tóm tắt", and "Xu hướng" with ``trends``."""
-    t = texts(lang)
     book = Workbook()
     table = book.worksheets[0]
-    table.title = t["sheet_table"]
+    table.title = word(lang, "out.sheet_table")
     write_table_sheet(table, summary, heading, lang)
-    write_chart_sheet(book.create_sheet(t["sheet_charts"]), summary, lang)
-    write_summary_sheet(book.create_sheet(t["sheet_summary"]), summary, heading.period, lang)
+    write_chart_sheet(book.create_sheet(word(lang, "out.sheet_charts")), summary, lang)
+    write_summary_sheet(book.create_sheet(word(lang, "out.sheet_summary")), summary, heading.period, lang)
     if trends:
-        write_trend_sheet(book.create_sheet(t["sheet_trends"]), trends, summary, lang)
+        write_trend_sheet(book.create_sheet(word(lang, "out.sheet_trends")), trends, summary, lang)
     book.active = 0
     book.properties.title = printable(heading.title)
     book.properties.subject = printable(heading.period) or None
@@ -101,22 +100,21 @@ def compared_line(summary: Summary, lang: str = "vi") -> str:
     "Kỳ trước" and "Tăng/giảm" columns refer to; "" otherwise."""
     if summary.previous is None:
         return ""
-    since = period_text(summary.previous_period, lang) or word(lang, "para.before")
-    return word(lang, "compared", period=since)
+    since = period_text(summary.previous_period, lang) or word(lang, "out.para.before")
+    return word(lang, "out.compared", period=since)
 
 
 def default_title(summary: Summary, lang: str = "vi") -> str:
     """The source title when all files share one, else "BÁO CÁO KẾT QUẢ CÁC CHỈ SỐ …"; a form's
     code ("Biểu số II.06a/VPCP/KSTT") is no title."""
-    t = texts(lang)
     titles = {
         clean(s.title) for s in summary.collection.sheets if clean(s.title) and not is_form_code(s.title)
     }
     if len(titles) == 1 and lang != "en":
         return titles.pop()
     if len(summary.indicators) == 1:
-        return t["title_one"].format(label=summary.indicators[0].name(lang).upper())
-    return t["title"]
+        return word(lang, "out.title_one").format(label=summary.indicators[0].name(lang).upper())
+    return word(lang, "out.title")
 
 
 def _issuer_lines(summary: Summary, issuer: str | None) -> list[str]:
@@ -134,7 +132,7 @@ def period_line(summary: Summary, lang: str = "vi", period: str | None = None) -
         return ""
     if len(phrases) == 1:
         return phrases[0][:1].upper() + phrases[0][1:]
-    return texts(lang)["periods"].format(periods="; ".join(phrases))
+    return word(lang, "out.periods").format(periods="; ".join(phrases))
 
 
 __all__ = [

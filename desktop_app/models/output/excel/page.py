@@ -9,7 +9,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop_app.models.output.excel.style import CENTER, TITLE_SIZE, font, line_count, merge_put, texts
+from desktop_app.models.output.excel.style import CENTER, TITLE_SIZE, font, line_count, merge_put
+from desktop_app.models.words import word
 
 LINE_HEIGHT = 16.5  # points per wrapped line at 12 pt
 LEFT_COLUMNS = 3  # the issuer and the preparer sit over STT, unit and level
@@ -40,7 +41,6 @@ def span_width(ws: Worksheet, first: int, last: int) -> float:
 
 def write_title_block(ws: Worksheet, heading: Heading, last_column: int, lang: str) -> int:
     """Issuer top-left, motto top-right, then title and period; returns the last row used."""
-    t = texts(lang)
     right = _right_block(last_column)
     left_end = min(LEFT_COLUMNS, right - 1)
     issuer = heading.issuer or [""]
@@ -48,13 +48,15 @@ def write_title_block(ws: Worksheet, heading: Heading, last_column: int, lang: s
         merge_put(
             ws, 1 + i, 1, left_end, line, align=CENTER, style=font(TITLE_SIZE, bold=i == len(issuer) - 1)
         )
-    merge_put(ws, 1, right, last_column, t["motto1"], align=CENTER, style=font(TITLE_SIZE, bold=True))
+    merge_put(
+        ws, 1, right, last_column, word(lang, "out.motto1"), align=CENTER, style=font(TITLE_SIZE, bold=True)
+    )
     merge_put(
         ws,
         2,
         right,
         last_column,
-        t["motto2"],
+        word(lang, "out.motto2"),
         align=CENTER,
         style=font(TITLE_SIZE, bold=True, underline=True),
     )
@@ -71,14 +73,17 @@ def write_title_block(ws: Worksheet, heading: Heading, last_column: int, lang: s
 
 def write_signatures(ws: Worksheet, row: int, last_column: int, lang: str) -> int:
     """Preparer bottom-left, date line and head of unit bottom-right; returns the last row."""
-    t = texts(lang)
     right = _right_block(last_column)
     left_end = min(LEFT_COLUMNS, right - 1)
-    merge_put(ws, row, right, last_column, t["date_blank"], align=CENTER, style=font(italic=True))
-    merge_put(ws, row + 1, 1, left_end, t["preparer"], align=CENTER, style=font(bold=True))
-    merge_put(ws, row + 1, right, last_column, t["head"], align=CENTER, style=font(bold=True))
-    merge_put(ws, row + 2, 1, left_end, t["sign"], align=CENTER, style=font(italic=True))
-    merge_put(ws, row + 2, right, last_column, t["sign_seal"], align=CENTER, style=font(italic=True))
+    merge_put(
+        ws, row, right, last_column, word(lang, "out.date_blank"), align=CENTER, style=font(italic=True)
+    )
+    merge_put(ws, row + 1, 1, left_end, word(lang, "out.preparer"), align=CENTER, style=font(bold=True))
+    merge_put(ws, row + 1, right, last_column, word(lang, "out.head"), align=CENTER, style=font(bold=True))
+    merge_put(ws, row + 2, 1, left_end, word(lang, "out.sign"), align=CENTER, style=font(italic=True))
+    merge_put(
+        ws, row + 2, right, last_column, word(lang, "out.sign_seal"), align=CENTER, style=font(italic=True)
+    )
     return row + 2
 
 
@@ -91,7 +96,7 @@ def set_page(ws: Worksheet, lang: str, *, landscape: bool = True) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
-    ws.oddFooter.center.text = texts(lang)["page"]
+    ws.oddFooter.center.text = word(lang, "out.page")
     ws.oddFooter.center.font = "Times New Roman,Regular"
     ws.oddFooter.center.size = 11
 

@@ -10,7 +10,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop_app.models.output.words import words_for
 from desktop_app.models.text import printable
 
 FONT_NAME = "Times New Roman"
@@ -40,11 +39,6 @@ CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 PARAGRAPH = Alignment(horizontal="justify", vertical="top", wrap_text=True)
-
-
-def texts(lang: str) -> dict[str, str]:
-    """The wording of the export in ``lang`` ("vi" unless "en"): the outputs' one table."""
-    return words_for(lang)
 
 
 def number_format(kind: str, lang: str, value: float | None = None) -> str:

@@ -28,14 +28,15 @@ from desktop_app.models.output.excel.style import (
     merge_put,
     number_format,
     put,
-    texts,
 )
 from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.output.words import level_label, word
+from desktop_app.models.output.words import average_label, level_label
 from desktop_app.models.text import shown
+from desktop_app.models.words import word
 
 MAX_ROW_POINTS = 409  # Excel's limit
 SIDES = ("headline", "other_average")  # the average published first, then the other
+SIDE_WORDS = {"headline": "out.headline", "other_average": "out.other_average"}
 Values = dict[str, tuple[object, str | None]]  # a row's cells by column key: value, number format
 
 
@@ -53,36 +54,35 @@ def plan_columns(summary: Summary) -> list[Column]:
     """The columns this summary needs: the change only when compared, "ít phát sinh" only when
     some unit was too few to judge."""
     columns = [
-        Column("indicator", "indicator", 28),
-        Column("level", "level", 20),
-        Column("units", "units", 9),
+        Column("indicator", "out.indicator", 28),
+        Column("level", "out.level", 20),
+        Column("units", "out.units", 9),
     ]
     for side in SIDES:
         columns += [
-            Column(f"{side}.kind", "average_kind", 16, side),
-            Column(f"{side}.rate", "rate", 10, side),
+            Column(f"{side}.kind", "out.average_kind", 16, SIDE_WORDS[side]),
+            Column(f"{side}.rate", "out.rate", 10, SIDE_WORDS[side]),
         ]
         if summary.previous is not None:
-            columns.append(Column(f"{side}.change", "change", 11, side))
-    columns += [Column("met", "met", 7), Column("below", "below", 9)]
+            columns.append(Column(f"{side}.change", "out.change", 11, SIDE_WORDS[side]))
+    columns += [Column("met", "out.met", 7), Column("below", "out.below", 9)]
     if any(s.few_data for s in summary.levels):
-        columns.append(Column("few_data", "few_data", 9))
+        columns.append(Column("few_data", "out.few_data", 9))
     columns += [
-        Column("no_data", "no_data", 11),
-        Column("at_100", "at_100", 9),
-        Column("lowest", "lowest", 44),
+        Column("no_data", "out.no_data", 11),
+        Column("at_100", "out.at_100", 9),
+        Column("lowest", "out.lowest", 44),
     ]
     return columns
 
 
 def write_summary_sheet(ws: Worksheet, summary: Summary, period: str, lang: str) -> int:
     """Fill ``ws``; returns the row of the first paragraph of the report text."""
-    t = texts(lang)
     columns = plan_columns(summary)
     for i, column in enumerate(columns, start=1):
         ws.column_dimensions[get_column_letter(i)].width = column.width
     last = len(columns)
-    merge_put(ws, 1, 1, last, t["summary_title"], align=CENTER, style=font(14, bold=True))
+    merge_put(ws, 1, 1, last, word(lang, "out.summary_title"), align=CENTER, style=font(14, bold=True))
     if period:
         merge_put(ws, 2, 1, last, period, align=CENTER, style=font(13, italic=True))
     _write_header(ws, columns, 4, lang)
@@ -94,22 +94,23 @@ def write_summary_sheet(ws: Worksheet, summary: Summary, period: str, lang: str)
 
 def _write_header(ws: Worksheet, columns: list[Column], row: int, lang: str) -> None:
     """Two rows: "Tỷ lệ chính" and "Tỷ lệ còn lại" over their kind, rate and change."""
-    t = texts(lang)
     bold = font(bold=True)
     for i in range(1, len(columns) + 1):  # every cell boxed and shaded before any is merged
         for r in (row, row + 1):
             put(ws, r, i, None, border=True).fill = HEADER_FILL
     for i, column in enumerate(columns, start=1):
         if column.over is None:
-            put(ws, row, i, t[column.head], style=bold, align=CENTER, border=True).fill = HEADER_FILL
+            put(ws, row, i, word(lang, column.head), style=bold, align=CENTER, border=True).fill = HEADER_FILL
             ws.merge_cells(start_row=row, start_column=i, end_row=row + 1, end_column=i)
             continue
-        put(ws, row + 1, i, t[column.head], style=bold, align=CENTER, border=True).fill = HEADER_FILL
+        put(ws, row + 1, i, word(lang, column.head), style=bold, align=CENTER, border=True).fill = HEADER_FILL
         if i == 1 or columns[i - 2].over != column.over:
             span = sum(1 for c in columns if c.over == column.over)
-            merge_put(ws, row, i, i + span - 1, t[column.over], style=bold, align=CENTER, border=True)
-    below = max((line_count(t[c.head], c.width) for c in columns if c.over), default=1)
-    whole = max(line_count(t[c.head], c.width) for c in columns if not c.over)
+            merge_put(
+                ws, row, i, i + span - 1, word(lang, column.over), style=bold, align=CENTER, border=True
+            )
+    below = max((line_count(word(lang, c.head), c.width) for c in columns if c.over), default=1)
+    whole = max(line_count(word(lang, c.head), c.width) for c in columns if not c.over)
     ws.row_dimensions[row].height = LINE_HEIGHT * max(whole - below, 1) + 4
     ws.row_dimensions[row + 1].height = LINE_HEIGHT * below + 4
 
@@ -137,16 +138,15 @@ def _write_figures(ws: Worksheet, summary: Summary, columns: list[Column], row: 
 
 def row_values(s: GroupStats, headline: str, lang: str, names: dict[str, str]) -> Values:
     """One row's cells by column key, each with its number format."""
-    t = texts(lang)
     if s.group is not None:
-        level = word(lang, "text.group", group=shown(s.group))
+        level = word(lang, "out.text.group", group=shown(s.group))
     else:
-        level = level_label(s.level, lang, names) if s.level else t["all_levels"]
+        level = level_label(s.level, lang, names) if s.level else word(lang, "out.all_levels")
     first = headline if s.average(headline) is not None else (POOLED if headline == MEAN else MEAN)
     values: Values = {"level": (level, None), "units": (s.units, None)}
     for side, kind in zip(SIDES, (first, MEAN if first == POOLED else POOLED), strict=True):
         known = s.average(kind) is not None
-        values[f"{side}.kind"] = (t["pooled" if kind == POOLED else "mean"] if known else None, None)
+        values[f"{side}.kind"] = (average_label(kind, lang) if known else None, None)
         values[f"{side}.rate"] = (fraction(s.average(kind)), number_format("rate", lang))
         values[f"{side}.change"] = (s.change(kind), number_format("change", lang))
     counts = {"met": s.met, "below": s.below, "few_data": s.few_data, "no_data": s.no_data}
@@ -178,10 +178,9 @@ def _write_stats(
 
 def _write_text(ws: Worksheet, summary: Summary, row: int, columns: list[Column], lang: str) -> int:
     """The report paragraph, one merged row per indicator, then the warnings."""
-    t = texts(lang)
     last = len(columns)
     width = sum(c.width for c in columns)
-    put(ws, row, 1, t["text_title"], style=font(bold=True))
+    put(ws, row, 1, word(lang, "out.text_title"), style=font(bold=True))
     first = row + 1
     row = first
     for part in paragraph(summary, lang).split("\n\n"):
@@ -189,7 +188,7 @@ def _write_text(ws: Worksheet, summary: Summary, row: int, columns: list[Column]
         row += 1
     if summary.collection.warnings:
         row += 1
-        put(ws, row, 1, t["warnings_title"], style=font(bold=True))
+        put(ws, row, 1, word(lang, "out.warnings_title"), style=font(bold=True))
         for warning in summary.collection.warnings:
             row += 1
             _wrapped(ws, row, last, f"– {warning.render(lang)}", width)

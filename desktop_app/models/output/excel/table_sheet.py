@@ -46,23 +46,23 @@ from desktop_app.models.output.excel.style import (
     number_format,
     put,
     rank_format,
-    texts,
 )
 from desktop_app.models.output.words import level_in_sentence, level_label, status_label
 from desktop_app.models.tables.levels import level_order
 from desktop_app.models.text import shown
+from desktop_app.models.words import word
 
 SUBS: tuple[str, ...] = ("numerator", "denominator", "rate", "target", "status", "rank")
 COMPARED: tuple[str, ...] = ("previous_rate", "change")  # only when an earlier period is loaded
-SUB_WIDTHS = {
-    "numerator": 10,
-    "denominator": 10,
-    "rate": 10,
-    "target": 9,
-    "status": 13,
-    "rank": 9,
-    "previous_rate": 10,
-    "change": 11,
+SUB_HEADS = {  # each of an indicator's columns: the word over it, its width
+    "numerator": ("out.numerator", 10),
+    "denominator": ("out.denominator", 10),
+    "rate": ("out.rate", 10),
+    "target": ("out.target", 9),
+    "status": ("out.status", 13),
+    "rank": ("out.rank", 9),
+    "previous_rate": ("out.previous_rate", 10),
+    "change": ("out.change", 11),
 }
 CENTERED = ("status", "rank")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI")
@@ -155,8 +155,8 @@ def plan_columns(summary: Summary) -> TableLayout:
 
 def sub_widths(lang: str, subs: tuple[str, ...] = SUBS) -> list[float]:
     """Widths of an indicator's columns: no header word may break ("Denominator")."""
-    t = texts(lang)
-    return [max(SUB_WIDTHS[key], max(len(w) for w in t[key].split()) * 1.1 + 1) for key in subs]
+    heads = [SUB_HEADS[key] for key in subs]
+    return [max(width, max(len(w) for w in word(lang, head).split()) * 1.1 + 1) for head, width in heads]
 
 
 def _set_widths(ws: Worksheet, summary: Summary, layout: TableLayout, lang: str) -> float:
@@ -173,10 +173,14 @@ def _set_widths(ws: Worksheet, summary: Summary, layout: TableLayout, lang: str)
 
 
 def _write_header(ws: Worksheet, layout: TableLayout, unit_word: str | None, lang: str) -> None:
-    t = texts(lang)
     bold = font(bold=True)
     row = layout.header_row
-    heads = {"no": t["no"], "unit": unit_word or t["unit"], "level": t["level"], "group": t["group"]}
+    heads = {
+        "no": word(lang, "out.no"),
+        "unit": unit_word or word(lang, "out.unit"),
+        "level": word(lang, "out.level"),
+        "group": word(lang, "out.group"),
+    }
     for column, key in enumerate(layout.fixed_keys, start=1):
         put(ws, row, column, heads[key], style=bold, align=CENTER, border=True)
         put(ws, row + 1, column, None, border=True)
@@ -187,8 +191,18 @@ def _write_header(ws: Worksheet, layout: TableLayout, unit_word: str | None, lan
         merge_put(ws, row, ic.first, ic.last, label, style=bold, align=CENTER, border=True)
         group_lines = max(group_lines, line_count(label, span_width(ws, ic.first, ic.last)))
         for offset, key in enumerate(ic.subs):
-            put(ws, row + 1, ic.first + offset, t[key], style=bold, align=CENTER, border=True)
-    sub_lines = max(line_count(t[k], w) for k, w in zip(subs, sub_widths(lang, subs), strict=True))
+            put(
+                ws,
+                row + 1,
+                ic.first + offset,
+                word(lang, SUB_HEADS[key][0]),
+                style=bold,
+                align=CENTER,
+                border=True,
+            )
+    sub_lines = max(
+        line_count(word(lang, SUB_HEADS[k][0]), w) for k, w in zip(subs, sub_widths(lang, subs), strict=True)
+    )
     ws.row_dimensions[row].height = LINE_HEIGHT * max(group_lines, 1) + 4
     ws.row_dimensions[row + 1].height = LINE_HEIGHT * sub_lines + 4
     for r in (row, row + 1):
@@ -219,7 +233,7 @@ def _write_body(ws: Worksheet, summary: Summary, layout: TableLayout, unit_width
             if lines > 1:
                 ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
             row += 1
-        for kind in ("mean_row", "pooled_row"):
+        for kind in ("out.mean_row", "out.pooled_row"):
             _write_average(ws, row, summary, level, kind, layout, lang)
             label = ws.cell(row=row, column=2).value or ""
             lines = line_count(label, unit_width / 1.1)  # bold italic runs wider
@@ -297,9 +311,9 @@ def _write_average(
 ) -> None:
     """A mean or pooled row: the level's figure in each rate column, then and now."""
     _fill_row(ws, row, layout, AVERAGE_FILL)
-    label = texts(lang)[kind].format(level=level_in_sentence(level, lang, summary.level_names))
+    label = word(lang, kind).format(level=level_in_sentence(level, lang, summary.level_names))
     put(ws, row, 2, label, style=font(bold=True, italic=True), align=LEFT, border=True)
-    average = MEAN if kind == "mean_row" else POOLED
+    average = MEAN if kind == "out.mean_row" else POOLED
     for ic in layout.columns:
         stats = summary.stats(ic.info.key, level)
         if stats is None:
@@ -313,7 +327,7 @@ def _write_total(ws: Worksheet, row: int, summary: Summary, layout: TableLayout,
     """ "Tổng cộng": the whole file's counts added up and its pooled rate (the mean where the file
     gives rates only), with the change, as the systems' own totals row reads."""
     _fill_row(ws, row, layout, GROUP_FILL)
-    put(ws, row, 2, texts(lang)["pdf.total"], style=font(bold=True), align=LEFT, border=True)
+    put(ws, row, 2, word(lang, "out.pdf.total"), style=font(bold=True), align=LEFT, border=True)
     for ic in layout.columns:
         stats = summary.stats(ic.info.key)
         if stats is None:

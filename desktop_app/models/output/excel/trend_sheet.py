@@ -24,8 +24,8 @@ from desktop_app.models.output.excel.style import (
     merge_put,
     number_format,
     put,
-    texts,
 )
+from desktop_app.models.words import word
 
 LEVEL_WIDTH, FIGURE_WIDTH, PERIOD_WIDTH = 20, 19, 13
 
@@ -33,22 +33,21 @@ LEVEL_WIDTH, FIGURE_WIDTH, PERIOD_WIDTH = 20, 19, 13
 def write_trend_sheet(ws: Worksheet, trends: Sequence[TrendTable], summary: Summary, lang: str) -> int:
     """Fill ``ws``: a title, then per indicator its name, a header row (Cấp, Số liệu, one column
     per period) and a row per level and average. Returns the last row written."""
-    t = texts(lang)
     infos = {info.key: info for info in summary.indicators}
     width = 2 + max((len(table.periods) for table in trends), default=1)
     ws.column_dimensions["A"].width = LEVEL_WIDTH
     ws.column_dimensions["B"].width = FIGURE_WIDTH
     for column in range(3, width + 1):
         ws.column_dimensions[get_column_letter(column)].width = PERIOD_WIDTH
-    merge_put(ws, 1, 1, width, t["trends_title"], align=CENTER, style=font(14, bold=True))
-    merge_put(ws, 2, 1, width, t["trends_note"], align=CENTER, style=font(italic=True))
+    merge_put(ws, 1, 1, width, word(lang, "out.trends_title"), align=CENTER, style=font(14, bold=True))
+    merge_put(ws, 2, 1, width, word(lang, "out.trends_note"), align=CENTER, style=font(italic=True))
     row = 3
     for table in trends:
         info = infos.get(table.indicator) or indicator_info(table.indicator)
         row += 1
         put(ws, row, 1, info.name(lang), style=font(bold=True))
         row += 1
-        heads = [t["level"], t["figure"], *table.heads(lang)]
+        heads = [word(lang, "out.level"), word(lang, "out.figure"), *table.heads(lang)]
         for column, head in enumerate(heads, start=1):
             cell = put(ws, row, column, head, style=font(bold=True), align=CENTER, border=True)
             cell.fill = HEADER_FILL

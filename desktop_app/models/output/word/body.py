@@ -22,8 +22,9 @@ from desktop_app.models.output.charts import ChartRenderer, level_chart
 from desktop_app.models.output.contents import ReportContents
 from desktop_app.models.output.report_text import below_lines, indicator_text, targets_line
 from desktop_app.models.output.word.styles import CAPTION, TABLE_STYLE, TABLE_TEXT, TEXT_WIDTH_MM, plain
-from desktop_app.models.output.words import level_label, word, words_for
+from desktop_app.models.output.words import level_label
 from desktop_app.models.text import printable, shown
+from desktop_app.models.words import word
 
 logger = logging.getLogger(__name__)
 DASH = "—"
@@ -57,16 +58,16 @@ def add_indicator(
     for part in indicator_text(summary, info.key, contents, lang):
         doc.add_paragraph(printable(part))  # as the clerk edited it in the window
     if levels:
-        caption = word(lang, "doc.table", n=number, indicator=info.name(lang, short=True))
+        caption = word(lang, "out.doc.table", n=number, indicator=info.name(lang, short=True))
         doc.add_paragraph(printable(caption), style=CAPTION)
         level_table(doc, summary, info.key, levels, lang)
     lines = below_lines(summary, info.key, levels, lang)
     if lines is not None:
         title = doc.add_paragraph()
-        title.add_run(word(lang, "pdf.below") + ":").italic = True
+        title.add_run(word(lang, "out.pdf.below") + ":").italic = True
         title.paragraph_format.space_before = Mm(2)
         title.paragraph_format.keep_with_next = True
-        for line in lines or [word(lang, "pdf.none_below")]:
+        for line in lines or [word(lang, "out.pdf.none_below")]:
             doc.add_paragraph(printable(f"- {line}" if lines else line))
     if charts is None:
         return
@@ -87,25 +88,24 @@ def _headline(summary: Summary, key: str, levels: Sequence[GroupStats]) -> str:
 def level_table(doc: Document, summary: Summary, key: str, levels: Sequence[GroupStats], lang: str) -> None:
     """One row per chosen level with its groups (italic) under it, the whole file's total last
     (bold) when the file has several levels. "Đạt"/"Chưa đạt" only where a target applies."""
-    w = words_for(lang)
     every = [s for s in summary.levels if s.indicator == key]
     first = _headline(summary, key, levels)
     second = MEAN if first == POOLED else POOLED
     compared = summary.previous is not None
     judged = any(s.targets for s in every)
-    names = {MEAN: w["mean"], POOLED: w["pooled"]}
-    heads = [("level", w["level"]), ("units", w["units"]), ("first", names[first])]
-    heads += [("change", w["change"])] if compared else []
+    names = {MEAN: word(lang, "out.mean"), POOLED: word(lang, "out.pooled")}
+    heads = [("level", word(lang, "out.level")), ("units", word(lang, "out.units")), ("first", names[first])]
+    heads += [("change", word(lang, "out.change"))] if compared else []
     heads += [("second", names[second])]
-    heads += [("met", w["met"]), ("below", w["below"])] if judged else []
-    heads += [("at_100", w["at_100"]), ("lowest", w["lowest"])]
+    heads += [("met", word(lang, "out.met")), ("below", word(lang, "out.below"))] if judged else []
+    heads += [("at_100", word(lang, "out.at_100")), ("lowest", word(lang, "out.lowest"))]
     rows: list[tuple[str, GroupStats, str]] = []
     for s in levels:
         rows.append((level_label(s.level, lang, summary.level_names), s, ""))
         rows += [(shown(g.group or ""), g, "group") for g in summary.groups_of(key, s.level)]
     overall = summary.stats(key)
     if len(every) > 1 and overall is not None:
-        rows.append((w["pdf.total"], overall, "total"))
+        rows.append((word(lang, "out.pdf.total"), overall, "total"))
     table = doc.add_table(rows=1 + len(rows), cols=len(heads))
     table.style = doc.styles[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -21,8 +21,8 @@ from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.word.body import add_indicator
 from desktop_app.models.output.word.letterhead import add_closing, add_header, add_title
 from desktop_app.models.output.word.styles import set_page, set_styles
-from desktop_app.models.output.words import word
 from desktop_app.models.text import printable
+from desktop_app.models.words import word
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ def build_document(
     add_header(doc, office, today, lang)
     subject = subject_line(summary, contents, lang)
     compared = (
-        word(lang, "compared", period=since_text(summary, lang)) if summary.previous is not None else ""
+        word(lang, "out.compared", period=since_text(summary, lang)) if summary.previous is not None else ""
     )
     add_title(doc, subject, compared, lang)
     if intro := opening(summary, lang):
@@ -55,7 +55,7 @@ def build_document(
         add_indicator(doc, summary, info, number, contents, charts, lang)
     add_closing(doc, office, closing(summary, contents, lang), lang)
     props = doc.core_properties
-    props.title = printable(f"{word(lang, 'doc.kind')} {subject}")
+    props.title = printable(f"{word(lang, 'out.doc.kind')} {subject}")
     props.subject = printable(subject)
     props.author = printable(office.issuer) or PRODUCT
     props.comments = PRODUCT

@@ -15,8 +15,8 @@ from docx.table import Table, _Cell
 
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.word.styles import TEXT_WIDTH_MM, add_text, plain, rule, text_width_mm
-from desktop_app.models.output.words import word
 from desktop_app.models.text import printable
+from desktop_app.models.words import word
 
 AGENCY_MM, MOTTO_MM = 68.0, 104.0  # a little wider than the text, as the printed forms are
 RECIPIENTS_MM = 75.0  # "Nơi nhận" beside the signature
@@ -58,8 +58,8 @@ def add_header(doc: Document, office: OfficeDetails, today: date | None, lang: s
     _lines(agency, [(text, 12.5, bold, False) for text, bold in office.agency_lines()])
     issuer = office.agency_lines()[-1][0]
     rule(agency.add_paragraph(), min(AGENCY_MM, text_width_mm(issuer, 12.5, True)) / 3, AGENCY_MM)
-    motto2 = word(lang, "motto2")
-    _lines(motto, [(word(lang, "motto1"), 12, True, False), (motto2, 13, True, False)])
+    motto2 = word(lang, "out.motto2")
+    _lines(motto, [(word(lang, "out.motto1"), 12, True, False), (motto2, 13, True, False)])
     rule(motto.add_paragraph(), min(MOTTO_MM, text_width_mm(motto2, 13, True)), MOTTO_MM)
     number, when = table.rows[1].cells
     _lines(number, [(office.number_line(lang), 13, False, False)])
@@ -71,7 +71,7 @@ def add_header(doc: Document, office: OfficeDetails, today: date | None, lang: s
 
 def add_title(doc: Document, subject: str, compared: str, lang: str) -> None:
     """ "BÁO CÁO", the subject under it (bold), a short rule; the earlier period when compared."""
-    kind = add_text(plain(doc.add_paragraph(style="Title")), word(lang, "doc.kind"))
+    kind = add_text(plain(doc.add_paragraph(style="Title")), word(lang, "out.doc.kind"))
     kind.paragraph_format.space_before = Mm(6)
     add_text(plain(doc.add_paragraph(style="Subtitle")), subject)
     rule(doc.add_paragraph(), min(60.0, text_width_mm(subject, 14, True) / 2), TEXT_WIDTH_MM)
@@ -88,7 +88,7 @@ def add_closing(doc: Document, office: OfficeDetails, closing: str, lang: str) -
     last.paragraph_format.keep_with_next = True
     table = borderless(doc, 1, (RECIPIENTS_MM, TEXT_WIDTH_MM - RECIPIENTS_MM))
     recipients, signer = table.rows[0].cells
-    _lines(recipients, [(word(lang, "doc.recipients"), 12, True, True)])
+    _lines(recipients, [(word(lang, "out.doc.recipients"), 12, True, True)])
     for line in office.recipient_lines():
         add_text(plain(recipients.add_paragraph(), center=False), line, 11)
     recipients.paragraphs[0].alignment = 0  # left, as the recipients under it

@@ -1,63 +1,59 @@
-"""Every word of the window, in Vietnamese and English; ``tr(lang, key)`` picks one.
-
-Words the window shares with the printed outputs (levels, statuses, column names) come from
-the domain's table (``models/output/words.py``).
-"""
+"""The window's words ("ui.*"): menus, buttons, tabs, the status bar, the start page, the guide."""
 
 from __future__ import annotations
 
-from desktop_app.models.translation import N_, NP_, Plural, Renders, render, translate
+from desktop_app.models.translation import N_, NP_, Plural
 
 # Vietnamese messages (the source language); English is in the gettext catalog
-# (resources/locale/en/LC_MESSAGES/chi_so.po), as for the outputs' words.
-TEXT: dict[str, str | Plural] = {
+# (resources/locale/en/LC_MESSAGES/chi_so.po).
+WORDS: dict[str, str | Plural] = {
     "title": N_("Chỉ số Một cửa và ký số"),
     "menu_file": N_("&Tệp"),
     "menu_edit": N_("&Sửa"),
     "menu_view": N_("&Xem"),
     "menu_tools": N_("&Công cụ"),
     "menu_help": N_("Trợ &giúp"),
-    "open": N_("&Mở báo cáo…"),
-    "open_sample": N_("Mở báo cáo mẫ&u"),
-    "close_report": N_("Đó&ng báo cáo"),
+    "action.open": N_("&Mở báo cáo…"),
+    "action.open_sample": N_("Mở báo cáo mẫ&u"),
+    "action.close_report": N_("Đó&ng báo cáo"),
     "recent": N_("Mở &gần đây"),
     "recent_empty": N_("(Chưa có tệp nào)"),
     "recent_clear": N_("Xóa danh sách"),
-    "reload": N_("&Tải lại"),
-    "compare": N_("So sánh với &kỳ trước…"),
-    "drop_compare": N_("&Bỏ so sánh"),
+    "action.reload": N_("&Tải lại"),
+    "action.compare": N_("So sánh với &kỳ trước…"),
+    "action.drop_compare": N_("&Bỏ so sánh"),
     "compare_title": N_("Chọn báo cáo kỳ trước để so sánh"),
     "compared": N_("so với {period}"),
     "compared_unknown": N_("so với kỳ trước"),
     "compare_same": N_("{names}: đang mở là báo cáo kỳ này, không dùng để so sánh."),
     "history_failed": N_("Không so sánh được với lịch sử. {line}"),
-    "export_excel": N_("Xuất &Excel…"),
-    "export_pdf": N_("Xuất &PDF…"),
-    "export_word": N_("Xuất báo cáo &Word…"),
-    "print_preview": N_("&Xem trước khi in…"),
-    "print": N_("&In…"),
-    "quit": N_("T&hoát"),
-    "copy": N_("&Sao chép"),
-    "copy_headers": N_("Sao chép &kèm tiêu đề"),
-    "copy_rows": N_("Sao chép các &dòng đang hiển thị"),
-    "find": N_("&Tìm"),
-    "side_by_side": N_("So sánh các &báo cáo"),
+    "action.export_excel": N_("Xuất &Excel…"),
+    "action.export_pdf": N_("Xuất &PDF…"),
+    "action.export_word": N_("Xuất báo cáo &Word…"),
+    "action.print_preview": N_("&Xem trước khi in…"),
+    "action.print": N_("&In…"),
+    "action.quit": N_("T&hoát"),
+    "action.copy": N_("&Sao chép"),
+    "action.copy_headers": N_("Sao chép &kèm tiêu đề"),
+    "action.copy_rows": N_("Sao chép các &dòng đang hiển thị"),
+    "action.find": N_("&Tìm"),
+    "action.side_by_side": N_("So sánh các &báo cáo"),
     "side_by_side_item": N_("So sánh các báo cáo ({n})"),
-    "next_report": N_("Báo cáo &tiếp theo"),
-    "previous_report": N_("Báo cáo &trước"),
-    "tab_table": N_("&Bảng đơn vị"),
-    "tab_charts": N_("Biểu đồ"),
-    "tab_summary": N_("Tổng hợp và đoạn &văn"),
-    "show_reports": N_("Danh sách báo cáo đang &mở"),
+    "action.next_report": N_("Báo cáo &tiếp theo"),
+    "action.previous_report": N_("Báo cáo &trước"),
+    "action.tab_table": N_("&Bảng đơn vị"),
+    "action.tab_charts": N_("Biểu đồ"),
+    "action.tab_summary": N_("Tổng hợp và đoạn &văn"),
+    "action.show_reports": N_("Danh sách báo cáo đang &mở"),
     "language": N_("&Ngôn ngữ"),
-    "targets": N_("Chỉ &tiêu…"),
-    "office": N_("Thông tin &cơ quan…"),
-    "history": N_("&Lịch sử…"),
-    "trend": N_("Xem &xu hướng của đơn vị"),
+    "action.targets": N_("Chỉ &tiêu…"),
+    "action.office": N_("Thông tin &cơ quan…"),
+    "action.history": N_("&Lịch sử…"),
+    "action.trend": N_("Xem &xu hướng của đơn vị"),
     "trend_tip": N_("Tỷ lệ của đơn vị đang chọn qua các kỳ lưu trong lịch sử"),
     "compared_stored": N_("so với {period} (lịch sử)"),
-    "guide": N_("&Hướng dẫn sử dụng"),
-    "about": N_("&Giới thiệu"),
+    "action.guide": N_("&Hướng dẫn sử dụng"),
+    "action.about": N_("&Giới thiệu"),
     "report": N_("Báo cáo:"),
     "indicator": N_("Chỉ số:"),
     "all_indicators": N_("Tất cả chỉ số"),
@@ -142,7 +138,6 @@ TEXT: dict[str, str | Plural] = {
     ),
     "units_shown": N_("{shown}/{total} đơn vị"),
     "no_files": N_("Chưa mở tệp nào"),
-    "files": N_("{files}"),
     "unknown_period": N_("không rõ kỳ"),
     "warnings": NP_("⚠ {n} cảnh báo", "⚠ {n} cảnh báo"),
     "no_warnings": N_("Không có cảnh báo"),
@@ -282,26 +277,3 @@ TEXT: dict[str, str | Plural] = {
         "báo cáo đang xem."
     ),
 }
-
-LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-
-
-def tr(lang: str, key: str, **values: object) -> str:
-    """The text for ``key`` in ``lang`` (Vietnamese when there is no translation), ``values`` filled
-    in; a text with a count in the form its count asks for ("1 warning", "2 warnings")."""
-    message = TEXT[key]
-    filled = {k: v.render(lang) if isinstance(v, Renders) else v for k, v in values.items()}
-    if isinstance(message, Plural):
-        return render(lang, message, **filled)
-    text = translate(lang, message)
-    return text.format(**filled) if values else text
-
-
-def section(lang: str, prefix: str) -> dict[str, str]:
-    """The entries ``prefix.*`` in ``lang`` (a dialog's words), keyed without the prefix."""
-    start = f"{prefix}."
-    return {
-        k[len(start) :]: translate(lang, v)
-        for k, v in TEXT.items()
-        if k.startswith(start) and isinstance(v, str)
-    }

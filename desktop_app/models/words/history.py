@@ -1,11 +1,8 @@
-"""Every word of the history's windows (the Lịch sử dialog, the unit names, keeping a report), in
-Vietnamese; English through the gettext catalog, as ``views/strings.py`` does for the main window."""
+"""The history windows' words ("history.*"): the Lịch sử dialog, unit names, keeping a report."""
 
 from __future__ import annotations
 
-from desktop_app.models.translation import N_, translate
-
-YES, ALWAYS, NO = "yes", "always", "no"  # the answers to "Lưu … vào lịch sử?"
+from desktop_app.models.translation import N_
 
 WORDS: dict[str, str] = {
     "title": N_("Lịch sử"),
@@ -54,7 +51,6 @@ WORDS: dict[str, str] = {
     "remove_name": N_("Xóa tên đã chọn"),
     "import_names": N_("Nhập tệp tên đơn vị…"),
     "names_filter": N_("Danh sách tên đơn vị (*.toml *.csv);;Mọi tệp (*)"),
-    "names_imported": N_("Đã nhập {n} tên đơn vị."),
     "bad_since": N_("«{text}» không phải tháng (viết 2025-07 hoặc 7/2025)."),
     "merge_title": N_("Tên đơn vị gần giống"),
     "merge_intro": N_(
@@ -74,9 +70,3 @@ WORDS: dict[str, str] = {
     "duplicate": N_("«{name}» đã có trong lịch sử."),
     "undated": N_("«{name}»: không rõ kỳ báo cáo, không lưu vào lịch sử."),
 }
-
-
-def hw(lang: str, key: str, **values: object) -> str:
-    """The history windows' word ``key`` in ``lang``, ``values`` filled in."""
-    text = translate(lang, WORDS[key])
-    return text.format(**values) if values else text
