@@ -21,7 +21,6 @@ from desktop_app.models.history_link import HistoryLink
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.output.contents import TrendTable
-from desktop_app.models.shown import with_edits
 from desktop_app.models.tables.importer import ImportResult
 from desktop_app.models.workspace import Report, ReportSet, Shown, normal_path, reader, saved_targets
 
@@ -267,9 +266,9 @@ class Session:
             self.key = current[0].key if current else None
         return [self.key] if self.key else []
 
-    def view(self, lang: str = "vi") -> Shown | None:
+    def view(self) -> Shown | None:
         """What the table, charts and summary show."""
-        return self.reports.view(self.shown_keys(), lang)
+        return self.reports.view(self.shown_keys())
 
     def report(self) -> Report | None:
         """The report chosen (the one exported, and whose earlier period is compared)."""
@@ -385,14 +384,14 @@ class Session:
         report = self.report()
         return dict(self._edited.get(report.key, {})) if report is not None else {}
 
-    def summary(self, lang: str = "vi") -> Summary | None:
+    def summary(self) -> Summary | None:
         """The chosen report's figures, with its paragraph as edited: what is exported."""
         report = self.report()
         summary = self.reports.summary(report.key) if report is not None else None
         edits = self.edits()
         if summary is None or not edits:
             return summary
-        return dataclasses.replace(summary, edited_text=with_edits(summary, edits, lang))
+        return dataclasses.replace(summary, edits=edits)
 
 
 __all__ = ["KEYS", "Listeners", "Memory", "Message", "Runner", "Session", "sample_report"]

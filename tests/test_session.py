@@ -146,12 +146,15 @@ def test_two_provinces_one_at_a_time_side_by_side_and_closed(session, runner):
     assert session.view().first.stats("signing", "province").mean_rate == 90.0  # Lào Cai's alone
     session.show_side_by_side(True)
     view = session.view()
-    assert [p.label for p in view.parts] == ["Lào Cai · Tháng 10/2024", "Bắc Ninh · Tháng 8/2023"]
+    assert [p.label.render("vi") for p in view.parts] == [
+        "Lào Cai · Tháng 10/2024",
+        "Bắc Ninh · Tháng 8/2023",
+    ]
     assert len(view.units) == 4
     assert session.report().key == lao.key  # the one exported
     session.close(lao.key)
     assert not session.side_by_side  # one report left: nothing to put side by side
-    assert [p.label for p in session.view().parts] == ["Bắc Ninh · Tháng 8/2023"]
+    assert [p.label.render("vi") for p in session.view().parts] == ["Bắc Ninh · Tháng 8/2023"]
     assert session.memory.load(keys.SESSION) == [BAC_NINH_PATH]
     session.close(bac.key)
     assert session.view() is None
@@ -318,7 +321,7 @@ def test_the_paragraph_as_edited_is_the_one_exported(session, runner):
     session.set_paragraph("online_dossier", "Hồ sơ trực tuyến tháng 8/2023: đạt yêu cầu.")
     assert session.edits() == {"online_dossier": "Hồ sơ trực tuyến tháng 8/2023: đạt yêu cầu."}
     assert paragraph(session.summary()) == signing + "\n\nHồ sơ trực tuyến tháng 8/2023: đạt yêu cầu."
-    assert session.reports.summary(session.report().key).edited_text is None  # the figures untouched
+    assert session.reports.summary(session.report().key).edits == {}  # the figures untouched
     first = session.reports.current()[0]
     session.show(first.key)  # another report: its own paragraph, unedited
     assert session.edits() == {}

@@ -11,7 +11,7 @@ from desktop_app.models.output.words import capitalised, period_text
 from desktop_app.models.tables.measures import SheetImport
 from desktop_app.models.tables.period import period_bounds
 
-__all__ = ["Report", "attachable", "make_report", "period_order", "sheet_id"]
+__all__ = ["Report", "ReportName", "attachable", "make_report", "period_order", "sheet_id"]
 
 
 def sheet_id(sheet: SheetImport) -> str:
@@ -25,6 +25,20 @@ def period_order(period: str | None) -> tuple[str, str, str]:
         return ("", "", "")
     start, end = period_bounds(period)
     return end or period, start or period, period
+
+
+@dataclass(frozen=True)
+class ReportName:
+    """A report's name on screen, as data: put into words where it is shown ("Lào Cai · Tháng
+    10/2024"), with what tells two open reports of one name apart (their file's or sheet's name)."""
+
+    where: str  # the province, or the file's name when the title block names none
+    period: str | None
+    apart: str = ""
+
+    def render(self, lang: str) -> str:
+        name = " · ".join(p for p in (self.where, capitalised(period_text(self.period, lang))) if p)
+        return f"{name} ({self.apart})" if self.apart else name
 
 
 @dataclass(eq=False)
@@ -56,11 +70,10 @@ class Report:
         lines = [line.strip() for s in self.sheets for line in s.issuer.splitlines() if line.strip()]
         return lines[0] if lines else ""
 
-    def base_label(self, lang: str = "vi") -> str:
+    def name(self) -> ReportName:
         """ "Lào Cai · Tháng 10/2024"; the file's name in place of a province the title block does
         not name (a ranking of provinces)."""
-        where = self.province or Path(self.sheets[0].path).stem
-        return " · ".join(p for p in (where, capitalised(period_text(self.period, lang))) if p)
+        return ReportName(self.province or Path(self.sheets[0].path).stem, self.period)
 
 
 def attachable(older: Report, newer: Report) -> bool:

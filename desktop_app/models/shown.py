@@ -3,22 +3,21 @@
 Side by side, the units of each report are rows of their own, one after the other, each report's
 figures computed from its own units only: nothing of one province or period is averaged, ranked
 or compared with another's. A unit is numbered across the parts (``units[i]``); ``part(i)`` says
-whose it is. :func:`with_edits` is a report's paragraph with the user's edits of it, as exported.
+whose it is.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop_app.models.indicators.catalog import IndicatorInfo
 from desktop_app.models.indicators.figures import Assessment
 from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.assumptions import describe
-from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.translation import Message
+from desktop_app.models.output.assumptions import said
+from desktop_app.models.translation import Message, Renders, plain
 
 
 @dataclass(frozen=True)
@@ -26,7 +25,7 @@ class ShownPart:
     """One report of the view: its key, its name on screen, its figures and where its units start."""
 
     key: str
-    label: str
+    label: Renders  # put into words where it is shown (a ReportName)
     summary: Summary
     start: int
 
@@ -38,7 +37,7 @@ class ShownPart:
 class Shown:
     """The reports on screen, their units numbered one after the other."""
 
-    def __init__(self, parts: list[tuple[str, str, Summary]]) -> None:
+    def __init__(self, parts: Sequence[tuple[str, Renders, Summary]]) -> None:
         self.parts: list[ShownPart] = []
         start = 0
         for key, label, summary in parts:
@@ -49,9 +48,9 @@ class Shown:
         self._starts = [p.start for p in self.parts]
 
     @classmethod
-    def of(cls, summary: Summary, key: str = "", label: str = "") -> Shown:
+    def of(cls, summary: Summary, key: str = "", label: Renders | None = None) -> Shown:
         """One report's summary as a view."""
-        return cls([(key, label, summary)])
+        return cls([(key, label or plain(""), summary)])
 
     @property
     def side_by_side(self) -> bool:
@@ -102,29 +101,18 @@ class Shown:
     def warnings(self) -> list[Message]:
         return [w for p in self.parts for w in p.summary.collection.warnings]
 
-    def readings(self, lang: str) -> dict[str, list[str]]:
-        """How each indicator was read from the files on screen, in words in ``lang`` (one line per
-        way it was read: reports side by side may differ)."""
-        out: dict[str, list[str]] = {}
+    def readings(self) -> dict[str, list[Message]]:
+        """How each indicator was read from the files on screen, as messages (one per way it was
+        read: reports side by side may differ)."""
+        out: dict[str, list[Message]] = {}
         for part in self.parts:
             for sheet in part.summary.collection.sheets:
                 for key, reading in sheet.readings.items():
                     lines = out.setdefault(key, [])
-                    if (line := describe(reading, lang)) not in lines:
+                    if (line := said(reading)) not in lines:
                         lines.append(line)
         return out
 
     def has_targets(self, indicator: str) -> bool:
         """Whether any unit on screen has a target for ``indicator`` (a ranking has none)."""
         return any(a[indicator].target is not None for a in self.assessments if indicator in a)
-
-
-def with_edits(summary: Summary, edits: dict[str, str], lang: str = "vi") -> str:
-    """The report's paragraph as the outputs print it: each indicator's as the user edited it, or
-    as the figures write it, in the report's order, then what follows them (units new this month)."""
-    written = [paragraph(summary, lang, indicators=[info.key]) for info in summary.indicators]
-    whole = paragraph(dataclasses.replace(summary, edited_text=None), lang)
-    prefix = "\n\n".join(p for p in written if p)
-    tail = whole[len(prefix) :] if whole.startswith(prefix) else ""
-    parts = [edits.get(info.key, text) for info, text in zip(summary.indicators, written, strict=True)]
-    return "\n\n".join(p for p in parts if p) + tail

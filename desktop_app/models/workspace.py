@@ -17,8 +17,7 @@ from desktop_app.models.errors import ReportError
 from desktop_app.models.indicators.merge import collect, report_groups, unit_pairs
 from desktop_app.models.indicators.summary import Summary, assess
 from desktop_app.models.indicators.targets import Targets, builtin_targets, parse_targets
-from desktop_app.models.output.words import capitalised, period_text
-from desktop_app.models.report import Report, attachable, make_report, period_order, sheet_id
+from desktop_app.models.report import Report, ReportName, attachable, make_report, period_order, sheet_id
 from desktop_app.models.shown import Shown
 from desktop_app.models.tables.importer import Cancelled, ImportResult, Progress, import_files
 from desktop_app.models.tables.measures import SheetImport
@@ -302,32 +301,31 @@ class ReportSet:
             self._summaries[report.key] = assess(collection, self._targets, self._headlines)
         return self._summaries[report.key]
 
-    def label(self, report: Report, lang: str = "vi") -> str:
+    def label(self, report: Report) -> ReportName:
         """The report's name on screen; the file's name added when two reports share one."""
-        base = report.base_label(lang)
-        twins = [r for r in self.reports() if r is not report and r.base_label(lang) == base]
-        if not twins:
-            return base
+        name = report.name()
+        if not any(r is not report and r.name() == name for r in self.reports()):
+            return name
         # the name says the file when no province: then the sheet tells two reports apart
-        return f"{base} ({Path(report.sheets[0].path).name if report.province else report.sheets[0].sheet})"
+        apart = Path(report.sheets[0].path).name if report.province else report.sheets[0].sheet
+        return dataclasses.replace(name, apart=apart)
 
-    def view(self, keys: list[str], lang: str = "vi") -> Shown | None:
+    def view(self, keys: list[str]) -> Shown | None:
         """The reports ``keys`` as shown: one, or several side by side (never merged)."""
         parts = []
         for key in keys:
             report, summary = self.report(key), self.summary(key)
             if report is not None and summary is not None:
-                parts.append((report.key, self.label(report, lang), summary))
+                parts.append((report.key, self.label(report), summary))
         return Shown(parts) if parts else None
 
-    def describe_files(self, keys: list[str], lang: str = "vi", unknown: str = "") -> list[str]:
-        """ "ky_so.xlsx (Tháng 10/2024)" per file of the reports ``keys``, for the status bar."""
+    def files(self, keys: list[str]) -> list[tuple[str, str | None]]:
+        """(file name, period) per file of the reports ``keys``, each once, for the status bar."""
         out = []
         for key in keys:
             report = self.report(key)
             for path in report.paths() if report else []:
-                when = capitalised(period_text(report.period, lang)) if report and report.period else unknown
-                out.append(f"{Path(path).name} ({when})" if when else Path(path).name)
+                out.append((Path(path).name, report.period if report else None))
         return list(dict.fromkeys(out))
 
     # -- building ----------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from desktop_app.views.window.layout_memory import LayoutMemory
 from desktop_app.views.window.menus import WindowMenus
 from desktop_app.views.window.reports_panel import ReportsDock, ReportsPanel, report_entries
 from desktop_app.views.window.start_page import StartPage
-from desktop_app.views.window.status_area import StatusArea, compared_text
+from desktop_app.views.window.status_area import StatusArea, compared_text, files_text
 from desktop_app.views.window.work_area import WorkArea, note_lines
 from desktop_app.workers import TaskRunner
 
@@ -254,14 +254,14 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         """Everything from the session again: reports, the view, the columns, the panels."""
         chosen = self.selected_names()
-        self.view = self.session.view(self.lang)
+        self.view = self.session.view()
         self.filtering.set_view(self.view, self.lang)
         self.select_names(chosen)
         session = self.session
         self.reports_panel.set_reports(
             report_entries(session, self.lang), session.shown_keys(), session.side_by_side
         )
-        current = [(r.key, self.reports.label(r, self.lang)) for r in self.reports.current()]
+        current = [(r.key, self.reports.label(r).render(self.lang)) for r in self.reports.current()]
         self.filters.set_reports(
             current, SIDE_BY_SIDE if session.side_by_side else session.key or "", self.lang
         )
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         if self.session.side_by_side:
             title = f"{word(self.lang, 'ui.action.side_by_side')} — {title}"
         elif report is not None:
-            title = f"{self.reports.label(report, self.lang)} — {title}"
+            title = f"{self.reports.label(report).render(self.lang)} — {title}"
         sample = self.session.is_sample(report)
         self.setWindowTitle(f"{word(self.lang, 'ui.sample_title')} — {title}" if sample else title)
         self.status.show_sample(sample)
@@ -324,10 +324,8 @@ class MainWindow(QMainWindow):
         sample = self.session.is_sample(self.session.report())
         self.work.set_note(note_lines(view, indicator, sample, self.lang))
         self.work.balance()
-        files = self.reports.describe_files(
-            self.session.shown_keys(), self.lang, word(self.lang, "ui.unknown_period")
-        )
-        labels = [p.label for p in view.parts] if view else []
+        files = files_text(self.reports.files(self.session.shown_keys()), self.lang)
+        labels = [p.label.render(self.lang) for p in view.parts] if view else []
         total, warnings = (len(view.units), len(view.warnings)) if view else (0, 0)
         compared = compared_text(view, self.session.report(), self.lang)
         self.status.show_counts(self.lang, len(visible), total, files, labels, warnings, compared)

@@ -45,7 +45,10 @@ def two_provinces() -> ReportSet:
 def test_two_provinces_are_two_reports_never_averaged_together():
     reports = two_provinces()
     current = reports.current()
-    assert [reports.label(r) for r in current] == ["Lào Cai · Tháng 10/2024", "Bắc Ninh · Tháng 8/2023"]
+    assert [reports.label(r).render("vi") for r in current] == [
+        "Lào Cai · Tháng 10/2024",
+        "Bắc Ninh · Tháng 8/2023",
+    ]
     lao_cai = reports.summary(current[0].key)
     assert [u.name for u in lao_cai.units] == ["Sở Tư pháp", "Thanh tra tỉnh"]
     assert lao_cai.stats("signing", "province").mean_rate == 90.0  # (100 + 80) / 2, Lào Cai's own
@@ -61,7 +64,7 @@ def test_side_by_side_each_unit_keeps_its_report():
     view = reports.view([r.key for r in reports.current()])
     assert view.side_by_side
     assert [u.name for u in view.units] == ["Sở Tư pháp", "Thanh tra tỉnh"] * 2
-    assert [view.part(i).label for i in range(4)] == ["Lào Cai · Tháng 10/2024"] * 2 + [
+    assert [view.part(i).label.render("vi") for i in range(4)] == ["Lào Cai · Tháng 10/2024"] * 2 + [
         "Bắc Ninh · Tháng 8/2023"
     ] * 2
     assert [view.assessments[i]["signing"].rate for i in range(4)] == [100.0, 80.0, 50.0, 100.0]
@@ -73,7 +76,7 @@ def test_closing_a_report_leaves_the_other_whole():
     lao_cai, _bac_ninh = reports.current()
     assert reports.close(lao_cai.key)
     assert reports.paths() == ["/r/bac_ninh.xlsx"]
-    assert [reports.label(r) for r in reports.current()] == ["Bắc Ninh · Tháng 8/2023"]
+    assert [reports.label(r).render("vi") for r in reports.current()] == ["Bắc Ninh · Tháng 8/2023"]
     assert not reports.close(lao_cai.key)
 
 
@@ -100,7 +103,7 @@ def test_a_second_copy_of_the_same_report_is_a_report_of_its_own():
     two = signing_sheet("/r/b.xlsx", "UBND TỈNH LÀO CAI", "2024-10", LAO_CAI)
     reports.merge(ImportResult(sheets={"/r/a.xlsx": [one], "/r/b.xlsx": [two]}))
     assert len(reports.current()) == 2
-    assert [reports.label(r) for r in reports.current()] == [
+    assert [reports.label(r).render("vi") for r in reports.current()] == [
         "Lào Cai · Tháng 10/2024 (a.xlsx)",
         "Lào Cai · Tháng 10/2024 (b.xlsx)",
     ]
@@ -163,3 +166,11 @@ def test_the_headline_chosen_leads_the_summary():
     assert reports.summary().headline("online_dossier") == "pooled"  # the catalog's for dossiers
     reports.set_headline("online_dossier", MEAN)
     assert reports.summary().headline("online_dossier") == MEAN
+
+
+def test_a_report_s_name_is_data_put_into_words_where_it_is_shown():
+    """The name carries no language: the window shows it in the language on screen."""
+    reports = two_provinces()
+    names = [reports.label(r) for r in reports.current()]
+    assert [n.render("vi") for n in names] == ["Lào Cai · Tháng 10/2024", "Bắc Ninh · Tháng 8/2023"]
+    assert [n.render("en") for n in names] == ["Lào Cai · 2024-10", "Bắc Ninh · 2023-08"]

@@ -17,7 +17,8 @@ from desktop_app.models.history.store import HistoryStore
 from desktop_app.models.indicators.catalog import indicator_info
 from desktop_app.models.output.safe_write import atomic_write
 from desktop_app.models.output.words import capitalised, level_label, period_text, status_label
-from desktop_app.models.translation import M_, N_, translate
+from desktop_app.models.translation import M_
+from desktop_app.models.words import word
 
 COLUMNS = (
     "period",
@@ -42,29 +43,6 @@ COLUMNS = (
     "status",
     "imported_at",
 )
-HEADERS = {
-    "period": N_("Kỳ báo cáo"),
-    "period_start": N_("Từ tháng"),
-    "period_end": N_("Đến tháng"),
-    "source": N_("Tệp nguồn"),
-    "sheet": N_("Trang tính"),
-    "sha256": N_("Mã SHA-256 của tệp"),
-    "system": N_("Hệ thống"),
-    "issuer": N_("Cơ quan ban hành"),
-    "province": N_("Tỉnh"),
-    "unit": N_("Đơn vị"),
-    "unit_key": N_("Khóa tên đơn vị"),
-    "level": N_("Cấp"),
-    "group": N_("Thuộc"),
-    "indicator": N_("Chỉ số"),
-    "numerator": N_("Tử số"),
-    "denominator": N_("Mẫu số"),
-    "rate": N_("Tỷ lệ (%)"),
-    "given_rate": N_("Tỷ lệ trong tệp (%)"),
-    "target": N_("Chỉ tiêu (%)"),
-    "status": N_("Đánh giá"),
-    "imported_at": N_("Thời điểm lưu"),
-}
 SUFFIXES = (".xlsx", ".csv")
 
 
@@ -157,12 +135,12 @@ def _write_xlsx(temp: Path, rows: list[dict[str, Any]], lang: str) -> None:
     from openpyxl.styles import Font
 
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(translate(lang, N_("Lịch sử")))
+    sheet = book.create_sheet(word(lang, "history.title"))
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
     header = []
     for column in COLUMNS:
-        cell = WriteOnlyCell(sheet, translate(lang, HEADERS[column]))
+        cell = WriteOnlyCell(sheet, word(lang, f"history.column.{column}"))
         cell.font = bold
         header.append(cell)
     sheet.append(header)

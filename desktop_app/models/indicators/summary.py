@@ -34,7 +34,7 @@ class Summary:
     groups: list[GroupStats] = field(default_factory=list)
     new_units: list[str] = field(default_factory=list)  # units the earlier period did not have
     headlines: dict[str, str] = field(default_factory=dict)  # indicator -> MEAN | POOLED, chosen
-    edited_text: str | None = None  # the report paragraph as the user edited it in the window
+    edits: dict[str, str] = field(default_factory=dict)  # indicator -> its paragraph as the user edited it
 
     @property
     def units(self) -> list[Unit]:

@@ -8,6 +8,7 @@ judge; the highest and lowest district where units are grouped; the first and la
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -189,6 +190,17 @@ def ranking_sentence(summary: Summary, key: str, lang: str = "vi") -> str:
     return word(lang, "out.para.ranking", first=at(1), last=at(last))
 
 
+def with_edits(summary: Summary, edits: dict[str, str], lang: str = "vi") -> str:
+    """The report's paragraph as the outputs print it: each indicator's as the user edited it, or
+    as the figures write it, in the report's order, then what follows them (units new this month)."""
+    written = [paragraph(summary, lang, indicators=[info.key]) for info in summary.indicators]
+    whole = paragraph(dataclasses.replace(summary, edits={}), lang)
+    prefix = "\n\n".join(p for p in written if p)
+    tail = whole[len(prefix) :] if whole.startswith(prefix) else ""
+    parts = [edits.get(info.key, text) for info, text in zip(summary.indicators, written, strict=True)]
+    return "\n\n".join(p for p in parts if p) + tail
+
+
 def paragraph(
     summary: Summary,
     lang: str = "vi",
@@ -197,9 +209,9 @@ def paragraph(
 ) -> str:
     """The report text: per indicator, the whole province first, one sentence per level (those in
     ``levels``, all if None) in the order of the table, then what moved since the earlier period;
-    the whole text as the user edited it in the window, when they did."""
-    if indicators is None and levels is None and summary.edited_text is not None:
-        return summary.edited_text
+    each indicator's as the user edited it in the window, when they did (``summary.edits``)."""
+    if indicators is None and levels is None and summary.edits:
+        return with_edits(summary, summary.edits, lang)
     levels_kept = levels
     periods = sorted({s.period for s in summary.collection.sheets if s.period})
     when = word(lang, "out.para.when", period=period_text(periods[-1], lang)) if len(periods) == 1 else ""

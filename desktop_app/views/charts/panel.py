@@ -155,7 +155,7 @@ class ChartsPanel(QWidget):
         drawn = []
         for level in sorted(by_level, key=level_order):
             chart = self._chart((part.key, key, level))
-            rank, label = self._rank_names(summary), part.label if named else ""
+            rank, label = self._rank_names(summary), part.label.render(lang) if named else ""
             chart.set_level_data(summary, key, by_level[level], lang, rank, grouped, label)
             chart.set_selected(self._local(part.key))
             drawn.append((part.key, key, level))

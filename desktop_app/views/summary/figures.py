@@ -206,7 +206,7 @@ class SummaryFigures(QWidget):
     def _rows(self, part: ShownPart, key: str, named: bool, view: Shown | None) -> list[Row]:
         """The report's rows of ``key``: a row per level, then all its units."""
         summary, lang = part.summary, self.lang
-        prefix = f"{part.label} › " if view is not None and view.side_by_side else ""
+        prefix = f"{part.label.render(lang)} › " if view is not None and view.side_by_side else ""
         info = next((i for i in summary.indicators if i.key == key), None)
         if info is None:
             return []
@@ -253,7 +253,9 @@ class SummaryFigures(QWidget):
                 continue
             pooled = pooled or overall.pooled_rate is not None
             text = lead_text(part.summary, overall, lang)
-            leads.append(f"{part.label}: {text}" if view is not None and view.side_by_side else text)
+            leads.append(
+                f"{part.label.render(lang)}: {text}" if view is not None and view.side_by_side else text
+            )
         combo.blockSignals(True)
         combo.clear()
         for kind in (POOLED, MEAN):
@@ -317,7 +319,7 @@ class SummaryFigures(QWidget):
         summary = part.summary
         if key is None:
             return []
-        prefix = f"{part.label} › " if view is not None and view.side_by_side else ""
+        prefix = f"{part.label.render(self.lang)} › " if view is not None and view.side_by_side else ""
         levels = [s.level for s in summary.levels if s.indicator == key]
         rows = []
         for level in levels:

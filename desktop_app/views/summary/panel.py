@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from desktop_app.models.indicators.summary import Summary
-from desktop_app.models.output.narrative import paragraph
-from desktop_app.models.shown import Shown, with_edits
+from desktop_app.models.output.narrative import paragraph, with_edits
+from desktop_app.models.shown import Shown
 from desktop_app.views.summary.figures import SummaryFigures
 from desktop_app.views.summary.paragraph import ParagraphEditor
 
@@ -31,7 +31,7 @@ def view_paragraph(
 
     if not view.side_by_side:
         return text(view.first, edits or {})
-    return "\n\n".join(f"{part.label}\n{text(part.summary, {})}" for part in view.parts)
+    return "\n\n".join(f"{part.label.render(lang)}\n{text(part.summary, {})}" for part in view.parts)
 
 
 class SummaryPanel(QWidget):

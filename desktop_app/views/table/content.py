@@ -125,7 +125,8 @@ def _unit_columns(view: Shown, lang: str, name_rank: Sequence[int]) -> list[Colu
         Column("name", None, unit_head, "", display, names, name_rank, LEFT, background=tint),
     ]
     if view.side_by_side:
-        labels = [p.label for p in view.parts for _ in range(p.start, p.end)]
+        names = [p.label.render(lang) for p in view.parts]
+        labels = [names[k] for k, p in enumerate(view.parts) for _ in range(p.start, p.end)]
         keys = [k for k, p in enumerate(view.parts) for _ in range(p.start, p.end)]
         columns.append(Column("report", None, h["report"], "", labels, labels, keys, LEFT, background=tint))
     if view.has_levels:
@@ -181,8 +182,9 @@ def indicator_tips(view: Shown, lang: str) -> dict[str, str]:
     text in a table wide enough that the tooltip wraps its long lines into a readable block."""
     names = {info.key: info.name(lang) for info in view.indicators}
     tips = {}
-    for key, lines in view.readings(lang).items():
-        body = "<br>".join(html.escape(line) for line in [names.get(key, key), *lines])
+    for key, said in view.readings().items():
+        lines = [names.get(key, key), *(m.render(lang) for m in said)]
+        body = "<br>".join(html.escape(line) for line in lines)
         body = body.replace("<br>", "</b><br>", 1)
         tips[key] = f"<table width={TIP_PX}><tr><td><b>{body}</td></tr></table>"
     return tips

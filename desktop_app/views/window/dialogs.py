@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.models.indicators.targets import builtin_targets
 from desktop_app.models.output.contents import ReportContents
+from desktop_app.models.output.narrative import paragraph
 from desktop_app.session import Session
 from desktop_app.settings import AppSettings
 from desktop_app.views import exports
@@ -55,7 +56,7 @@ class WindowDialogs:
         from desktop_app.views.dialogs.targets import TargetsDialog
 
         session = self.session
-        before, view = session.reports.targets, session.view(self.lang)
+        before, view = session.reports.targets, session.view()
         dialog = TargetsDialog(before, view.indicators if view else [], self.parent, lang=self.lang)
         dialog.targetsChanged.connect(session.set_targets)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -71,7 +72,7 @@ class WindowDialogs:
             self.warnings.retranslate(lang)
 
     def show_warnings(self) -> None:
-        view = self.session.view(self.lang)
+        view = self.session.view()
         self.warnings = WarningsDialog(view.warnings if view else [], self.lang, self.parent)
         self.warnings.open()
 
@@ -89,13 +90,13 @@ class WindowDialogs:
         chosen, each indicator's paragraph as edited; Excel and PDF with each level's trend when a
         history exists; the Word báo cáo of the indicator on screen (the dialog can add others)."""
         session = self.session
-        summary = session.summary(self.lang)
+        summary = session.summary()
         edits = session.edits()
         trends = tuple(session.trend_tables()) if summary is not None and kind != "word" else ()
         extra: dict[str, Any] = {}
         if kind == "word":
             key = self.indicator()
-            edited = edits.get(key) if key else summary and summary.edited_text
+            edited = edits.get(key) if key else paragraph(summary, self.lang) if summary and edits else None
             extra = {"indicators": [key] if key else None, "edited_text": edited, "paragraphs": edits}
         elif kind == "excel":
             extra = {"trends": trends}

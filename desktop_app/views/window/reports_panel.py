@@ -86,7 +86,7 @@ def _earlier_name(earlier: Report, labels: dict[str, str], lang: str) -> str:
 def report_entries(session: Session, lang: str) -> list[ReportEntry]:
     """Every report of the session, as the panel lists them."""
     reports = session.reports.reports()
-    labels = {r.key: session.reports.label(r, lang) for r in reports}
+    labels = {r.key: session.reports.label(r).render(lang) for r in reports}
     return [report_entry(r, labels[r.key], lang, session.is_sample(r), labels) for r in reports]
 
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
 from desktop_app.listeners import Message
-from desktop_app.models.output.words import period_text
+from desktop_app.models.output.words import capitalised, period_text
 from desktop_app.models.report import Report
 from desktop_app.models.shown import Shown
 from desktop_app.models.words import word
@@ -23,6 +23,13 @@ def compared_text(view: Shown | None, report: Report | None, lang: str) -> str:
         return word(lang, "ui.compared_unknown")
     stored = report is not None and any(e.stored for e in report.previous)
     return word(lang, "ui.compared_stored" if stored else "ui.compared", period=period)
+
+
+def files_text(files: list[tuple[str, str | None]], lang: str) -> list[str]:
+    """ "ky_so.xlsx (Tháng 10/2024)" per (file name, period) of the reports on screen."""
+    unknown = word(lang, "ui.unknown_period")
+    when = {period: capitalised(period_text(period, lang)) if period else unknown for _name, period in files}
+    return [f"{name} ({when[period]})" for name, period in files]
 
 
 class StatusArea:
