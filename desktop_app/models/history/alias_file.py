@@ -35,7 +35,7 @@ else:  # Python 3.10 (Ubuntu 22.04): the same parser, from PyPI
 from desktop_app.models.errors import ReportError, regular_file_size
 from desktop_app.models.history.aliases import ALIAS, DISSOLVED, MERGER, REORGANISATION, Alias
 from desktop_app.models.text import clean, fold
-from desktop_app.models.translation import M_, _
+from desktop_app.models.translation import M_, Message
 
 MAX_BYTES = 20 * 1024 * 1024  # a name book of every commune in the country is under 1 MB
 _MONTH = re.compile(r"^\s*(?:(\d{4})-(\d{1,2})|(\d{1,2})/(\d{4}))\s*$")
@@ -58,13 +58,13 @@ def parse_month(text: object, path: str | Path) -> str | None:
     raise ReportError(path, M_("«{text}» không phải tháng (viết 2025-07 hoặc 7/2025).", text=text))
 
 
-def _name(value: object, path: str | Path, where: str) -> str:
+def _name(value: object, path: str | Path, where: str | Message) -> str:
     if not isinstance(value, str) or not clean(value):
         raise ReportError(path, M_("{where}: thiếu tên đơn vị.", where=where))
     return clean(value)
 
 
-def _names(value: object, path: str | Path, where: str) -> list[str]:
+def _names(value: object, path: str | Path, where: str | Message) -> list[str]:
     if not isinstance(value, list) or not value:
         raise ReportError(path, M_("{where}: cần một danh sách tên đơn vị.", where=where))
     return [_name(v, path, where) for v in value]
@@ -112,7 +112,7 @@ def parse_csv(text: str, path: str | Path) -> list[Alias]:
     out = []
     for number, row in enumerate(rows[1:], start=2):
         cells = [*row, "", "", ""]
-        where = _("dòng {row}").format(row=number)
+        where = M_("dòng {row}", row=number)
         name = _name(cells[old], path, where)
         target = clean(cells[new]) or None
         month = parse_month(cells[since], path) if since is not None else None

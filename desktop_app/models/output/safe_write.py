@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from desktop_app.models.errors import ReportError
-from desktop_app.models.translation import M_, N_, _
+from desktop_app.models.translation import M_, N_, Message
 
 logger = logging.getLogger(__name__)
 
@@ -77,11 +77,11 @@ _REASONS = {
 }
 
 
-def os_reason(exc: OSError) -> str:
-    """Why the system refused, in the user's words."""
+def os_reason(exc: OSError) -> Message:
+    """Why the system refused, in the user's words (put into words where it is shown)."""
     if exc.errno in _REASONS:
-        return _(_REASONS[exc.errno])
-    return _("lỗi hệ thống {errno}").format(errno=exc.errno) if exc.errno else _("lỗi hệ thống")
+        return M_(_REASONS[exc.errno])
+    return M_("lỗi hệ thống {errno}", errno=str(exc.errno)) if exc.errno else M_("lỗi hệ thống")
 
 
 def _make_temp(target: Path) -> Path:

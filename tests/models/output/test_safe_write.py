@@ -84,6 +84,9 @@ def test_an_os_error_while_writing_is_a_report_error(tmp_path: Path) -> None:
         atomic_write(tmp_path / "out.xlsx", writer)
     assert "không ghi được tệp" in str(caught.value.message)
     assert _leftovers(tmp_path, set()) == []
+    # the reason is said in the language the refusal is shown in, whichever it was raised in
+    assert caught.value.render("vi").endswith("không ghi được tệp (ổ đĩa đã đầy).")
+    assert caught.value.render("en").endswith("the file cannot be written (the disk is full).")
 
 
 def test_refuses_to_overwrite_an_input(tmp_path: Path) -> None:
