@@ -96,7 +96,7 @@ def save_report(
             report_id = _insert_report(conn, outcome, Path(path).name, sheet, stamp)
             conn.executemany(
                 "INSERT INTO labels (report_id, indicator, label) VALUES (?, ?, ?)",
-                [(report_id, k, v) for k, v in sheet.labels.items()],
+                [(report_id, k, v if isinstance(v, str) else v.vi) for k, v in sheet.labels.items()],
             )
             conn.executemany(
                 "INSERT INTO figures (report_id, position, unit, unit_key, level, grp, indicator, "

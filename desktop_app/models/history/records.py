@@ -60,7 +60,7 @@ def stored_sheets(store: HistoryStore, reports: list[StoredReport]) -> list[Shee
             r.title,
             r.issuer,
             [units[r.id][p] for p in sorted(units[r.id])],
-            labels.get(r.id, {}),
+            dict(labels.get(r.id, {})),
             unit_header=r.unit_header,
             bodies=r.bodies,
         )

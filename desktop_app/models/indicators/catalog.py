@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from desktop_app.models.resources import resource_toml
+from desktop_app.models.translation import Words
 
 MEAN, POOLED = "mean", "pooled"  # the two averages a report can lead with
 HEADLINES = (MEAN, POOLED)
@@ -39,9 +40,12 @@ def known_indicators() -> dict[str, IndicatorInfo]:
     return found
 
 
-def indicator_info(key: str, custom_label: str | None = None) -> IndicatorInfo:
+def indicator_info(key: str, custom_label: str | Words | None = None) -> IndicatorInfo:
     known = known_indicators()
     if key in known:
         return known[key]
+    if isinstance(custom_label, Words):  # a name the program gave it ("Tỷ lệ (khối 2)")
+        vi, en = custom_label.vi, custom_label.en
+        return IndicatorInfo(key, vi, vi, en, en, custom=True)
     label = custom_label or key
     return IndicatorInfo(key, label, label, label, label, custom=True)

@@ -18,7 +18,7 @@ from desktop_app.models.resources import resource_text
 from desktop_app.models.tables.measures import Measure, SheetImport
 from desktop_app.models.tables.vocabulary import vocabulary
 from desktop_app.models.text import fold, shown
-from desktop_app.models.translation import M_, NP_, Message
+from desktop_app.models.translation import M_, NP_, Message, Words
 
 Context = tuple[str | None, str | None]  # (period, province)
 MAX_REPEATS_NAMED = 20  # a sheet's repeated names warned about one by one; the rest are counted
@@ -247,7 +247,7 @@ class _Merger:
 def _merge(sheets: list[SheetImport]) -> Collection:
     """Units of several files by name; a name repeated with the same indicator is a warning."""
     merger = _Merger()
-    labels: dict[str, str] = {}
+    labels: dict[str, str | Words] = {}
     for sheet in sheets:
         merger.warnings.extend(sheet.warnings)
         labels.update(sheet.labels)

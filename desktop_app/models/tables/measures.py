@@ -64,7 +64,7 @@ class SheetImport:
     title: str
     issuer: str
     units: list[UnitRecord]
-    labels: dict[str, str]  # indicator key -> label, for custom indicators found here
+    labels: dict[str, str | Words]  # indicator key -> label, for custom indicators found here
     warnings: list[Message] = field(default_factory=list)
     unit_header: str = ""  # the unit column's header as the file writes it ("Tên CSKCB", "Lĩnh vực")
     bodies: bool = True  # False when that header says the rows are no administrative bodies
@@ -77,7 +77,7 @@ def printable_sheet(sheet: SheetImport) -> None:
     stays as the system gave it; it is shown through the outputs' own guard."""
     sheet.sheet, sheet.title, sheet.issuer = (printable(t) for t in (sheet.sheet, sheet.title, sheet.issuer))
     sheet.unit_header = printable(sheet.unit_header)
-    sheet.labels = {key: printable(label) for key, label in sheet.labels.items()}
+    sheet.labels = {key: _printable_label(label) for key, label in sheet.labels.items()}
     for unit in sheet.units:
         unit.name, unit.source = printable(unit.name), printable(unit.source)
         unit.group = printable(unit.group) if unit.group is not None else None
@@ -87,3 +87,9 @@ def printable_sheet(sheet: SheetImport) -> None:
             label=printable(reading.label),
             columns={role: printable(path) for role, path in reading.columns.items()},
         )
+
+
+def _printable_label(label: str | Words) -> str | Words:
+    if isinstance(label, Words):
+        return Words(printable(label.vi), printable(label.en))
+    return printable(label)

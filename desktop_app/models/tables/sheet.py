@@ -111,7 +111,7 @@ def read_sheet(book: Book, name: str, path: Path, reasons: Reasons) -> SheetImpo
     period = sheet_period(layout.title_lines, layout.params, name, path.name)
     source = f"{path.name} › {name}" if len(book.sheet_names()) > 1 else path.name
     missing: list[str] = []
-    labels: dict[str, str] = {}
+    labels: dict[str, str | Words] = {}
     readings: dict[str, IndicatorReading] = {}
     if layout.kind == "dossier_list":
         from desktop_app.models.tables.dossier_list import read_dossier_list

@@ -31,7 +31,7 @@ from desktop_app.models.tables.meaning.readings import read_as
 from desktop_app.models.tables.measures import IndicatorReading, Labels, Measure, UnitRecord
 from desktop_app.models.tables.row_kinds import Grouping, is_footer, is_totals, unit_name
 from desktop_app.models.text import shown
-from desktop_app.models.translation import M_, Message
+from desktop_app.models.translation import M_, Message, Words
 
 NumberFormat = Callable[[int, int], str | None] | None
 CellError = Callable[[int, int], bool] | None
@@ -45,7 +45,7 @@ class TableRows:
     warnings: list[Message] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # indicator keys left out: no figure anywhere
     readings: dict[str, IndicatorReading] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)  # custom indicator key -> its label
+    labels: dict[str, str | Words] = field(default_factory=dict)  # custom indicator key -> its label
 
 
 @dataclass

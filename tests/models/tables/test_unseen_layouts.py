@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app.models.errors import ReportError
+from desktop_app.models.indicators.catalog import indicator_info
 from desktop_app.models.tables.importer import import_file
 from desktop_app.models.tables.measures import SheetImport, UnitRecord
+from desktop_app.models.translation import using
 from tests.fixtures.builders import write_xlsx
 
 ENTRY = ["Số cần nhập", "Số mới nhập", "Tổng đã nhập", "Tỷ lệ"]
@@ -86,6 +88,17 @@ def test_repeated_blocks_without_headings_are_each_their_own_indicator(tmp_path)
         (50, 200),
         (10, 10),
     ]
+
+
+def test_a_block_s_name_is_in_the_language_on_screen_whichever_it_was_read_in(tmp_path):
+    """ "Tỷ lệ (khối 2)" is the program's name for the file's second "Tỷ lệ": read in English, it
+    is still "(khối 2)" in Vietnamese and "(block 2)" in English, each where it is shown."""
+    rows = [["Tỉnh", *ENTRY, *ENTRY], ["Hà Tĩnh", 100, 10, 80, 80, 200, 5, 50, 25]]
+    with using("en"):
+        sheets = read(tmp_path, rows)
+    infos = [indicator_info(k, sheets[0].labels.get(k)) for k in sheets[0].readings]
+    assert [i.name("vi") for i in infos] == ["Tỷ lệ (khối 1)", "Tỷ lệ (khối 2)"]
+    assert [i.name("en") for i in infos] == ["Tỷ lệ (block 1)", "Tỷ lệ (block 2)"]
 
 
 def test_a_block_without_a_rate_between_two_with_one_keeps_the_numbering(tmp_path):

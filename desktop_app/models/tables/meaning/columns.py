@@ -10,7 +10,7 @@ from desktop_app.models.tables.header import HEADER_SEPARATOR, TableLayout
 from desktop_app.models.tables.meaning.blocks import find_blocks
 from desktop_app.models.tables.vocabulary import vocabulary, words
 from desktop_app.models.text import fold
-from desktop_app.models.translation import _
+from desktop_app.models.translation import N_, Words, translate
 
 _PERCENT_NOTE = re.compile(r"\(\s*%\s*\)")
 _PARENTHESES = re.compile(r"\([^)]*\)")
@@ -23,7 +23,7 @@ class ColumnMap:
 
     counts: dict[str, int] = field(default_factory=dict)
     rates: dict[str, int] = field(default_factory=dict)
-    custom_labels: dict[str, str] = field(default_factory=dict)  # custom key -> header label
+    custom_labels: dict[str, str | Words] = field(default_factory=dict)  # custom key -> header label
     headers: dict[int, str] = field(default_factory=dict)  # column -> header text, for messages
     pairs: dict[str, tuple[int, int]] = field(default_factory=dict)  # key -> (part, whole) columns
     column_blocks: dict[int, int] = field(default_factory=dict)  # column -> side-by-side block (1, 2…)
@@ -161,10 +161,10 @@ def _map_rate(result: ColumnMap, layout: TableLayout, col: int, shared: set[int]
     if key is not None and key in result.rates:  # the same indicator again, in a later block
         key = None
     if key is None:
-        label = header
+        label: str | Words = header
         key = custom_key(path)
         if col in shared:
-            label = _("{header} (khối {block})").format(header=header, block=block)
+            label = block_label(header, block)
             key = f"{key}_khoi_{block}"
         if result.custom_labels.get(key, label) != label:  # one leaf under two groups
             key = custom_key(" ".join(path))
@@ -175,6 +175,16 @@ def _map_rate(result: ColumnMap, layout: TableLayout, col: int, shared: set[int]
     result.blocks[key] = block
 
 
+BLOCK_LABEL = N_("{header} (khối {block})")
+
+
+def block_label(header: str, block: int) -> Words:
+    """A rate that repeats in several blocks, named by its block ("Tỷ lệ (khối 2)"), in both
+    languages: the name is data of the file, shown in whichever language is on screen."""
+    vi, en = (translate(lang, BLOCK_LABEL).format(header=header, block=block) for lang in ("vi", "en"))
+    return Words(vi, en)
+
+
 def _adopt_bare_rate(result: ColumnMap) -> None:
     """A lone "Tỷ lệ (%)" in the block of the counts of one indicator is that indicator's rate."""
     from desktop_app.models.tables.meaning.formulas import computable
@@ -183,7 +193,7 @@ def _adopt_bare_rate(result: ColumnMap) -> None:
     bare = [
         k
         for k, label in result.custom_labels.items()
-        if not set(words(label).split()) - vocabulary().bare_rate
+        if isinstance(label, str) and not set(words(label).split()) - vocabulary().bare_rate
     ]
     open_keys = [k for k in computable(set(result.counts)) if k not in result.rates]
     if len(bare) != 1 or len(open_keys) != 1:
