@@ -183,3 +183,9 @@ def _raised_by_the_domain(file: str) -> bool:
 
 def _placeholders(text: str) -> set[str]:
     return set(re.findall(r"\{\w*\}", text))
+
+
+def test_english_quotes_the_english_way(compiled: dict[tuple[str, str | None], tuple[str, ...]]) -> None:
+    """A name inside an English line is in “…”, as English writes it; «…» is Vietnamese."""
+    french = [forms[0] for forms in compiled.values() if any("«" in f or "»" in f for f in forms)]
+    assert french == []
