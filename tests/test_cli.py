@@ -191,7 +191,7 @@ def test_english_warnings_and_refusals_are_put_into_words_where_printed(tmp_path
         "- Sheet “Hướng dẫn” was not read: no table of figures by unit was found (the sheet holds text "
         "only)." in lines
     )
-    assert out.err.strip() == "File “rong.xlsx”: The file is empty (0 bytes)."
+    assert out.err.strip() == "File “rong.xlsx”: the file is empty (0 bytes)."
     assert main(["summarize", str(progress), "--json", "--lang", "en"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["warnings"][0] == (

@@ -159,7 +159,7 @@ def test_previous_is_repeated_for_each_file_and_a_missing_report_is_one_line(cap
     )
     out = capsys.readouterr()
     assert code == 1  # the missing report is told; August is still summarised against July
-    assert out.err.splitlines() == ["Tệp «khong_co.xlsx»: Không tìm thấy tệp."]
+    assert out.err.splitlines() == ["Tệp «khong_co.xlsx»: không tìm thấy tệp."]
     document = json.loads(out.out)
     assert document["previous_period"] == "2023-07"
     assert sum(f.get("previous", False) for f in document["files"]) == 2

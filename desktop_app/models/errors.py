@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.models.translation import M_, N_, Message, language
 
+# words that keep their capital inside a sentence (an abbreviation, "XML", keeps it by itself)
+NAMES = frozenset({"Excel", "Word", "PowerPoint", "LibreOffice", "OpenDocument", "Windows"})
 NOT_FOUND = N_("Không tìm thấy tệp.")
 NOT_REGULAR = N_("Không phải tệp thông thường (là thư mục, thiết bị hoặc ống dẫn).")
 
@@ -26,6 +29,22 @@ def regular_file_size(path: str | Path) -> int:
     if not stat.S_ISREG(st.st_mode):
         raise ReportError(path, M_(NOT_REGULAR))
     return st.st_size
+
+
+@dataclass(frozen=True)
+class InSentence:
+    """A message after "Tệp «x»: ", begun as inside a sentence ("Tệp «x»: tệp rỗng (0 byte).",
+    "File “x”: the file is empty"), whichever way it is written to stand alone; a name ("Excel")
+    or an abbreviation ("XML") keeps its capital."""
+
+    message: Message | str
+
+    def render(self, lang: str) -> str:
+        text = self.message.render(lang) if isinstance(self.message, Message) else str(self.message)
+        first = text.split(" ", 1)[0].rstrip(".,:;")
+        if first[:1].isupper() and first[1:] == first[1:].lower() and first not in NAMES:
+            return text[:1].lower() + text[1:]
+        return text
 
 
 class ReportError(Exception):
@@ -51,7 +70,7 @@ class ReportError(Exception):
         """The one line as data: the file's name and why."""
         if self.path is None:
             return self.message
-        return M_("Tệp «{name}»: {message}", name=Path(self.path).name, message=self.message)
+        return M_("Tệp «{name}»: {message}", name=Path(self.path).name, message=InSentence(self.message))
 
     def render(self, lang: str) -> str:
         return self.said().render(lang)

@@ -8,7 +8,7 @@ import pickle
 from desktop_app.models.errors import ReportError
 from desktop_app.models.numbers import Rate
 from desktop_app.models.tables.importer import import_files
-from desktop_app.models.translation import M_, NP_, Series, Words, using
+from desktop_app.models.translation import M_, NP_, Series, Words, plain, using
 from tests.views.report_files import write_entry_progress
 
 
@@ -71,10 +71,10 @@ def test_a_refusal_crosses_the_reader_process_as_data_and_keeps_its_one_line():
     again = pickle.loads(pickle.dumps(error))
     assert isinstance(again, ReportError)
     assert (again.path, again.message) == (error.path, error.message)
-    assert str(again) == "Tệp «thang 9.xlsx»: Tệp rỗng (0 byte)."
-    assert again.render("en") == "File “thang 9.xlsx”: The file is empty (0 bytes)."
+    assert str(again) == "Tệp «thang 9.xlsx»: tệp rỗng (0 byte)."
+    assert again.render("en") == "File “thang 9.xlsx”: the file is empty (0 bytes)."
     with using("en"):
-        assert str(again) == "File “thang 9.xlsx”: The file is empty (0 bytes)."
+        assert str(again) == "File “thang 9.xlsx”: the file is empty (0 bytes)."
     assert ReportError(None, M_("Tệp rỗng (0 byte).")).line() == "Tệp rỗng (0 byte)."
 
 
@@ -102,5 +102,17 @@ def test_a_refused_file_is_said_in_the_language_it_is_shown_in(tmp_path):
     with using("vi"):
         result = import_files([str(empty)])
     error = result.errors[str(empty)]
-    assert error.render("vi") == "Tệp «rong.xlsx»: Tệp rỗng (0 byte)."
-    assert error.render("en") == "File “rong.xlsx”: The file is empty (0 bytes)."
+    assert error.render("vi") == "Tệp «rong.xlsx»: tệp rỗng (0 byte)."
+    assert error.render("en") == "File “rong.xlsx”: the file is empty (0 bytes)."
+
+
+def test_after_the_file_s_name_a_refusal_reads_as_one_sentence():
+    """ "Tệp «x»: tệp rỗng (0 byte)." as the house style writes it ("Tệp … không phải là bảng tính
+    Excel hợp lệ"); a name or an abbreviation keeps its capital."""
+    assert str(ReportError("/r/a.xlsx", M_("Tệp rỗng (0 byte)."))) == "Tệp «a.xlsx»: tệp rỗng (0 byte)."
+    assert ReportError("/r/a.xlsx", M_("Tệp rỗng (0 byte).")).render("en") == (
+        "File “a.xlsx”: the file is empty (0 bytes)."
+    )
+    for kept in ("Excel báo lỗi.", "XML hỏng.", "UBND tỉnh chưa ký."):
+        assert str(ReportError("/r/a.xlsx", plain(kept))) == f"Tệp «a.xlsx»: {kept}"
+    assert str(ReportError(None, M_("Tệp rỗng (0 byte)."))) == "Tệp rỗng (0 byte)."  # alone: as written

@@ -41,12 +41,12 @@ def refusal(path: Path) -> str:
 def test_a_refusal_from_the_reader_process_follows_the_language(tmp_path: Path) -> None:
     path = tmp_path / "bao_cao.xlsx"
     shutil.copy(BAD / "word_renamed.xlsx", path)
-    vietnamese = "Tệp «bao_cao.xlsx»: Không phải là bảng tính Excel hợp lệ (có vẻ là tài liệu Word)."
+    vietnamese = "Tệp «bao_cao.xlsx»: không phải là bảng tính Excel hợp lệ (có vẻ là tài liệu Word)."
     assert refusal(path) == vietnamese
     with using("en"):  # the same warm reader process, told the new language with the request
         assert (
             refusal(path)
-            == "File “bao_cao.xlsx”: Not a valid Excel workbook (it looks like a Word document)."
+            == "File “bao_cao.xlsx”: not a valid Excel workbook (it looks like a Word document)."
         )
     assert refusal(path) == vietnamese
 
@@ -54,7 +54,7 @@ def test_a_refusal_from_the_reader_process_follows_the_language(tmp_path: Path) 
 def test_an_empty_file_is_refused_in_english(tmp_path: Path, english: None) -> None:
     path = tmp_path / "rong.xlsx"
     path.write_bytes(b"")
-    assert refusal(path) == "File “rong.xlsx”: The file is empty (0 bytes)."
+    assert refusal(path) == "File “rong.xlsx”: the file is empty (0 bytes)."
 
 
 class _TimedOut(IsolatedWorker):

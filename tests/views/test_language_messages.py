@@ -94,9 +94,9 @@ def test_a_refusal_in_the_status_bar_is_said_again_in_the_new_language(qtbot, wi
     refusal = ReportError("/tmp/lich_su.sqlite", M_("Tệp rỗng (0 byte)."))
     window.say(Message("ui.history_failed", {"line": refusal.said()}, 15000))
     assert on_screen(window)["status"] == (
-        "Không so sánh được với lịch sử. Tệp «lich_su.sqlite»: Tệp rỗng (0 byte)."
+        "Không so sánh được với lịch sử. Tệp «lich_su.sqlite»: tệp rỗng (0 byte)."
     )
     window.set_language("en")
     assert on_screen(window)["status"] == (
-        "Could not compare with the history. File “lich_su.sqlite”: The file is empty (0 bytes)."
+        "Could not compare with the history. File “lich_su.sqlite”: the file is empty (0 bytes)."
     )

@@ -256,6 +256,6 @@ def test_a_sheet_damaged_past_its_head_fails_with_the_one_message(tmp_path, larg
     middle = start + info.compress_size // 2
     data[middle : middle + 64] = bytes(64)  # zeros in the middle of the deflate stream
     path.write_bytes(bytes(data))
-    with Workbook.open(path) as book, pytest.raises(ReportError, match="Tệp bị hỏng"):
+    with Workbook.open(path) as book, pytest.raises(ReportError, match="tệp bị hỏng"):
         book.columns("Sheet1", 0, 0, 2, only={1})
     assert not [t for t in threading.enumerate() if t.name == "inflate"]
