@@ -11,18 +11,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from desktop_app.models.indicators.catalog import MEAN, POOLED, IndicatorInfo
-from desktop_app.models.indicators.merge import Unit
 from desktop_app.models.indicators.status import BELOW, FEW_DATA
-from desktop_app.models.indicators.summary import Assessment, GroupStats, Summary
+from desktop_app.models.indicators.summary import GroupStats, Summary
 from desktop_app.models.numbers import format_change, format_count, format_rate
 from desktop_app.models.output.contents import TrendTable
-from desktop_app.models.output.words import average_label, level_label, status_label
+from desktop_app.models.output.unit_rows import DASH, UnitTable
+from desktop_app.models.output.unit_rows import unit_tables as appendix_tables
+from desktop_app.models.output.words import average_label, level_label
 from desktop_app.models.text import shown
 from desktop_app.models.words import word
 from desktop_app.printing.document import LEFT, MM, Block, Para, TextFlow, font
 from desktop_app.printing.table_block import BELOW_TINT, BOLD, FEW_TINT, HEADING, SUB, Column, TableBlock
-
-DASH = "—"  # nothing to show: no rate, no earlier period for this unit
 
 
 @dataclass(frozen=True)
@@ -93,6 +92,20 @@ def _level_row(label: str, s: GroupStats, shape: LevelColumns, lang: str) -> lis
     return row
 
 
+TINTS = {BELOW: BELOW_TINT, FEW_DATA: FEW_TINT}
+# each column of the appendix's tables: its share of the width, and whether it reads left
+UNIT_COLUMNS = {
+    "no": (0.06, False),
+    "unit": (0.33, True),
+    "numerator": (0.08, False),
+    "denominator": (0.08, False),
+    "rate": (0.11, False),
+    "rank": (0.08, False),
+    "change": (0.12, False),
+    "status": (0.14, False),
+}
+
+
 def unit_tables(
     summary: Summary,
     info: IndicatorInfo,
@@ -103,78 +116,36 @@ def unit_tables(
 ) -> list[Block]:
     """For the appendix: per level (of ``keep``, all if None), a caption and its units' table."""
     blocks: list[Block] = []
-    levels = [s for s in summary.levels if s.indicator == info.key and (keep is None or s.level in keep)]
-    for m, s in enumerate(levels, start=1):
-        members = [
-            (unit, a)
-            for unit, row in zip(summary.units, summary.assessments, strict=True)
-            if unit.level == s.level and (a := row.get(info.key)) is not None
-        ]
-        if not members:
-            continue
-        caption = word(
-            lang,
-            "out.pdf.table",
-            n=f"{number}.{m}",
-            indicator=info.name(lang, short=True),
-            level=level_label(s.level, lang, summary.level_names),
-            units=len(members),
-        )
+    for table in appendix_tables(summary, info, number, lang, keep):
         center = Qt.AlignmentFlag.AlignHCenter
-        para = Para(caption, font(11, bold=True, italic=True), center, after=1 * MM)
+        para = Para(table.caption, font(11, bold=True, italic=True), center, after=1 * MM)
         blocks.append(TextFlow([para], width, keep_with_next=True, space_before=4 * MM))
-        blocks.append(_unit_table(summary, members, width, lang))
+        blocks.append(_unit_table(table, width, lang))
     return blocks
 
 
-def _unit_table(
-    summary: Summary, members: list[tuple[Unit, Assessment]], width: float, lang: str
-) -> TableBlock:
-    """Units in the order of the file, under their group's name when they have one; the counts
-    only when the file gives them, the change only when an earlier period is loaded, the status
-    only when a target applies to some unit (no row of "Không có chỉ tiêu")."""
-    counts = any(a.denominator is not None for _, a in members)
-    compared = summary.previous is not None
-    judged = any(a.target is not None for _, a in members)
-    columns = [
-        Column(word(lang, "out.no"), 0.06),
-        Column(summary.unit_word or word(lang, "out.unit"), 0.33, LEFT),
-    ]
-    if counts:
-        columns += [Column(word(lang, "out.numerator"), 0.08), Column(word(lang, "out.denominator"), 0.08)]
-    columns += [Column(word(lang, "out.rate"), 0.11), Column(word(lang, "out.rank"), 0.08)]
-    if compared:
-        columns.append(Column(word(lang, "out.change"), 0.12))
-    if judged:
-        columns.append(Column(word(lang, "out.status"), 0.14))
+def _unit_table(table: UnitTable, width: float, lang: str) -> TableBlock:
+    """Units in the order of the file, under their group's name when they have one; a unit below
+    its target (or too few to judge) tinted in its status cell."""
+    columns = []
+    for key, head in zip(table.columns, table.heads, strict=True):
+        share, left = UNIT_COLUMNS[key]
+        columns.append(Column(head, share, LEFT) if left else Column(head, share))
     cells: list[list[str]] = []
     kinds: dict[int, str] = {}
     fills: dict[tuple[int, int], QColor] = {}
-    group = None
-    for number, (unit, a) in enumerate(members, start=1):
-        if unit.group and unit.group != group:
+    for row in table.rows:
+        if row.heading:
             kinds[len(cells)] = HEADING
-            cells.append([shown(unit.group)])
-        group = unit.group
-        tint = {BELOW: BELOW_TINT, FEW_DATA: FEW_TINT}.get(a.status)
-        if tint is not None:
+        elif "status" in table.columns and (
+            tint := {BELOW: BELOW_TINT, FEW_DATA: FEW_TINT}.get(row.status or "")
+        ):
             fills[(len(cells), len(columns) - 1)] = tint
-        figures = _unit_figures(a, counts, compared, lang)
-        cells.append([str(number), shown(unit.name), *(figures if judged else figures[:-1])])
+        cells.append(list(row.cells))
     continued = word(lang, "out.pdf.continued")
     return TableBlock(
         columns, cells, width, kinds=kinds, fills=fills, continued=continued, space_before=0.5 * MM
     )
-
-
-def _unit_figures(a: Assessment, counts: bool, compared: bool, lang: str) -> list[str]:
-    figures = [format_count(a.numerator, lang), format_count(a.denominator, lang)] if counts else []
-    rank = f"{a.rank}/{a.rank_of}" if a.rank is not None else DASH
-    figures += [format_rate(a.rate, lang, DASH), rank]
-    if compared:
-        figures.append(format_change(a.change_points, lang) or DASH)
-    figures.append(status_label(a.status, lang))
-    return figures
 
 
 PRINTED_PERIODS = 6  # the last periods of a trend that fit across an A4 page

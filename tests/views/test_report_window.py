@@ -83,7 +83,8 @@ def test_word_report_of_the_indicator_on_screen_as_edited(qtbot, window, tmp_pat
     assert asked == [("digitized",)]  # the indicator on screen, offered first
     text = [p.text for p in docx.Document(f"{out}.docx").paragraphs]
     assert edited in text
-    assert [p for p in text if p[:3] in ("1. ", "2. ")] == ["1. Tỷ lệ số hóa thành phần hồ sơ"]
+    # the indicator on screen, in the báo cáo and again in its appendix; no other
+    assert [p for p in text if p[:3] in ("1. ", "2. ")] == ["1. Tỷ lệ số hóa thành phần hồ sơ"] * 2
 
 
 def test_office_details_entered_once_head_the_word_report(qtbot, window, tmp_path, monkeypatch):

@@ -14,6 +14,7 @@ from docx.shared import Mm
 from desktop_app.cli import main
 from desktop_app.models.numbers import format_change, format_rate
 from desktop_app.models.output.word.styles import TABLE_STYLE
+from tests.fixtures.group_layouts import BAC_NINH_GROUPS, bac_ninh_xlsx
 from tests.fixtures.monthly import AUGUST, JULY, write_ii06a
 
 OFFICE_TOML = """
@@ -66,6 +67,16 @@ def _texts(cell) -> list[str]:
     return [p.text for p in cell.paragraphs if p.text]
 
 
+def _body(doc) -> list:
+    """The báo cáo's paragraphs before its appendix."""
+    texts = [p.text for p in doc.paragraphs]
+    return doc.paragraphs[: texts.index("PHỤ LỤC")]
+
+
+def _closing(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
+
+
 def test_a4_margins_and_times_new_roman(written) -> None:
     doc, _ = written
     section = doc.sections[0]
@@ -115,8 +126,8 @@ def test_the_header_of_an_administrative_document(written) -> None:
 def test_the_figures_are_the_jsons(written) -> None:
     """Each level's row: the pooled rate published first, its change, the mean, as --json says."""
     doc, document = written
-    assert [p.text for p in doc.paragraphs if p.style.name == "Heading 1"] == ["1. Tỷ lệ hồ sơ trực tuyến"]
-    (table,) = [t for t in doc.tables if t.style is not None and t.style.name == TABLE_STYLE]
+    assert [p.text for p in _body(doc) if p.style.name == "Heading 1"] == ["1. Tỷ lệ hồ sơ trực tuyến"]
+    table = next(t for t in doc.tables if t.style is not None and t.style.name == TABLE_STYLE)
     head = [c.text.replace(NBSP, " ") for c in table.rows[0].cells]
     assert head[:5] == ["Cấp", "Số đơn vị", "Tỷ lệ chung", "Tăng/giảm (điểm %)", "Tỷ lệ trung bình"]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on a new page
@@ -154,16 +165,88 @@ def test_a_chart_picture_per_level_at_print_resolution(written) -> None:
 
 def test_recipients_and_the_signature_kept_with_the_last_text(written) -> None:
     doc, _ = written
-    closing = doc.tables[-1]
+    closing = _closing(doc)
     recipients, signer = closing.rows[0].cells
     first = recipients.paragraphs[0].runs[0]
     assert (first.text, first.bold, first.italic) == ("Nơi nhận:", True, True)
     assert _texts(recipients)[1:] == ["- UBND tỉnh (để b/c);", "- Các sở, ban, ngành;", "- Lưu: VT, CĐS."]
     assert _texts(signer) == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn An"]
     assert closing._tbl.tr_lst[0].trPr.find(qn("w:cantSplit")) is not None
-    last = doc.paragraphs[-1]
+    last = _body(doc)[-1]
     assert last.text == "Trên đây là báo cáo kết quả thực hiện chỉ số tỷ lệ hồ sơ trực tuyến tháng 8/2023./."
     assert last.paragraph_format.keep_with_next
+
+
+def test_the_appendix_lists_every_unit_as_the_json_says(written) -> None:
+    """On a page of its own after the signature: per level a table of its units, with their counts,
+    rate, rank, change and status as --json gives them; a unit below its target tinted."""
+    doc, document = written
+    start = [p.text for p in doc.paragraphs].index("PHỤ LỤC")
+    heading = doc.paragraphs[start]
+    assert heading.paragraph_format.page_break_before
+    assert [p.text for p in doc.paragraphs[start + 1 : start + 4]] == [
+        "KẾT QUẢ CHI TIẾT THEO ĐƠN VỊ",
+        "Tháng 8/2023",
+        "So sánh với tháng 7/2023",
+    ]
+    captions = [p.text for p in doc.paragraphs[start:] if p.style.name == "Caption"]
+    assert captions == [
+        "Bảng 1.1: Hồ sơ trực tuyến – Cấp tỉnh (3 đơn vị)",
+        "Bảng 1.2: Hồ sơ trực tuyến – Cấp huyện (2 đơn vị)",
+        "Bảng 1.3: Hồ sơ trực tuyến – Cấp xã (3 đơn vị)",
+    ]
+    tables = [t for t in doc.tables if t.style is not None and t.style.name == TABLE_STYLE][1:]
+    assert len(tables) == 3
+    head = [c.text.replace(NBSP, " ") for c in tables[0].rows[0].cells]
+    assert head == ["STT", "Đơn vị", "Tử số", "Mẫu số", "Tỷ lệ", "Xếp hạng", "Tăng/giảm (điểm %)", "Đánh giá"]
+    rows = {r.cells[1].text: [c.text.replace(NBSP, " ") for c in r.cells] for t in tables for r in t.rows[1:]}
+    assert len(rows) == len(document["units"]) == 8
+    statuses = {"met": "Đạt", "below": "Chưa đạt"}
+    for unit in document["units"]:
+        figures = unit["indicators"]["online_dossier"]
+        row = rows[unit["name"]]
+        assert row[4] == format_rate(figures["rate"])
+        assert row[5] == f"{figures['rank']}/{figures['rank_of']}"
+        assert row[6] == (
+            format_change(figures["change_points"]) if figures["change_points"] is not None else "—"
+        )
+        assert row[7] == statuses[figures["status"]]
+    assert all(r.cells[-1]._tc.tcPr.find(qn("w:shd")) is None for t in tables for r in t.rows[1:])
+
+
+def test_in_the_appendix_a_unit_below_its_target_is_tinted(capsys, tmp_path: Path) -> None:
+    """Lào Cai's October: Sở Tài chính (81,41 %) and Sở Xây dựng (81,08 %) below the province's
+    90 %; a commune without dossiers "Không phát sinh", untinted."""
+    out = tmp_path / "ky_so.docx"
+    sample = Path(__file__).parents[3] / "resources" / "samples" / "ky_so_lao_cai_2024_10.xlsx"
+    code, _, err = _run(capsys, str(sample), "--docx", str(out))
+    assert code == 0, err
+    doc = docx.Document(str(out))
+    tables = [t for t in doc.tables if t.style is not None and t.style.name == TABLE_STYLE][1:]
+    rows = [r for t in tables for r in t.rows[1:]]
+    tinted = {r.cells[1].text: r.cells[-1]._tc.tcPr.find(qn("w:shd")) for r in rows}
+    below = sorted(name for name, shading in tinted.items() if shading is not None)
+    assert below == ["Sở Tài chính", "Sở Xây dựng"]
+    assert {tinted[n].get(qn("w:fill")) for n in below} == {"FDE3E1"}
+    (y_ty,) = [r for r in rows if r.cells[1].text == "UBND xã Y Tý"]
+    assert [c.text for c in y_ty.cells[4:]] == ["—", "—", "Không phát sinh"]
+
+
+def test_in_the_appendix_units_stand_under_their_district(capsys, tmp_path: Path) -> None:
+    """A commune report grouped by district: the district's name across its row, italic, above
+    its communes."""
+    out = tmp_path / "cap_xa.docx"
+    code, _, err = _run(capsys, str(bac_ninh_xlsx(tmp_path)), "--docx", str(out))
+    assert code == 0, err
+    doc = docx.Document(str(out))
+    (table,) = [t for t in doc.tables if t.style is not None and t.style.name == TABLE_STYLE][1:]
+    firsts = [r.cells[1].text for r in table.rows[1:]]
+    headings = [r for r in table.rows[1:] if len({id(c._tc) for c in r.cells}) == 1]
+    assert [r.cells[0].text for r in headings] == ["Thành phố Từ Sơn", "Huyện Gia Bình"]
+    assert all(r.cells[0].paragraphs[0].runs[0].italic for r in headings)
+    communes = [name for name in firsts if name not in ("Thành phố Từ Sơn", "Huyện Gia Bình")]
+    assert sorted(communes) == sorted(BAC_NINH_GROUPS)
+    assert firsts.index("Huyện Gia Bình") < firsts.index("Xã Đại Lai")
 
 
 def test_without_office_details_the_dotted_placeholders(capsys, months, tmp_path: Path) -> None:
@@ -176,7 +259,7 @@ def test_without_office_details_the_dotted_placeholders(capsys, months, tmp_path
     number, when = doc.tables[0].rows[1].cells
     assert _texts(number) == ["Số: …/BC-…"]
     assert _texts(when)[0].startswith("…, ngày ")
-    signer = doc.tables[-1].rows[0].cells[1]
+    signer = _closing(doc).rows[0].cells[1]
     assert _texts(signer) == ["……………", "……………"]
     assert len(doc.inline_shapes) == 2  # the two levels chosen
     level = next(t for t in doc.tables if t.style is not None and t.style.name == TABLE_STYLE)

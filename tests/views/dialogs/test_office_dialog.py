@@ -103,7 +103,9 @@ def test_export_word_writes_the_report_the_window_shows(
     doc = docx.Document(written)
     text = [p.text for p in doc.paragraphs]
     assert edited in text
-    assert [p for p in text if p.startswith("1. ")] == ["1. Tỷ lệ văn bản đi được ký số"]
+    # the indicator chosen, in the báo cáo and again in its appendix; no other
+    assert [p for p in text if p.startswith("1. ")] == ["1. Tỷ lệ văn bản đi được ký số"] * 2
+    assert text.index("PHỤ LỤC") > text.index(edited)
     assert not [p for p in text if p.startswith("2. ")]
     agency = [p.text for p in doc.tables[0].rows[0].cells[0].paragraphs if p.text]
     assert agency == ["UBND TỈNH BẮC NINH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"]

@@ -115,7 +115,7 @@ def level_table(doc: Document, summary: Summary, key: str, levels: Sequence[Grou
         column.width = Mm(width)
     style_id = doc.styles[TABLE_TEXT].style_id  # looked up once: by name it costs a walk of every style
     for cell, (_, text), width in zip(table.rows[0].cells, heads, widths, strict=True):
-        _cell(cell, text, width, style_id, bold=True)
+        table_cell(cell, text, width, style_id, bold=True)
     table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))  # repeated on a new page
     for row, (label, s, kind) in zip(table.rows[1:], rows, strict=True):
         values = _row_values(s, first, second, lang)
@@ -125,7 +125,7 @@ def level_table(doc: Document, summary: Summary, key: str, levels: Sequence[Grou
         for cell, (key_, _), width in zip(row.cells, heads, widths, strict=True):
             text = label if key_ == "level" else values[key_]
             left = key_ in ("level", "lowest")
-            _cell(cell, text, width, style_id, bold=kind == "total", italic=kind == "group", left=left)
+            table_cell(cell, text, width, style_id, bold=kind == "total", italic=kind == "group", left=left)
 
 
 def _widths(keys: list[str]) -> list[float]:
@@ -148,7 +148,7 @@ def _row_values(s: GroupStats, first: str, second: str, lang: str) -> dict[str, 
     }
 
 
-def _cell(
+def table_cell(
     cell: _Cell,
     text: str,
     width_mm: float,
@@ -172,4 +172,4 @@ def _cell(
     run.italic = italic or None
 
 
-__all__ = ["add_indicator", "level_table"]
+__all__ = ["add_indicator", "level_table", "table_cell"]

@@ -1,5 +1,6 @@
 """The Word báo cáo put together and written: header, title, the opening, each chosen indicator,
-the closing with "Nơi nhận" and the signature; saved all at once, never over an input report."""
+the closing with "Nơi nhận" and the signature, then the appendix of every unit; saved all at once,
+never over an input report."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from desktop_app.models.output.contents import ReportContents, subject_line
 from desktop_app.models.output.office import OfficeDetails
 from desktop_app.models.output.report_text import closing, opening, since_text
 from desktop_app.models.output.safe_write import atomic_write
+from desktop_app.models.output.word.appendix import add_appendix
 from desktop_app.models.output.word.body import add_indicator
 from desktop_app.models.output.word.letterhead import add_closing, add_header, add_title
 from desktop_app.models.output.word.styles import set_page, set_styles
@@ -54,6 +56,7 @@ def build_document(
     for number, info in enumerate(contents.chosen(summary), start=1):
         add_indicator(doc, summary, info, number, contents, charts, lang)
     add_closing(doc, office, closing(summary, contents, lang), lang)
+    add_appendix(doc, summary, contents, lang)
     props = doc.core_properties
     props.title = printable(f"{word(lang, 'out.doc.kind')} {subject}")
     props.subject = printable(subject)
