@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop_app import __version__
 from desktop_app.models.resources import resource_path
-from desktop_app.models.translation import LANGUAGES, _, localise_argparse, set_language
+from desktop_app.models.translation import LANGUAGES, Message, _, localise_argparse, set_language
 from desktop_app.models.words import word
 
 if TYPE_CHECKING:
@@ -320,9 +320,9 @@ def _screenshot(app: QApplication, window, files: list[str], out: Path | None, s
             sys.stderr.write(failures[0] + "\n")
         app.exit(1 if failures else 0)
 
-    def loaded(lines: list[str]) -> None:
+    def loaded(said: list[Message]) -> None:
         window.loadFinished.disconnect(loaded)
-        failures.extend(lines)
+        failures.extend(m.render(window.lang) for m in said)
         QTimer.singleShot(0, take)
 
     window.loadFinished.connect(loaded)

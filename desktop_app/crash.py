@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app.models.history.location import data_folder
 from desktop_app.models.text import printable
-from desktop_app.models.translation import _
+from desktop_app.models.translation import M_, N_, Message
 
 logger = logging.getLogger(__name__)
 
@@ -65,13 +65,18 @@ def setup_log(path: Path | None = None, level: int = logging.INFO) -> Path:
     return path
 
 
-def unexpected_line(error: BaseException, log: Path | None) -> str:
-    """The one line the user gets for an error nobody foresaw, in the current language."""
+def unexpected_said(error: BaseException, log: Path | None) -> Message:
+    """The one line the user gets for an error nobody foresaw, as data (shown in the language on
+    screen)."""
     if log is None:
-        return _("Lỗi không mong đợi ({error}).").format(error=type(error).__name__)
-    return _("Lỗi không mong đợi ({error}); chi tiết đã ghi vào {log}.").format(
-        error=type(error).__name__, log=log
-    )
+        return M_("Lỗi không mong đợi ({error}).", error=type(error).__name__)
+    line = N_("Lỗi không mong đợi ({error}); chi tiết đã ghi vào {log}.")
+    return M_(line, error=type(error).__name__, log=str(log))
+
+
+def unexpected_line(error: BaseException, log: Path | None) -> str:
+    """:func:`unexpected_said` in the current language (the command line's)."""
+    return str(unexpected_said(error, log))
 
 
 def report_unexpected(error: BaseException, log: Path | None, say: Callable[[str], None]) -> None:

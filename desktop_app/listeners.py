@@ -45,7 +45,7 @@ class Listeners:
 
 
 @dataclass(frozen=True)
-class Message:
+class StatusLine:
     """A status-bar line as data: a key of the words registry ("ui.loading") and its values ("" clears
     the line); rendered in the language on screen by the window."""
 
@@ -54,4 +54,4 @@ class Message:
     timeout_ms: int = 0
 
 
-__all__ = ["Listeners", "Memory", "Message", "Runner"]
+__all__ = ["Listeners", "Memory", "Runner", "StatusLine"]

@@ -15,13 +15,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from desktop_app.listeners import Listeners, Memory, Message, Runner
+from desktop_app.listeners import Listeners, Memory, Runner, StatusLine
 from desktop_app.models.errors import ReportError
 from desktop_app.models.history_link import HistoryLink
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.output.contents import TrendTable
 from desktop_app.models.tables.importer import ImportResult
+from desktop_app.models.translation import Message
 from desktop_app.models.workspace import Report, ReportSet, Shown, normal_path, reader, saved_targets
 
 logger = logging.getLogger(__name__)
@@ -68,10 +69,10 @@ class Session:
         self._edited: dict[str, dict[str, str]] = {}  # report key -> indicator -> paragraph as edited
         self._restored: set[str] = set()  # the last session's files, reopened at start
         self.changed = Listeners()  # the reports, the one on screen or their figures changed
-        self.said = Listeners()  # (Message) for the status bar
-        self.failed = Listeners()  # (lines) files that could not be read: shown where the user acted
+        self.said = Listeners()  # (StatusLine) for the status bar
+        self.failed = Listeners()  # (messages) files that could not be read: shown where the user acted
         self.recent_changed = Listeners()  # (paths)
-        self.read_done = Listeners()  # (failure lines) a read ended, or was cancelled ([])
+        self.read_done = Listeners()  # (failure messages) a read ended, or was cancelled ([])
         self.files_read = Listeners()  # (paths) read just now: the watcher measures changes from here
         self.opened = Listeners()  # ({path: sheets}) opened by the user: offered to the history
 
@@ -94,7 +95,7 @@ class Session:
         chosen = [p for p in chosen if p not in shown]  # this period's own files compare with nothing
         if shown:
             names = ", ".join(Path(p).name for p in shown)
-            self.said.emit(Message("ui.compare_same", {"names": names}, 10000))
+            self.said.emit(StatusLine("ui.compare_same", {"names": names}, 10000))
         if chosen:
             self._comparing.update(chosen)
             self._read(chosen, live=False)
@@ -117,7 +118,7 @@ class Session:
             self._pending[path] = False
         self._comparing |= {p for p in paths if p in earlier}
         self._restored |= set(paths) & set(self.memory.load(SESSION))
-        self.said.emit(Message("ui.loading", {"n": len(paths)}))
+        self.said.emit(StatusLine("ui.loading", {"n": len(paths)}))
 
     def cancel(self) -> bool:
         """Hủy: the read under way stops (its reader process ends); the figures shown stay."""
@@ -126,7 +127,7 @@ class Session:
         self.runner.cancel()
         self._pending.clear()
         self._comparing.clear()
-        self.said.emit(Message("ui.cancelled", {}, 6000))
+        self.said.emit(StatusLine("ui.cancelled", {}, 6000))
         self.read_done.emit([])
         return True
 
@@ -135,7 +136,7 @@ class Session:
             self._pending[path] = self._pending.get(path, True) and live
         todo = list(self._pending)
         self.runner.start(reader(todo), "read reports")  # cancels a read under way: redone here
-        self.said.emit(Message("ui.loading", {"n": len(todo)}))
+        self.said.emit(StatusLine("ui.loading", {"n": len(todo)}))
 
     def read_failed(self, error: object) -> None:
         """The read itself went wrong (not one file: the worker)."""
@@ -144,11 +145,11 @@ class Session:
         self._pending.clear()
         self._comparing.clear()
         if isinstance(error, ReportError):
-            line = error.line()
+            line = error.said()
         else:  # nobody foresaw it: its traceback is in the log, the user gets one line naming it
-            from desktop_app.crash import log_path, unexpected_line
+            from desktop_app.crash import log_path, unexpected_said
 
-            line = unexpected_line(error if isinstance(error, BaseException) else RuntimeError(), log_path())
+            line = unexpected_said(error if isinstance(error, BaseException) else RuntimeError(), log_path())
         self.failed.emit([line])
         self.read_done.emit([line])
 
@@ -160,15 +161,15 @@ class Session:
         before = {r.key for r in self.reports.current()}
         self.reports.merge(result, compared)
         self._remember_failed(result)
-        failures: list[str] = []
+        failures: list[Message] = []  # said where the user acted, in the language on screen
         open_paths = self.reports.all_paths()
         waiting = False
         for path, error in result.errors.items():
             if live.get(path) and path in open_paths and self.retry(path):
-                self.said.emit(Message("ui.waiting_file", {"name": Path(path).name}))
+                self.said.emit(StatusLine("ui.waiting_file", {"name": Path(path).name}))
                 waiting = True
             else:
-                failures.append(error.line())
+                failures.append(error.said())
                 self._unreadable.add(path)
         self._unreadable -= set(result.sheets)
         opened = [p for p in result.sheets if not live.get(p)]
@@ -185,15 +186,15 @@ class Session:
             if not failures:
                 names = ", ".join(Path(p).name for p in result.sheets)
                 done = "ui.opened" if opened else "ui.reloaded"
-                self.said.emit(Message(done, {"name": names}, 4000))
+                self.said.emit(StatusLine(done, {"name": names}, 4000))
         elif not failures and not waiting:
-            self.said.emit(Message())
+            self.said.emit(StatusLine())
         if failures:
-            self.said.emit(Message())
-            logger.warning("unreadable reports: %s", failures)
+            self.said.emit(StatusLine())
+            logger.warning("unreadable reports: %s", [m.render("vi") for m in failures])
             self.failed.emit(failures)
         if problem is not None:
-            self.said.emit(Message("ui.history_failed", {"line": problem}, 15000))
+            self.said.emit(StatusLine("ui.history_failed", {"line": problem}, 15000))
         self.read_done.emit(failures)
         restored, self._restored = self._restored, self._restored - set(result.paths)
         if kept := {p: result.sheets[p] for p in opened if p != self.sample and p not in restored}:
@@ -236,7 +237,7 @@ class Session:
         """Session files left closed at start because they ended the reader last time: say so."""
         if paths:
             names = ", ".join(Path(p).name for p in paths)
-            self.said.emit(Message("ui.skipped_failed", {"names": names}, 15000))
+            self.said.emit(StatusLine("ui.skipped_failed", {"names": names}, 15000))
 
     # -- recent files ------------------------------------------------------------------------------
 
@@ -316,7 +317,7 @@ class Session:
     def mark_earlier(self, key: str) -> bool:
         """Keep report ``key`` as the earlier period of the open report after it."""
         if not self.reports.mark_earlier(key):
-            self.said.emit(Message("ui.earlier_none", {}, 8000))
+            self.said.emit(StatusLine("ui.earlier_none", {}, 8000))
             return False
         self._keep_session()
         self.changed.emit()
@@ -342,14 +343,14 @@ class Session:
 
     def _compare_history(self) -> None:
         if (line := self.history.compare()) is not None:
-            self.said.emit(Message("ui.history_failed", {"line": line}, 15000))
+            self.said.emit(StatusLine("ui.history_failed", {"line": line}, 15000))
 
     def trend_tables(self) -> list[TrendTable]:
         """Each level's trend of the chosen report's indicators, for its Excel and PDF exports."""
         try:
             return self.history.trend_tables(self.report(), self.summary(), self.reports.targets)
         except ReportError as exc:
-            self.said.emit(Message("ui.history_failed", {"line": exc.said()}, 15000))
+            self.said.emit(StatusLine("ui.history_failed", {"line": exc.said()}, 15000))
             return []
 
     # -- targets, headlines, the paragraph ---------------------------------------------------------
@@ -394,4 +395,4 @@ class Session:
         return dataclasses.replace(summary, edits=edits)
 
 
-__all__ = ["KEYS", "Listeners", "Memory", "Message", "Runner", "Session", "sample_report"]
+__all__ = ["KEYS", "Listeners", "Memory", "Runner", "Session", "StatusLine", "sample_report"]

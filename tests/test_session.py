@@ -19,7 +19,8 @@ from desktop_app.models.indicators.catalog import MEAN
 from desktop_app.models.indicators.targets import builtin_targets, parse_targets
 from desktop_app.models.output.narrative import paragraph
 from desktop_app.models.tables.importer import ImportResult
-from desktop_app.session import Message, Session
+from desktop_app.models.translation import Message as TextMessage
+from desktop_app.session import Session, StatusLine
 from tests.fixtures.monthly_sheets import month_sheet, monthly_targets
 from tests.models.test_workspace import BAC_NINH, LAO_CAI, signing_sheet
 
@@ -69,9 +70,9 @@ class Recorder:
     """What the session said to the window."""
 
     def __init__(self, session: Session) -> None:
-        self.messages: list[Message] = []
-        self.failures: list[list[str]] = []
-        self.done: list[list[str]] = []
+        self.messages: list[StatusLine] = []
+        self.failures: list[list[TextMessage]] = []
+        self.done: list[list[TextMessage]] = []
         self.changes = 0
         session.said.connect(self.messages.append)
         session.failed.connect(self.failures.append)
@@ -123,10 +124,10 @@ def test_opening_reads_off_the_window_then_shows_the_report(session, runner, mem
     said = Recorder(session)
     session.open([LAO_CAI_PATH])
     assert len(runner.tasks) == 1  # the read runs on the worker
-    assert said.messages[-1] == Message("ui.loading", {"n": 1})
+    assert said.messages[-1] == StatusLine("ui.loading", {"n": 1})
     finish(session, runner, lao_cai())
     assert said.changes == 1
-    assert said.messages[-1] == Message("ui.opened", {"name": "lao_cai.xlsx"}, 4000)
+    assert said.messages[-1] == StatusLine("ui.opened", {"name": "lao_cai.xlsx"}, 4000)
     assert said.done == [[]]
     view = session.view()
     assert [u.name for u in view.units] == ["Sở Tư pháp", "Thanh tra tỉnh"]
@@ -208,7 +209,7 @@ def test_reload_reads_every_file_and_a_changed_file_is_retried_quietly(session, 
     session.files_changed([LAO_CAI_PATH])
     finish(session, runner, half_written)  # retries used up: now it is said
     assert len(said.failures) == 1
-    assert "lao_cai.xlsx" in said.failures[0][0]
+    assert "lao_cai.xlsx" in said.failures[0][0].render("vi")
     assert len(session.view().units) == 2  # the figures shown stay
     assert session.memory.load(keys.SESSION) == []  # not reopened by itself: it did not read cleanly
     session.reload()
@@ -223,7 +224,7 @@ def test_cancel_stops_the_read_and_keeps_what_is_shown(session, runner):
     session.open([LAO_CAI_PATH])
     assert session.cancel()
     assert not runner.busy
-    assert said.messages[-1] == Message("ui.cancelled", {}, 6000)
+    assert said.messages[-1] == StatusLine("ui.cancelled", {}, 6000)
     assert said.done == [[]]
     assert session.view() is None
 
@@ -239,7 +240,9 @@ def test_an_unexpected_failure_of_the_read_is_one_line_naming_the_log(session, r
     except KeyError as exc:
         session.read_failed(exc)
     log = tmp_path / "appdata" / "log.txt"
-    assert said.failures == [[f"Lỗi không mong đợi (KeyError); chi tiết đã ghi vào {log}."]]
+    ((line,),) = said.failures  # as data: said in the language on screen
+    assert line.render("vi") == f"Lỗi không mong đợi (KeyError); chi tiết đã ghi vào {log}."
+    assert line.render("en") == f"Unexpected error (KeyError); the details are in {log}."
     assert session.reports.all_paths() == [LAO_CAI_PATH]  # what was shown stays
 
 

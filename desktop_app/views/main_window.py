@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QStackedWidget
 from desktop_app import settings as keys
 from desktop_app.models.indicators.summary import Summary
 from desktop_app.models.shown import Shown
+from desktop_app.models.translation import Message
 from desktop_app.models.words import word
 from desktop_app.models.workspace import ReportSet
-from desktop_app.session import Message, Session, sample_report
+from desktop_app.session import Session, StatusLine, sample_report
 from desktop_app.settings import AppSettings
 from desktop_app.views import exports
 from desktop_app.views.charts.panel import ChartsPanel
@@ -46,7 +47,7 @@ WARM_UP_MS = 300  # after the first paint: what the figures on screen did not ne
 class MainWindow(QMainWindow):
     """Shows the session: its reports in the panel, the one on screen in table, charts, summary."""
 
-    loadFinished = Signal(list)  # the lines of the files that could not be read
+    loadFinished = Signal(list)  # why each file could not be read (messages)
     summaryChanged = Signal()
 
     def __init__(
@@ -232,11 +233,12 @@ class MainWindow(QMainWindow):
 
     # -- what the session says -------------------------------------------------------------------
 
-    def say(self, message: Message) -> None:
+    def say(self, message: StatusLine) -> None:
         self.status.say(message, self.lang)
 
-    def tell_failures(self, lines: list[str]) -> None:
+    def tell_failures(self, said: list[Message]) -> None:
         if self.show_errors:
+            lines = [m.render(self.lang) for m in said]
             text = word(self.lang, "ui.read_failed_intro") + "\n\n" + "\n".join(lines)
             show_error(self, word(self.lang, "ui.read_failed"), text)
 

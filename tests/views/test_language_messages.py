@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop_app.listeners import Message
+from desktop_app.listeners import StatusLine
 from desktop_app.models.errors import ReportError
 from desktop_app.models.translation import M_
 from desktop_app.settings import HISTORY_SAVE, SAVE_NEVER, AppSettings
@@ -92,7 +92,7 @@ def test_a_refusal_in_the_status_bar_is_said_again_in_the_new_language(qtbot, wi
     assert open_and_wait(qtbot, window, write_entry_progress(tmp_path / "tien_do.xlsx")) == []
     window.dialogs.show_warnings()
     refusal = ReportError("/tmp/lich_su.sqlite", M_("Tệp rỗng (0 byte)."))
-    window.say(Message("ui.history_failed", {"line": refusal.said()}, 15000))
+    window.say(StatusLine("ui.history_failed", {"line": refusal.said()}, 15000))
     assert on_screen(window)["status"] == (
         "Không so sánh được với lịch sử. Tệp «lich_su.sqlite»: tệp rỗng (0 byte)."
     )

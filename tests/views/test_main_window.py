@@ -99,11 +99,21 @@ def test_unreadable_file_warns_and_keeps_the_rows(qtbot, window, signing_xlsx, t
     bad.write_bytes(b"not excel")
     failures = open_and_wait(qtbot, window, bad)
     assert len(failures) == 1
-    assert "«x.xlsx»" in failures[0]
+    assert "«x.xlsx»" in failures[0].render("vi")  # as data, said in the language on screen
     assert len(warnings_shown) == 1
     assert "«x.xlsx»" in warnings_shown[0]
     assert window.proxy.rowCount() == 6
     assert window.reports.paths() == [str(signing_xlsx)]
+
+
+def test_an_unreadable_file_is_said_in_the_language_on_screen(qtbot, window, tmp_path, warnings_shown):
+    """The session keeps why a file failed as data; the window says it in its own language."""
+    window.set_language("en")
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"")
+    (failure,) = open_and_wait(qtbot, window, bad)
+    assert failure.render("vi") == "Tệp «x.xlsx»: tệp rỗng (0 byte)."
+    assert warnings_shown[0].endswith("File “x.xlsx”: the file is empty (0 bytes).")
 
 
 def test_a_second_report_of_the_same_units_is_a_report_of_its_own(qtbot, window, signing_xlsx, tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QToolButton
 
-from desktop_app.listeners import Message
+from desktop_app.listeners import StatusLine
 from desktop_app.models.output.words import capitalised, period_text
 from desktop_app.models.report import Report
 from desktop_app.models.shown import Shown
@@ -41,7 +41,7 @@ class StatusArea:
 
     def __init__(self, bar: QStatusBar) -> None:
         self.bar = bar
-        self.said = Message()  # the line on the left, as data: said again when the language changes
+        self.said = StatusLine()  # the line on the left, as data: said again when the language changes
         self.units_label, self.files_label = QLabel(), QLabel()
         self.files_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_button = QToolButton()
@@ -67,7 +67,7 @@ class StatusArea:
         for widget in widgets:
             bar.addPermanentWidget(widget)
 
-    def say(self, message: Message, lang: str) -> None:
+    def say(self, message: StatusLine, lang: str) -> None:
         """A temporary line on the left, in ``lang`` ("" clears it)."""
         self.said = message
         if message.key:
