@@ -118,9 +118,10 @@ def test_a_damaged_history_is_one_line_and_the_report_still_opens(tmp_path, mont
     said = [m for m in recorder.messages if m.key == "ui.history_failed"]
     assert len(said) == 1
     assert recorder.messages[-1] is said[0]  # after "Đã mở …", which would hide it
-    line = said[0].values["line"]
+    line = said[0].values["line"].render("vi")  # as data: said in the language on screen
     assert line.startswith(f"Cơ sở dữ liệu lịch sử «{broken}»: tệp bị hỏng")
     assert "\n" not in line
+    assert said[0].values["line"].render("en").startswith(f"History database “{broken}”: ")
 
 
 def test_the_history_changed_compares_again(tmp_path, months):

@@ -19,6 +19,7 @@ from desktop_app.models.indicators.targets import Targets
 from desktop_app.models.output.contents import TrendTable
 from desktop_app.models.report import Report
 from desktop_app.models.tables.measures import SheetImport
+from desktop_app.models.translation import Message
 from desktop_app.models.workspace import ReportSet
 
 if TYPE_CHECKING:
@@ -49,10 +50,10 @@ class HistoryLink:
 
         return HistoryStore(self.path())
 
-    def compare(self) -> str | None:
+    def compare(self) -> Message | None:
         """Give each open report that no earlier period's file is open for the latest period
-        before it that the history keeps; None, or the line saying why the history cannot be read
-        (then no report is compared with it)."""
+        before it that the history keeps; None, or why the history cannot be read, as data (then no
+        report is compared with it)."""
         self._recent.clear()  # the history or the reports changed: the last rates are redone
         wanting = self.reports.wanting_earlier()
         found: dict[str, list[SheetImport]] = {}
@@ -66,7 +67,7 @@ class HistoryLink:
                             found[report.key] = sheets
             except ReportError as exc:
                 self.reports.set_stored({})
-                return exc.line()
+                return exc.said()
         self.reports.set_stored(found)
         return None
 

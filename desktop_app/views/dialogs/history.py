@@ -336,7 +336,7 @@ class HistoryDialog(QDialog):
                 self.trends = level_trends(store, self.targets, provinces=self.province())
         except ReportError as exc:
             self.trends = []
-            self.status.setText(exc.line())
+            self.status.setText(exc.render(self.lang))
         self._fill_indicators()
 
     def _fill_indicators(self) -> None:
