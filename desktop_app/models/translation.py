@@ -70,7 +70,8 @@ class Plural:
 
 
 def NP_(singular: str, plural: str, count: str = "n") -> Plural:
-    """Marks a message with a count where it is written; :func:`render` picks its form."""
+    """Marks a message with a count where it is written; where it is shown (``word()``,
+    :meth:`Message.render`) the count picks its form."""
     return Plural(singular, plural, count)
 
 
@@ -89,16 +90,6 @@ def n_(singular: str, plural: str, count: object) -> str:
 def plural_in(lang: str, singular: str, plural: str, count: object) -> str:
     """:func:`n_` in ``lang``, whatever the current language."""
     return catalog(lang if lang in LANGUAGES else SOURCE).ngettext(singular, plural, _number(count))
-
-
-def render(lang: str, message: str | Plural, **values: object) -> str:
-    """A message in ``lang`` with ``values`` filled in; a :class:`Plural` in the form its count
-    asks for."""
-    if isinstance(message, Plural):
-        text = plural_in(lang, message.singular, message.plural, values.get(message.count))
-    else:
-        text = translate(lang, message)
-    return text.format(**values) if values else text
 
 
 @runtime_checkable

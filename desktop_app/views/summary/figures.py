@@ -35,8 +35,8 @@ from desktop_app.models.words import word
 logger = logging.getLogger(__name__)
 
 EMPTY = "–"  # a figure that does not exist (no unit with data, rates without counts)
-# output words; "change" only when an earlier period is loaded, "few_data" when a minimum applies
-COLUMNS = ("units", "mean", "pooled", "change", "met", "below", "no_data", "few_data", "at_100", "lowest")
+# each column and its word, in order; "change" only when an earlier period is loaded, "few_data"
+# when a minimum applies
 HEADS = {
     "units": "out.units",
     "mean": "out.mean",
@@ -49,6 +49,7 @@ HEADS = {
     "at_100": "out.at_100",
     "lowest": "out.lowest",
 }
+COLUMNS = tuple(HEADS)
 GROUP_COLUMNS = ("units", "mean", "pooled", "change", "below")
 LOWEST_COLUMN = 7  # where "Thấp nhất" is without the optional columns
 
